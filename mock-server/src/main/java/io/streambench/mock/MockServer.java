@@ -1,0 +1,119 @@
+package io.streambench.mock;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.streambench.mock.http.MockServerInitializer;
+import io.streambench.mock.http.ServerState;
+import io.streambench.mock.stats.ServerStats;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An OpenAI-compatible streaming server with controlled timing, embeddable in tests and benchmarks.
+ *
+ * <pre>
+ * try (MockServer server = MockServer.start(MockServerConfig.defaults())) {
+ *     String url = server.baseUrl() + "/v1/chat/completions";
+ *     ...
+ * }
+ * </pre>
+ */
+public final class MockServer implements AutoCloseable {
+
+    /** Low/high outbound water marks: a reader that does not read holds at most about this much per stream. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final ServerState state;
+    private final String host;
+    private final int port;
+
+    private MockServer(EventLoopGroup group, Channel channel, ServerState state, String host) {
+        this.group = group;
+        this.channel = channel;
+        this.state = state;
+        this.host = host;
+        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws IllegalStateException when the address cannot be bound (in use, not local, no permission)
+     */
+    public static MockServer start(MockServerConfig config) {
+        boolean epoll = switch (config.transport()) {
+            case "epoll" -> {
+                Epoll.ensureAvailability();
+                yield true;
+            }
+            case "nio" -> false;
+            default -> Epoll.isAvailable();
+        };
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
+        ServerState state = new ServerState(config.profiles(), new ServerStats(), epoll ? "epoll" : "nio");
+        try {
+            Channel ch = new ServerBootstrap()
+                    .group(group)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                    .childHandler(new MockServerInitializer(state, config.maxBodyBytes()))
+                    .bind(config.host(), config.port())
+                    .sync()
+                    .channel();
+            return new MockServer(group, ch, state, config.host());
+        } catch (InterruptedException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IllegalStateException("cannot bind " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The bound port (useful after binding port 0). */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://host:port}, with IPv6 hosts in brackets. */
+    public String baseUrl() {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The server's counters and pacing histogram. */
+    public ServerStats stats() {
+        return state.stats();
+    }
+
+    /** "epoll" or "nio". */
+    public String transport() {
+        return state.transport();
+    }
+
+    /** Stops accepting, closes every connection (cancelling their streams) and stops the event loops. */
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,100 @@
+package io.streambench.mock.cli;
+
+import io.streambench.mock.MockServer;
+import io.streambench.mock.MockServerConfig;
+import io.streambench.mock.profile.ProfileException;
+import io.streambench.mock.profile.ProfileLoader;
+import io.streambench.mock.profile.Profiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code streambench-mock-server}: runs the mock server until SIGINT or SIGTERM. */
+@Command(name = "mock", mixinStandardHelpOptions = true, version = "streambench mock server 0.1.0",
+        description = {"Serves an OpenAI-compatible chat completions endpoint that streams with controlled timing.",
+            "Routes: POST /v1/chat/completions, GET /v1/models, GET /health, GET /stats.",
+            "The request's model picks the profile; x-mock-* headers override single knobs (see README)."},
+        sortOptions = false)
+public final class MockServerCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--profiles", paramLabel = "FILE", description = "YAML or JSON profiles file, added to the built-ins.")
+    Path profiles;
+
+    @Option(names = "--io-threads", paramLabel = "N", description = "Event loop threads, 0 for one per core (default: ${DEFAULT-VALUE}).")
+    int ioThreads = 0;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body; larger gets 413 (default: ${DEFAULT-VALUE}).")
+    int maxBodyBytes = MockServerConfig.DEFAULT_MAX_BODY_BYTES;
+
+    @Option(names = "--transport", paramLabel = "auto|epoll|nio", description = "Socket transport (default: ${DEFAULT-VALUE}).")
+    String transport = "auto";
+
+    @Option(names = "--list-profiles", description = "Print the profiles and exit.")
+    boolean listProfiles;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Profiles loaded = profiles == null ? ProfileLoader.builtins() : ProfileLoader.load(profiles);
+        if (listProfiles) {
+            loaded.byName().values().forEach(p -> System.out.println(p.name() + (p.name().equals(loaded.defaultName())
+                    ? " (default)" : "") + ": ttft_ms=" + p.ttftMs() + " itl_ms=" + p.itlMs() + " output_tokens="
+                    + (p.outputTokens() == null ? "source" : p.outputTokens()) + " tokens_per_chunk=" + p.tokensPerChunk()));
+            return 0;
+        }
+        MockServerConfig config = new MockServerConfig(host, port, loaded, ioThreads, maxBodyBytes, transport);
+        MockServer server = MockServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("streambench mock: shutting down");
+            server.close();
+            stopped.countDown();
+        }, "mock-shutdown"));
+        System.out.println("streambench mock listening on " + server.baseUrl() + " (" + server.transport()
+                + ", profiles: " + String.join(", ", loaded.byName().keySet()) + "; default " + loaded.defaultName() + ")");
+        System.out.println("  curl -N " + server.baseUrl() + "/v1/chat/completions -H 'content-type: application/json' "
+                + "-d '{\"model\":\"" + loaded.defaultName() + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** Runs the command; exit codes: 0 ok, 2 bad usage or configuration. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs with picocli's standard wiring and this project's exit codes and one-line errors. */
+    public static int execute(String... args) {
+        return configure(new CommandLine(new MockServerCommand())).execute(args);
+    }
+
+    /** Sets the one-line error handlers on {@code cmd} (also used when this is a subcommand). */
+    public static CommandLine configure(CommandLine cmd) {
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage() + " (see --help)");
+            return 2;
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof ProfileException || ex instanceof IllegalArgumentException
+                    || ex instanceof IllegalStateException) {
+                err.println(commandLine.getCommandName() + ": " + ex.getMessage());
+                return 2;
+            }
+            err.println(commandLine.getCommandName() + ": unexpected error: " + ex);
+            return 1;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,226 @@
+package io.streambench.mock.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streambench.mock.profile.Tokenizer;
+import io.streambench.mock.stream.ChatRequest;
+import io.streambench.mock.stream.ChatRequest.ToolChoice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a chat completions body the way the OpenAI API does, closely enough that a client's error
+ * handling sees the same shapes: missing or mistyped fields are 400 with {@code param} set. Fields the mock
+ * does not model are accepted and ignored.
+ */
+final class ChatRequestDecoder {
+
+    /** The largest {@code n} the mock serves (the API allows 128; a mock does not need that many). */
+    static final int MAX_CHOICES = 16;
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+
+    private ChatRequestDecoder() {
+    }
+
+    static ChatRequest decode(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new BadRequestException(null, "invalid_type", "The request body must be a JSON object.");
+        }
+        String model = requiredString(body, "model");
+        JsonNode messages = body.get("messages");
+        if (messages == null || messages.isNull()) {
+            throw new BadRequestException("messages", "missing_required_parameter",
+                    "Missing required parameter: 'messages'.");
+        }
+        if (!messages.isArray()) {
+            throw typeError("messages", "an array", messages);
+        }
+        if (messages.isEmpty()) {
+            throw new BadRequestException("messages", "empty_array",
+                    "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.");
+        }
+        String lastUser = "";
+        int promptTokens = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode m = messages.get(i);
+            String where = "messages[" + i + "]";
+            if (!m.isObject()) {
+                throw typeError(where, "an object", m);
+            }
+            String role = requiredString(m, "role", where + ".role");
+            if (!ROLES.contains(role)) {
+                throw new BadRequestException(where + ".role", "invalid_value", "Invalid value: '" + role
+                        + "'. Supported values are: 'system', 'developer', 'user', 'assistant', 'tool', and 'function'.");
+            }
+            String text = contentText(m.get("content"), where + ".content");
+            promptTokens += 4 + Tokenizer.count(text);
+            if (role.equals("user")) {
+                lastUser = text;
+            }
+        }
+        boolean stream = bool(body, "stream", false);
+        JsonNode options = body.get("stream_options");
+        boolean includeUsage = false;
+        if (options != null && !options.isNull()) {
+            if (!options.isObject()) {
+                throw typeError("stream_options", "an object", options);
+            }
+            includeUsage = bool(options, "include_usage", false, "stream_options.include_usage");
+        }
+        int maxTokens = positiveInt(body, "max_completion_tokens", 0);
+        if (maxTokens == 0) {
+            maxTokens = positiveInt(body, "max_tokens", 0);
+        }
+        int n = positiveInt(body, "n", 1);
+        if (n > MAX_CHOICES) {
+            throw new BadRequestException("n", "integer_above_max_value", "Invalid 'n': integer above maximum value. "
+                    + "The mock serves at most " + MAX_CHOICES + " choices, but got " + n + " instead.");
+        }
+        List<ChatRequest.Tool> tools = tools(body.get("tools"));
+        ToolChoice toolChoice = toolChoice(body.get("tool_choice"));
+        boolean parallel = bool(body, "parallel_tool_calls", true);
+        Long seed = null;
+        JsonNode s = body.get("seed");
+        if (s != null && !s.isNull()) {
+            if (!s.canConvertToLong() || !s.isIntegralNumber()) {
+                throw typeError("seed", "an integer", s);
+            }
+            seed = s.asLong();
+        }
+        return new ChatRequest(model, stream, includeUsage, maxTokens, n, tools, toolChoice, parallel, seed,
+                lastUser, promptTokens);
+    }
+
+    private static String contentText(JsonNode content, String where) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isArray()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode part : content) {
+                if (!part.isObject()) {
+                    throw typeError(where, "a string or an array of content parts", content);
+                }
+                if (part.path("type").asText().equals("text")) {
+                    sb.append(part.path("text").asText(""));
+                }
+            }
+            return sb.toString();
+        }
+        throw typeError(where, "a string or an array of content parts", content);
+    }
+
+    private static List<ChatRequest.Tool> tools(JsonNode tools) {
+        List<ChatRequest.Tool> out = new ArrayList<>();
+        if (tools == null || tools.isNull()) {
+            return out;
+        }
+        if (!tools.isArray()) {
+            throw typeError("tools", "an array", tools);
+        }
+        for (int i = 0; i < tools.size(); i++) {
+            JsonNode t = tools.get(i);
+            String where = "tools[" + i + "]";
+            if (!t.isObject()) {
+                throw typeError(where, "an object", t);
+            }
+            JsonNode f = t.get("function");
+            if (f == null || !f.isObject()) {
+                throw new BadRequestException(where + ".function", "missing_required_parameter",
+                        "Missing required parameter: '" + where + ".function'.");
+            }
+            String name = requiredString(f, "name", where + ".function.name");
+            JsonNode params = f.get("parameters");
+            if (params != null && !params.isNull() && !params.isObject()) {
+                throw typeError(where + ".function.parameters", "an object", params);
+            }
+            out.add(new ChatRequest.Tool(name, params));
+        }
+        return out;
+    }
+
+    private static ToolChoice toolChoice(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return ToolChoice.AUTO;
+        }
+        if (v.isTextual()) {
+            return switch (v.asText()) {
+                case "none" -> new ToolChoice(ToolChoice.Mode.NONE, null);
+                case "auto" -> ToolChoice.AUTO;
+                case "required" -> new ToolChoice(ToolChoice.Mode.REQUIRED, null);
+                default -> throw new BadRequestException("tool_choice", "invalid_value", "Invalid value: '"
+                        + v.asText() + "'. Supported values are: 'none', 'auto', and 'required'.");
+            };
+        }
+        if (v.isObject() && v.path("function").path("name").isTextual()) {
+            return new ToolChoice(ToolChoice.Mode.NAMED, v.path("function").path("name").asText());
+        }
+        throw typeError("tool_choice", "a string or {\"type\": \"function\", \"function\": {\"name\": ...}}", v);
+    }
+
+    private static String requiredString(JsonNode node, String field) {
+        return requiredString(node, field, field);
+    }
+
+    private static String requiredString(JsonNode node, String field, String param) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new BadRequestException(param, "missing_required_parameter",
+                    "Missing required parameter: '" + param + "'.");
+        }
+        if (!v.isTextual()) {
+            throw typeError(param, "a string", v);
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode node, String field, boolean fallback) {
+        return bool(node, field, fallback, field);
+    }
+
+    private static boolean bool(JsonNode node, String field, boolean fallback, String param) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw typeError(param, "a boolean", v);
+        }
+        return v.asBoolean();
+    }
+
+    private static int positiveInt(JsonNode node, String field, int fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw typeError(field, "an integer", v);
+        }
+        if (v.asInt() < 1) {
+            throw new BadRequestException(field, "integer_below_min_value", "Invalid '" + field
+                    + "': integer below minimum value. Expected a value >= 1, but got " + v.asInt() + " instead.");
+        }
+        return v.asInt();
+    }
+
+    private static BadRequestException typeError(String param, String expected, JsonNode got) {
+        return new BadRequestException(param, "invalid_type", "Invalid type for '" + param + "': expected "
+                + expected + ", but got " + describe(got) + " instead.");
+    }
+
+    private static String describe(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> v.isIntegralNumber() ? "an integer" : "a decimal";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> "a value of another type";
+        };
+    }
+}

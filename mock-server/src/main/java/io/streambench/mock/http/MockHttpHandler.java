@@ -1,0 +1,321 @@
+package io.streambench.mock.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.mock.profile.Profile;
+import io.streambench.mock.profile.RequestOverrides;
+import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.stream.ChatRequest;
+import io.streambench.mock.stream.Completion;
+import io.streambench.mock.stream.StreamPlan;
+import io.streambench.mock.stream.StreamSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Routes the requests of one connection and answers them one at a time: pipelined requests wait in order
+ * until the answer before them (a stream may last minutes) has ended. Stateful, so one per channel.
+ */
+final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper SNAKE = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final int MAX_PIPELINED = 64;
+
+    private final ServerState state;
+    private final ServerStats stats;
+    private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
+    private StreamSession session;
+    private ScheduledFuture<?> delayedAnswer;
+    private boolean busy;
+
+    MockHttpHandler(ServerState state) {
+        this.state = state;
+        this.stats = state.stats();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (busy) {
+            if (pipelined.size() >= MAX_PIPELINED) {
+                ctx.close();
+                return;
+            }
+            pipelined.add(request.retain());
+            return;
+        }
+        handle(ctx, request);
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        busy = true;
+        stats.request();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            int status = cause instanceof TooLongHttpHeaderException ? 431
+                    : cause instanceof TooLongHttpLineException ? 414
+                    : cause instanceof TooLongFrameException ? 413 : 400;
+            error(ctx, HttpVersion.HTTP_1_1, false, status, "Malformed HTTP request: " + cause.getMessage(), null, null);
+            return;
+        }
+        String path = new QueryStringDecoder(request.uri()).path();
+        HttpMethod method = request.method();
+        switch (path) {
+            case "/v1/chat/completions", "/chat/completions" -> {
+                if (method.equals(HttpMethod.POST)) {
+                    chat(ctx, request, keepAlive);
+                } else {
+                    notAllowed(ctx, request, keepAlive, "POST");
+                }
+            }
+            case "/v1/models", "/models" -> ifGet(ctx, request, keepAlive, () -> models());
+            case "/health" -> ifGet(ctx, request, keepAlive, () -> "{\"status\":\"ok\"}");
+            case "/stats" -> ifGet(ctx, request, keepAlive, () -> statsJson(request.uri()));
+            default -> error(ctx, request.protocolVersion(), keepAlive, 404, "Unknown request URL: "
+                    + method + " " + path + ". Please check the URL for typos.", null, "unknown_url");
+        }
+    }
+
+    private void chat(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
+        long startNanos = System.nanoTime();
+        HttpVersion version = request.protocolVersion();
+        JsonNode body;
+        try {
+            body = JSON.readTree((java.io.InputStream) new ByteBufInputStream(request.content()));
+        } catch (IOException e) {
+            error(ctx, version, keepAlive, 400, "We could not parse the JSON body of your request. (HINT: This likely "
+                    + "means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, "
+                    + "but what was sent was not valid JSON.)", null, null);
+            return;
+        }
+        StreamPlan plan;
+        try {
+            ChatRequest chat = ChatRequestDecoder.decode(body);
+            RequestOverrides overrides = RequestOverrides.fromHeaders(request.headers()::get);
+            Profile profile = state.profiles().forModel(chat.model());
+            if (overrides.profile() != null) {
+                profile = state.profiles().named(overrides.profile());
+                if (profile == null) {
+                    throw new BadRequestException(RequestOverrides.PROFILE, "invalid_value", "invalid "
+                            + RequestOverrides.PROFILE + " header: no profile named '" + overrides.profile() + "'");
+                }
+            }
+            if (profile.requireApiKey() && !hasBearer(request)) {
+                error(ctx, version, keepAlive, 401, "You didn't provide an API key. You need to provide your API key "
+                        + "in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+                        null, "invalid_api_key");
+                return;
+            }
+            plan = StreamPlan.create(profile, chat, overrides, System.currentTimeMillis() / 1000);
+            if (chat.stream()) {
+                stream(ctx, plan, version, keepAlive, startNanos);
+            } else {
+                complete(ctx, plan, version, keepAlive, startNanos);
+            }
+        } catch (RequestOverrides.BadHeaderException e) {
+            error(ctx, version, keepAlive, 400, e.getMessage(), e.header(), "invalid_value");
+        } catch (BadRequestException e) {
+            error(ctx, version, keepAlive, 400, e.getMessage(), e.param(), e.code());
+        } catch (IllegalArgumentException e) {
+            error(ctx, version, keepAlive, 400, e.getMessage(), "tool_choice", "invalid_value");
+        }
+    }
+
+    private void stream(ChannelHandlerContext ctx, StreamPlan plan, HttpVersion version, boolean keepAlive,
+            long startNanos) {
+        HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
+                .set("x-mock-seed", Long.toString(plan.seed()))
+                .set("x-mock-profile", plan.profile().name());
+        // HTTP/1.0 has no chunked encoding: the stream is delimited by closing the connection.
+        boolean chunked = version.equals(HttpVersion.HTTP_1_1);
+        if (chunked) {
+            HttpUtil.setTransferEncodingChunked(response, true);
+        }
+        boolean reuse = keepAlive && chunked;
+        HttpUtil.setKeepAlive(response, reuse);
+        stats.response(200);
+        ctx.writeAndFlush(response, ctx.voidPromise());
+        session = new StreamSession(ctx, plan, stats, () -> answered(ctx, reuse));
+        session.start(startNanos);
+    }
+
+    private void complete(ChannelHandlerContext ctx, StreamPlan plan, HttpVersion version, boolean keepAlive,
+            long startNanos) {
+        String json = Completion.json(plan);
+        long due = startNanos + Completion.durationNanos(plan);
+        stats.streamStarted();
+        delayedAnswer = ctx.executor().schedule(() -> {
+            delayedAnswer = null;
+            stats.recordLatenessNanos(System.nanoTime() - due);
+            FullHttpResponse response = jsonResponse(version, 200, json);
+            response.headers().set("x-mock-seed", Long.toString(plan.seed()))
+                    .set("x-mock-profile", plan.profile().name());
+            stats.sent(0, response.content().readableBytes());
+            stats.streamCompleted();
+            send(ctx, response, keepAlive);
+        }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private static boolean hasBearer(FullHttpRequest request) {
+        String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && !auth.substring(7).isBlank();
+    }
+
+    private String models() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("object", "list");
+        ArrayNode data = root.putArray("data");
+        for (String name : state.profiles().byName().keySet()) {
+            data.addObject().put("id", name).put("object", "model").put("created", 0).put("owned_by", "streambench");
+        }
+        return root.toString();
+    }
+
+    private String statsJson(String uri) {
+        List<String> reset = new QueryStringDecoder(uri).parameters().getOrDefault("reset", List.of());
+        ServerStats.Snapshot s = stats.snapshot(reset.contains("true"));
+        ObjectNode root = SNAKE.valueToTree(s);
+        root.put("transport", state.transport());
+        return root.toString();
+    }
+
+    private void ifGet(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive,
+            java.util.function.Supplier<String> body) {
+        if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
+            stats.response(200);
+            send(ctx, jsonResponse(request.protocolVersion(), 200, body.get()), keepAlive);
+        } else {
+            notAllowed(ctx, request, keepAlive, "GET");
+        }
+    }
+
+    private void notAllowed(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, String allow) {
+        FullHttpResponse r = errorResponse(request.protocolVersion(), 405, "Method " + request.method()
+                + " is not allowed for " + new QueryStringDecoder(request.uri()).path() + "; use " + allow + ".",
+                null, "method_not_allowed");
+        r.headers().set(HttpHeaderNames.ALLOW, allow);
+        stats.response(405);
+        send(ctx, r, keepAlive);
+    }
+
+    private void error(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, int status, String message,
+            String param, String code) {
+        stats.response(status);
+        send(ctx, errorResponse(version, status, message, param, code), keepAlive);
+    }
+
+    private static FullHttpResponse errorResponse(HttpVersion version, int status, String message, String param,
+            String code) {
+        return jsonResponse(version, status, OpenAiErrors.body(message, OpenAiErrors.typeFor(status), param, code));
+    }
+
+    private static FullHttpResponse jsonResponse(HttpVersion version, int status, String json) {
+        FullHttpResponse r = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status),
+                Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+        return r;
+    }
+
+    private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (keepAlive) {
+            ctx.writeAndFlush(response, ctx.voidPromise());
+            answered(ctx, true);
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            answered(ctx, false);
+        }
+    }
+
+    /** The current answer is complete: serve the next pipelined request, or close. */
+    private void answered(ChannelHandlerContext ctx, boolean keepAlive) {
+        session = null;
+        busy = false;
+        if (!keepAlive) {
+            if (ctx.channel().isActive()) {
+                ctx.close();
+            }
+            releasePipelined();
+            return;
+        }
+        FullHttpRequest next = pipelined.poll();
+        if (next != null) {
+            try {
+                handle(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (session != null) {
+            session.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (session != null) {
+            session.cancel();
+            session = null;
+        }
+        if (delayedAnswer != null) {
+            delayedAnswer.cancel(false);
+            delayedAnswer = null;
+            stats.streamCancelled();
+        }
+        releasePipelined();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A reset by the peer or a failed write: the connection is gone; channelInactive cleans up.
+        ctx.close();
+    }
+
+    private void releasePipelined() {
+        FullHttpRequest r;
+        while ((r = pipelined.poll()) != null) {
+            r.release();
+        }
+    }
+
+}

@@ -1,0 +1,30 @@
+package io.streambench.mock.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+/** The pipeline of one connection: HTTP/1.1 codec, body aggregation (bounded), the mock's handler. */
+public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final int MAX_INITIAL_LINE = 8192;
+    private static final int MAX_HEADER_BYTES = 16384;
+
+    private final ServerState state;
+    private final int maxBodyBytes;
+
+    public MockServerInitializer(ServerState state, int maxBodyBytes) {
+        this.state = state;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
+        p.addLast("aggregate", new HttpObjectAggregator(maxBodyBytes));
+        p.addLast("mock", new MockHttpHandler(state));
+    }
+}

@@ -1,0 +1,341 @@
+package io.streambench.mock.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads profiles from YAML or JSON (JSON is YAML, so one parser reads both).
+ *
+ * <pre>
+ * default_profile: realistic      # used for models no profile names
+ * profiles:
+ *   my-model:
+ *     extends: realistic          # start from another profile, override what follows
+ *     ttft_ms: lognormal:300:0.4  # or 300, or {type: lognormal, median: 300, sigma: 0.4}
+ *     itl_ms: normal:25:5
+ * </pre>
+ *
+ * Unknown keys are errors: a typo must not silently fall back to a default.
+ */
+public final class ProfileLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String BUILTIN = "builtin-profiles.yaml";
+    private static final Set<String> TOP_KEYS = Set.of("default_profile", "profiles");
+    private static final Set<String> PROFILE_KEYS = Set.of("extends", "ttft_ms", "itl_ms", "output_tokens",
+            "tokens_per_chunk", "content", "padding_bytes", "usage_null_on_chunks", "flush", "require_api_key",
+            "timestamps", "tool_calls", "system_fingerprint");
+
+    private ProfileLoader() {
+    }
+
+    /** The built-in profiles shipped in the jar. */
+    public static Profiles builtins() {
+        try (InputStream in = ProfileLoader.class.getResourceAsStream(BUILTIN)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + BUILTIN);
+            }
+            return parse(YAML.readTree(in), "built-in profiles", null, Profiles.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Built-ins plus (and overridden by) the profiles of {@code file}. */
+    public static Profiles load(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ProfileException(file + ": cannot read profiles: " + oneLine(e));
+        }
+        return parse(root, file.toString(), file.toAbsolutePath().getParent(), builtins());
+    }
+
+    /** Built-ins plus the profiles in {@code text} (YAML or JSON); for tests and embedding. */
+    public static Profiles parse(String text) {
+        try {
+            return parse(YAML.readTree(text), "profiles", null, builtins());
+        } catch (IOException e) {
+            throw new ProfileException("profiles: " + oneLine(e));
+        }
+    }
+
+    private static Profiles parse(JsonNode root, String source, Path baseDir, Profiles base) {
+        if (root == null || !root.isObject()) {
+            throw new ProfileException(source + ": expected a mapping with 'profiles'");
+        }
+        checkKeys(root, TOP_KEYS, source);
+        JsonNode list = root.path("profiles");
+        if (!list.isObject()) {
+            throw new ProfileException(source + ": 'profiles' must be a mapping of name to profile");
+        }
+        Map<String, JsonNode> raw = new LinkedHashMap<>();
+        list.fields().forEachRemaining(e -> raw.put(e.getKey(), e.getValue()));
+        Map<String, Profile> result = new LinkedHashMap<>(base.byName());
+        Map<String, JsonNode> done = new LinkedHashMap<>();
+        for (String name : raw.keySet()) {
+            resolve(name, raw, done, base.sources(), source, new ArrayList<>());
+        }
+        Map<String, JsonNode> resolved = new LinkedHashMap<>(base.sources());
+        resolved.putAll(done);
+        for (String name : raw.keySet()) {
+            String where = source + ": profiles." + name;
+            try {
+                result.put(name, toProfile(name, (ObjectNode) resolved.get(name), baseDir));
+            } catch (ProfileException e) {
+                throw new ProfileException(where + "." + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new ProfileException(where + ": " + e.getMessage());
+            }
+        }
+        String defaultName = root.hasNonNull("default_profile") ? root.get("default_profile").asText()
+                : base.defaultName();
+        if (defaultName == null || !result.containsKey(defaultName)) {
+            throw new ProfileException(source + ": default_profile '" + defaultName + "' is not a profile");
+        }
+        return new Profiles(result, resolved, defaultName);
+    }
+
+    /**
+     * Merges a profile over the profile it extends. {@code done} holds this file's resolved profiles;
+     * {@code base} the ones it builds on (built-ins), so a profile may extend a built-in of its own name.
+     */
+    private static ObjectNode resolve(String name, Map<String, JsonNode> raw, Map<String, JsonNode> done,
+            Map<String, JsonNode> base, String source, List<String> chain) {
+        if (done.containsKey(name)) {
+            return (ObjectNode) done.get(name);
+        }
+        if (chain.contains(name)) {
+            throw new ProfileException(source + ": profiles." + name + ".extends: cycle " + chain + " -> " + name);
+        }
+        JsonNode node = raw.get(name);
+        if (!node.isObject()) {
+            throw new ProfileException(source + ": profiles." + name + " must be a mapping");
+        }
+        checkKeys(node, PROFILE_KEYS, source + ": profiles." + name);
+        ObjectNode merged = YAML.createObjectNode();
+        if (node.hasNonNull("extends")) {
+            String parent = node.get("extends").asText();
+            if (!parent.equals(name) && raw.containsKey(parent)) {
+                chain.add(name);
+                merged.setAll(resolve(parent, raw, done, base, source, chain));
+                chain.remove(chain.size() - 1);
+            } else if (base.containsKey(parent)) {
+                merged.setAll((ObjectNode) base.get(parent));
+            } else {
+                throw new ProfileException(source + ": profiles." + name + ".extends: no profile named '"
+                        + parent + "'");
+            }
+        }
+        merged.setAll((ObjectNode) node);
+        merged.remove("extends");
+        done.put(name, merged);
+        return merged;
+    }
+
+    private static Profile toProfile(String name, ObjectNode n, Path baseDir) {
+        return new Profile(
+                name,
+                distribution(n, "ttft_ms", "0"),
+                distribution(n, "itl_ms", "0"),
+                n.hasNonNull("output_tokens") ? distribution(n, "output_tokens", null) : null,
+                distribution(n, "tokens_per_chunk", "1"),
+                content(n.get("content"), baseDir),
+                distribution(n, "padding_bytes", "0"),
+                bool(n, "usage_null_on_chunks", false),
+                flush(n.get("flush")),
+                bool(n, "require_api_key", false),
+                bool(n, "timestamps", false),
+                toolCalls(n.get("tool_calls")),
+                n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null);
+    }
+
+    /** Reads a distribution from a number, its text form, or an object with {@code type}. */
+    static Distribution distribution(JsonNode parent, String field, String fallback) {
+        JsonNode v = parent.get(field);
+        try {
+            if (v == null || v.isNull()) {
+                return Distribution.parse(fallback);
+            }
+            if (v.isNumber()) {
+                return new Distribution.Constant(v.asDouble());
+            }
+            if (v.isTextual()) {
+                return Distribution.parse(v.asText());
+            }
+            if (v.isObject()) {
+                return distributionObject(v);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(field + ": " + e.getMessage());
+        }
+        throw new ProfileException(field + ": expected a number, a text like 'uniform:10:30' or {type: ...}");
+    }
+
+    private static Distribution distributionObject(JsonNode v) {
+        String type = v.path("type").asText("").toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "constant" -> {
+                checkKeys(v, Set.of("type", "value"), "constant");
+                yield new Distribution.Constant(num(v, "value"));
+            }
+            case "uniform" -> {
+                checkKeys(v, Set.of("type", "min", "max"), "uniform");
+                yield new Distribution.Uniform(num(v, "min"), num(v, "max"));
+            }
+            case "normal" -> {
+                checkKeys(v, Set.of("type", "mean", "stddev"), "normal");
+                yield new Distribution.Normal(num(v, "mean"), num(v, "stddev"));
+            }
+            case "lognormal" -> {
+                checkKeys(v, Set.of("type", "median", "sigma"), "lognormal");
+                yield new Distribution.LogNormal(num(v, "median"), num(v, "sigma"));
+            }
+            case "exponential" -> {
+                checkKeys(v, Set.of("type", "mean"), "exponential");
+                yield new Distribution.Exponential(num(v, "mean"));
+            }
+            case "empirical" -> {
+                checkKeys(v, Set.of("type", "values"), "empirical");
+                JsonNode values = v.path("values");
+                if (!values.isArray()) {
+                    throw new IllegalArgumentException("empirical needs 'values', a list of numbers");
+                }
+                double[] d = new double[values.size()];
+                for (int i = 0; i < d.length; i++) {
+                    if (!values.get(i).isNumber()) {
+                        throw new IllegalArgumentException("empirical values must be numbers, got " + values.get(i));
+                    }
+                    d[i] = values.get(i).asDouble();
+                }
+                yield new Distribution.Empirical(d);
+            }
+            default -> throw new IllegalArgumentException("unknown distribution type '" + type
+                    + "' (constant, uniform, normal, lognormal, exponential, empirical)");
+        };
+    }
+
+    private static double num(JsonNode v, String field) {
+        JsonNode x = v.get(field);
+        if (x == null || !x.isNumber()) {
+            throw new IllegalArgumentException("'" + field + "' must be a number");
+        }
+        return x.asDouble();
+    }
+
+    private static ContentSource content(JsonNode v, Path baseDir) {
+        if (v == null || v.isNull()) {
+            return new ContentSource.Generated();
+        }
+        String type = v.isTextual() ? v.asText() : v.path("type").asText("");
+        if (v.isObject()) {
+            checkKeys(v, Set.of("type", "text", "path"), "content");
+        }
+        return switch (type) {
+            case "generated" -> new ContentSource.Generated();
+            case "echo" -> new ContentSource.Echo();
+            case "fixed" -> {
+                if (!v.path("text").isTextual() || v.path("text").asText().isEmpty()) {
+                    throw new ProfileException("content: fixed needs a non-empty 'text'");
+                }
+                yield ContentSource.Fixed.of(v.path("text").asText());
+            }
+            case "file" -> {
+                String p = v.path("path").asText("");
+                if (p.isEmpty()) {
+                    throw new ProfileException("content: file needs a 'path'");
+                }
+                Path path = baseDir == null ? Path.of(p) : baseDir.resolve(p);
+                try {
+                    String text = Files.readString(path, StandardCharsets.UTF_8);
+                    if (text.isEmpty()) {
+                        throw new ProfileException("content: file " + path + " is empty");
+                    }
+                    yield new ContentSource.File(p, ContentSource.Fixed.of(text));
+                } catch (IOException e) {
+                    throw new ProfileException("content: cannot read " + path + ": " + oneLine(e));
+                }
+            }
+            default -> throw new ProfileException("content: unknown type '" + type
+                    + "' (generated, fixed, echo, file)");
+        };
+    }
+
+    private static FlushPolicy flush(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return new FlushPolicy.EachEvent();
+        }
+        if (!v.isTextual()) {
+            throw new ProfileException("flush: expected 'each', 'every:N' or 'window:MS'");
+        }
+        try {
+            return FlushPolicy.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("flush: " + e.getMessage());
+        }
+    }
+
+    private static ToolCallSettings toolCalls(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return new ToolCallSettings(1.0, 1, new Distribution.Uniform(4, 16));
+        }
+        if (!v.isObject()) {
+            throw new ProfileException("tool_calls: expected a mapping");
+        }
+        checkKeys(v, Set.of("probability", "parallel", "argument_chars_per_chunk"), "tool_calls");
+        try {
+            return new ToolCallSettings(
+                    v.has("probability") ? num(v, "probability") : 1.0,
+                    v.has("parallel") ? (int) num(v, "parallel") : 1,
+                    distribution(v, "argument_chars_per_chunk", "uniform:4:16"));
+        } catch (ProfileException e) {
+            throw new ProfileException("tool_calls." + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("tool_calls: " + e.getMessage());
+        }
+    }
+
+    private static boolean bool(JsonNode n, String field, boolean fallback) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new ProfileException(field + ": expected true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+
+    private static void checkKeys(JsonNode node, Set<String> allowed, String where) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new ProfileException(where + ": unknown key '" + key + "' (allowed: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ")");
+            }
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,136 @@
+package io.streambench.mock.stats;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The server's own account of what it did: counters and the pacing-lateness histogram, the ground truth
+ * a client's measurements are checked against.
+ *
+ * <pre>
+ * stats.streamStarted();
+ * stats.recordLatenessNanos(System.nanoTime() - deadlineNanos);
+ * Snapshot s = stats.snapshot(false);
+ * </pre>
+ *
+ * Recording is wait-free from any event loop (HdrHistogram {@link Recorder}); {@link #snapshot} swaps the
+ * interval histogram and adds it to the cumulative one, so memory stays constant however long the server runs.
+ */
+public final class ServerStats {
+
+    /** Lateness above an hour is clamped; a write that late is a broken machine, not a measurement. */
+    private static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(1);
+
+    private final long startNanos = System.nanoTime();
+    private final Recorder latenessNanos = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
+    private final Histogram cumulativeLateness = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    private Histogram recycled;
+    private final LongAdder activeStreams = new LongAdder();
+    private final LongAdder streamsStarted = new LongAdder();
+    private final LongAdder streamsCompleted = new LongAdder();
+    private final LongAdder streamsCancelled = new LongAdder();
+    private final LongAdder eventsSent = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder unwritableNanos = new LongAdder();
+    private final LongAdder requests = new LongAdder();
+    private final Map<Integer, LongAdder> responsesByStatus = new ConcurrentHashMap<>();
+
+    /** A request arrived (any path). */
+    public void request() {
+        requests.increment();
+    }
+
+    /** A response with {@code status} was started. */
+    public void response(int status) {
+        responsesByStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    /** A stream (streaming or not) began. */
+    public void streamStarted() {
+        streamsStarted.increment();
+        activeStreams.increment();
+    }
+
+    /** A stream sent its last byte. */
+    public void streamCompleted() {
+        streamsCompleted.increment();
+        activeStreams.decrement();
+    }
+
+    /** A stream ended early because its client went away. */
+    public void streamCancelled() {
+        streamsCancelled.increment();
+        activeStreams.decrement();
+    }
+
+    /** {@code events} SSE events totalling {@code bytes} were written. */
+    public void sent(int events, int bytes) {
+        eventsSent.add(events);
+        bytesSent.add(bytes);
+    }
+
+    /** How late a write was against its deadline, in ns (negative values count as 0). */
+    public void recordLatenessNanos(long nanos) {
+        latenessNanos.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, Math.max(0, nanos)));
+    }
+
+    /** Time a stream waited for its channel to become writable again (a slow reader). */
+    public void unwritableFor(long nanos) {
+        unwritableNanos.add(nanos);
+    }
+
+    /** Currently open streams. */
+    public long activeStreams() {
+        return activeStreams.sum();
+    }
+
+    /**
+     * Reads every figure.
+     *
+     * @param resetLateness start a new lateness window after reading (counters always keep counting)
+     */
+    public synchronized Snapshot snapshot(boolean resetLateness) {
+        recycled = latenessNanos.getIntervalHistogram(recycled);
+        cumulativeLateness.add(recycled);
+        Histogram h = cumulativeLateness;
+        Lateness lateness = new Lateness(h.getTotalCount(), us(h.getMean()), us(h.getValueAtPercentile(50)),
+                us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)), us(h.getValueAtPercentile(99.9)),
+                us(h.getMaxValue()));
+        if (resetLateness) {
+            cumulativeLateness.reset();
+        }
+        Map<Integer, Long> statuses = new java.util.TreeMap<>();
+        responsesByStatus.forEach((k, v) -> statuses.put(k, v.sum()));
+        return new Snapshot(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), activeStreams.sum(),
+                streamsStarted.sum(), streamsCompleted.sum(), streamsCancelled.sum(), eventsSent.sum(),
+                bytesSent.sum(), TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()), requests.sum(), statuses,
+                lateness);
+    }
+
+    private static double us(double nanos) {
+        return Math.round(nanos / 10.0) / 100.0;
+    }
+
+    /** Everything {@code /stats} shows. */
+    public record Snapshot(
+            long uptimeMs,
+            long activeStreams,
+            long streamsStarted,
+            long streamsCompleted,
+            long streamsCancelled,
+            long eventsSent,
+            long bytesSent,
+            long unwritableMs,
+            long requests,
+            Map<Integer, Long> responsesByStatus,
+            Lateness paceLatenessUs) {
+    }
+
+    /** Pacing lateness (actual write time minus deadline) in microseconds, since start or the last reset. */
+    public record Lateness(long count, double mean, double p50, double p90, double p99, double p999, double max) {
+    }
+}

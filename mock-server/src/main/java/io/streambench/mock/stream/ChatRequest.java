@@ -1,0 +1,55 @@
+package io.streambench.mock.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * What the mock needs from a validated {@code POST /v1/chat/completions} body; everything else is ignored.
+ *
+ * @param model the requested model (selects the profile)
+ * @param stream SSE when true, one JSON completion when false
+ * @param includeUsage {@code stream_options.include_usage}
+ * @param maxTokens {@code max_completion_tokens} or {@code max_tokens}; 0 when absent
+ * @param n number of choices
+ * @param tools the offered functions
+ * @param toolChoice the request's {@code tool_choice}
+ * @param parallelToolCalls {@code parallel_tool_calls} (default true)
+ * @param seed the body's {@code seed}, or null
+ * @param lastUserMessage text of the last user message ("" when none)
+ * @param promptTokens rough token count of all messages
+ */
+public record ChatRequest(
+        String model,
+        boolean stream,
+        boolean includeUsage,
+        int maxTokens,
+        int n,
+        List<Tool> tools,
+        ToolChoice toolChoice,
+        boolean parallelToolCalls,
+        Long seed,
+        String lastUserMessage,
+        int promptTokens) {
+
+    public ChatRequest {
+        tools = List.copyOf(tools);
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        if (maxTokens < 0) {
+            throw new IllegalArgumentException("maxTokens must be >= 0, got " + maxTokens);
+        }
+    }
+
+    /** A function the model may call, with its JSON Schema. */
+    public record Tool(String name, JsonNode parameters) {
+    }
+
+    /** {@code tool_choice}: none, auto, required, or one named function. */
+    public record ToolChoice(Mode mode, String function) {
+        /** The four kinds of {@code tool_choice}. */
+        public enum Mode { NONE, AUTO, REQUIRED, NAMED }
+
+        public static final ToolChoice AUTO = new ToolChoice(Mode.AUTO, null);
+    }
+}

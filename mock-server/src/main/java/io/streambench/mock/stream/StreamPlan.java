@@ -1,0 +1,207 @@
+package io.streambench.mock.stream;
+
+import io.streambench.mock.profile.ContentSource;
+import io.streambench.mock.profile.Distribution;
+import io.streambench.mock.profile.FlushPolicy;
+import io.streambench.mock.profile.Profile;
+import io.streambench.mock.profile.RequestOverrides;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Everything decided about one answer before its first byte: profile knobs after overrides, the seed,
+ * each choice's length, finish reason and tool calls. Streaming and non-streaming answers are made from
+ * the same plan, so the same seed gives the same content either way.
+ *
+ * <p>Each concern draws from its own random source split from the seed (plan, timing, chunking, padding,
+ * one per choice for content), so changing chunk sizes never changes the text, and timing never changes
+ * the content.
+ */
+public final class StreamPlan {
+
+    private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    final String id;
+    final long createdEpochSeconds;
+    final String model;
+    final Profile profile;
+    final long seed;
+    final Distribution ttftMs;
+    final Distribution itlMs;
+    final Distribution tokensPerChunk;
+    final Distribution paddingBytes;
+    final boolean timestamps;
+    final FlushPolicy flush;
+    final boolean includeUsage;
+    final int promptTokens;
+    final String lastUserMessage;
+    final List<ChoicePlan> choices;
+
+    /** One choice: how many content tokens, how it finishes, and the tool calls it makes instead of text. */
+    record ChoicePlan(int index, int contentTokens, String finishReason, List<ToolCallPlan> toolCalls) {
+        ChoicePlan {
+            toolCalls = List.copyOf(toolCalls);
+        }
+    }
+
+    /** One tool call: its id, the function's name and the complete arguments JSON. */
+    record ToolCallPlan(String id, String name, String arguments) {
+    }
+
+    private StreamPlan(Profile profile, ChatRequest request, RequestOverrides o, long seed, long created) {
+        this.profile = profile;
+        this.seed = seed;
+        this.model = request.model();
+        this.createdEpochSeconds = created;
+        this.ttftMs = o.ttftMs() != null ? o.ttftMs() : profile.ttftMs();
+        this.itlMs = o.itlMs() != null ? o.itlMs() : profile.itlMs();
+        this.tokensPerChunk = o.tokensPerChunk() != null ? o.tokensPerChunk() : profile.tokensPerChunk();
+        this.paddingBytes = o.paddingBytes() != null ? o.paddingBytes() : profile.paddingBytes();
+        this.timestamps = o.timestamps() != null ? o.timestamps() : profile.timestamps();
+        this.flush = o.flush() != null ? o.flush() : profile.flush();
+        this.includeUsage = request.includeUsage();
+        this.promptTokens = request.promptTokens();
+        this.lastUserMessage = request.lastUserMessage();
+
+        SplittableRandom planRandom = new SplittableRandom(seed).split();
+        this.id = "chatcmpl-" + alnum(planRandom, 29);
+        Distribution outputTokens = o.outputTokens() != null ? o.outputTokens() : profile.outputTokens();
+        List<ChoicePlan> plans = new ArrayList<>(request.n());
+        for (int i = 0; i < request.n(); i++) {
+            plans.add(planChoice(i, request, outputTokens, planRandom));
+        }
+        this.choices = List.copyOf(plans);
+    }
+
+    /**
+     * Fresh random sources for one rendering of the plan (a stream, or the non-streaming answer and its
+     * duration): the same seed gives the same sequences every time.
+     */
+    Randoms newRandoms() {
+        SplittableRandom root = new SplittableRandom(seed);
+        root.split(); // the plan's own, used up in the constructor
+        SplittableRandom timing = root.split();
+        SplittableRandom chunk = root.split();
+        SplittableRandom padding = root.split();
+        List<SplittableRandom> content = new ArrayList<>(choices.size());
+        for (int i = 0; i < choices.size(); i++) {
+            content.add(root.split());
+        }
+        return new Randoms(timing, chunk, padding, content);
+    }
+
+    /** The random sources of one rendering: timing, chunk sizes, padding, and content per choice. */
+    record Randoms(SplittableRandom timing, SplittableRandom chunk, SplittableRandom padding,
+            List<SplittableRandom> content) {
+    }
+
+    /**
+     * Plans an answer.
+     *
+     * @param createdEpochSeconds the {@code created} field of every chunk
+     * @throws IllegalArgumentException when the request names a function it does not offer
+     */
+    public static StreamPlan create(Profile profile, ChatRequest request, RequestOverrides overrides,
+            long createdEpochSeconds) {
+        long seed = overrides.seed() != null ? overrides.seed()
+                : request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong();
+        return new StreamPlan(profile, request, overrides, seed, createdEpochSeconds);
+    }
+
+    private ChoicePlan planChoice(int index, ChatRequest request, Distribution outputTokens, SplittableRandom random) {
+        List<ToolCallPlan> calls = toolCalls(request, random);
+        if (!calls.isEmpty()) {
+            return new ChoicePlan(index, 0, "tool_calls", calls);
+        }
+        ContentSource content = profile.content();
+        int tokens = outputTokens != null ? outputTokens.sampleInt(random, 0)
+                : Math.max(0, content.naturalTokens(request.lastUserMessage()));
+        if (request.maxTokens() > 0 && tokens > request.maxTokens()) {
+            return new ChoicePlan(index, request.maxTokens(), "length", List.of());
+        }
+        return new ChoicePlan(index, tokens, "stop", List.of());
+    }
+
+    private List<ToolCallPlan> toolCalls(ChatRequest request, SplittableRandom random) {
+        ChatRequest.ToolChoice choice = request.toolChoice();
+        // Always draw, so the decision does not shift the random sequence of what follows.
+        double draw = random.nextDouble();
+        if (request.tools().isEmpty() || choice.mode() == ChatRequest.ToolChoice.Mode.NONE) {
+            return List.of();
+        }
+        if (choice.mode() == ChatRequest.ToolChoice.Mode.AUTO && draw >= profile.toolCalls().probability()) {
+            return List.of();
+        }
+        List<ChatRequest.Tool> pick = new ArrayList<>();
+        if (choice.mode() == ChatRequest.ToolChoice.Mode.NAMED) {
+            for (ChatRequest.Tool t : request.tools()) {
+                if (t.name().equals(choice.function())) {
+                    pick.add(t);
+                }
+            }
+            if (pick.isEmpty()) {
+                throw new IllegalArgumentException("tool_choice names function '" + choice.function()
+                        + "', which is not in tools");
+            }
+            pick = pick.subList(0, 1);
+        } else {
+            List<ChatRequest.Tool> offered = new ArrayList<>(request.tools());
+            int count = request.parallelToolCalls() ? Math.min(profile.toolCalls().parallel(), offered.size()) : 1;
+            for (int i = 0; i < count; i++) {
+                pick.add(offered.remove(random.nextInt(offered.size())));
+            }
+        }
+        List<ToolCallPlan> calls = new ArrayList<>(pick.size());
+        for (ChatRequest.Tool t : pick) {
+            calls.add(new ToolCallPlan("call_" + alnum(random, 24), t.name(), ToolArguments.generate(t.parameters(), random)));
+        }
+        return calls;
+    }
+
+    private static String alnum(SplittableRandom random, int length) {
+        char[] c = new char[length];
+        for (int i = 0; i < length; i++) {
+            c[i] = ALNUM[random.nextInt(ALNUM.length)];
+        }
+        return new String(c);
+    }
+
+    /** The seed this answer was made from (sent back in the {@code x-mock-seed} header). */
+    public long seed() {
+        return seed;
+    }
+
+    /** The profile that shaped it. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Whether the stream carries {@code : t=} send stamps. */
+    public boolean timestamps() {
+        return timestamps;
+    }
+
+    /** The server flush policy for this stream. */
+    public FlushPolicy flush() {
+        return flush;
+    }
+
+    /** Completion tokens of the whole answer, as the usage chunk reports them. */
+    int completionTokens() {
+        int total = 0;
+        for (ChoicePlan c : choices) {
+            total += c.contentTokens();
+            for (ToolCallPlan t : c.toolCalls()) {
+                // Tool arguments are tokens too; about four characters each, plus the name.
+                total += 1 + (t.arguments().length() + 3) / 4;
+            }
+        }
+        return total;
+    }
+
+    static long millisToNanos(double ms) {
+        return (long) (ms * 1_000_000.0);
+    }
+}
