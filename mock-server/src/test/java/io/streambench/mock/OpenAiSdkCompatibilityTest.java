@@ -26,6 +26,7 @@ import com.openai.models.chat.completions.ChatCompletionNamedToolChoice;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
 import com.openai.models.completions.CompletionUsage;
+import io.streambench.mock.testing.LeakTracking;
 import io.streambench.mock.profile.ProfileLoader;
 import java.io.IOException;
 import java.net.URI;
@@ -44,6 +45,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +56,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timing to zero so the class runs in a few seconds.
  */
 @Timeout(30)
+@ExtendWith(LeakTracking.class)
 class OpenAiSdkCompatibilityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

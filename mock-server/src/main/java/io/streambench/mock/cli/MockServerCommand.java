@@ -42,16 +42,22 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--list-profiles", description = "Print the profiles and exit.")
     boolean listProfiles;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         Profiles loaded = profiles == null ? ProfileLoader.builtins() : ProfileLoader.load(profiles);
         if (listProfiles) {
-            loaded.byName().values().forEach(p -> System.out.println(p.name() + (p.name().equals(loaded.defaultName())
+            PrintWriter out = spec.commandLine().getOut();
+            loaded.byName().values().forEach(p -> out.println(p.name() + (p.name().equals(loaded.defaultName())
                     ? " (default)" : "") + ": ttft_ms=" + p.ttftMs() + " itl_ms=" + p.itlMs() + " output_tokens="
                     + (p.outputTokens() == null ? "source" : p.outputTokens()) + " tokens_per_chunk=" + p.tokensPerChunk()));
+            out.flush();
             return 0;
         }
         MockServerConfig config = new MockServerConfig(host, port, loaded, ioThreads, maxBodyBytes, transport);
+        PrintWriter out = spec.commandLine().getOut();
         MockServer server = MockServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -59,11 +65,11 @@ public final class MockServerCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "mock-shutdown"));
-        System.out.println("streambench mock listening on " + server.baseUrl() + " (" + server.transport()
+        out.println("streambench mock listening on " + server.baseUrl() + " (" + server.transport()
                 + ", profiles: " + String.join(", ", loaded.byName().keySet()) + "; default " + loaded.defaultName() + ")");
-        System.out.println("  curl -N " + server.baseUrl() + "/v1/chat/completions -H 'content-type: application/json' "
+        out.println("  curl -N " + server.baseUrl() + "/v1/chat/completions -H 'content-type: application/json' "
                 + "-d '{\"model\":\"" + loaded.defaultName() + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
-        System.out.flush();
+        out.flush();
         stopped.await();
         return 0;
     }

@@ -25,9 +25,9 @@ public sealed interface Distribution {
     /** The mean of the distribution (after clamping at 0 it may be slightly higher for normal). */
     double mean();
 
-    /** Draws one value rounded to a whole number, at least {@code min}. */
+    /** Draws one value rounded to a whole number, at least {@code min} and at most {@link Integer#MAX_VALUE}. */
     default int sampleInt(SplittableRandom random, int min) {
-        return (int) Math.max(min, Math.round(sample(random)));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(min, Math.round(sample(random))));
     }
 
     /** Always the same value. */
@@ -157,6 +157,12 @@ public sealed interface Distribution {
             return Arrays.stream(values).average().orElse(0);
         }
 
+        /** A copy: the record stays immutable. */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Empirical e && Arrays.equals(values, e.values);
@@ -198,7 +204,8 @@ public sealed interface Distribution {
         }
         String kind = s.substring(0, colon);
         String rest = s.substring(colon + 1);
-        String[] p = kind.equals("empirical") ? rest.split(",") : rest.split(":");
+        // limit -1 keeps trailing empty parts, so "uniform:1:2:" is an error, not uniform:1:2
+        String[] p = kind.equals("empirical") ? rest.split(",", -1) : rest.split(":", -1);
         return switch (kind) {
             case "constant" -> new Constant(number(args(p, 1, text)[0], text));
             case "uniform" -> new Uniform(number(args(p, 2, text)[0], text), number(p[1], text));

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -138,8 +137,6 @@ class MockServerCommandTest {
         assertTrue(run.out.contains("paced:"), run.out);
     }
 
-    @Disabled("bug: --list-profiles prints with System.out instead of the CommandLine's out writer, so "
-            + "CommandLine.setOut (and an enclosing command) cannot capture it")
     @Test
     void shouldPrintProfileListToTheCommandLineOut() {
         Run run = run("--list-profiles");
