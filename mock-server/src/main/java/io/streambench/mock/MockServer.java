@@ -64,7 +64,10 @@ public final class MockServer implements AutoCloseable {
         };
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
+        // One loop per core (Netty's default is two): paced streams are latency-bound, not throughput-bound,
+        // and extra loops only add context switches.
+        int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
         ServerState state = new ServerState(config.profiles(), new ServerStats(), epoll ? "epoll" : "nio");
         try {
             Channel ch = new ServerBootstrap()

@@ -168,7 +168,8 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         HttpUtil.setKeepAlive(response, reuse);
         stats.response(200);
         ctx.writeAndFlush(response, ctx.voidPromise());
-        session = new StreamSession(ctx, plan, stats, () -> answered(ctx, reuse));
+        session = new StreamSession(ctx, ctx.pipeline().context(MockServerInitializer.HTTP_CODEC), chunked, plan, stats,
+                () -> answered(ctx, reuse));
         session.start(startNanos);
     }
 

@@ -9,6 +9,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 /** The pipeline of one connection: HTTP/1.1 codec, body aggregation (bounded), the mock's handler. */
 public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
+    /** Name of the HTTP codec in the pipeline; stream sessions write their pre-framed chunks below it. */
+    static final String HTTP_CODEC = "http";
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_HEADER_BYTES = 16384;
 
@@ -23,7 +25,7 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
-        p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
+        p.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
         p.addLast("aggregate", new HttpObjectAggregator(maxBodyBytes));
         p.addLast("mock", new MockHttpHandler(state));
     }
