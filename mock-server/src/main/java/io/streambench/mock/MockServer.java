@@ -13,6 +13,8 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.http.MockServerInitializer;
 import io.streambench.mock.http.ServerState;
 import io.streambench.mock.stats.ServerStats;
@@ -68,7 +70,8 @@ public final class MockServer implements AutoCloseable {
         // and extra loops only add context switches.
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
-        ServerState state = new ServerState(config.profiles(), new ServerStats(), epoll ? "epoll" : "nio");
+        ServerState state = new ServerState(config.profiles(), new ServerStats(), epoll ? "epoll" : "nio",
+                new RateLimiter(), new ArmedFaults.Counters(), config.idleTimeoutMillis());
         try {
             Channel ch = new ServerBootstrap()
                     .group(group)

@@ -13,12 +13,16 @@ import java.util.Locale;
  * @param ioThreads event loop threads; 0 for one per available processor
  * @param maxBodyBytes largest request body accepted (larger gets 413)
  * @param transport "auto" (epoll when available, else NIO), "epoll" or "nio"
+ * @param idleTimeoutMillis a connection with no request in flight and nothing received for this long is
+ *     closed; 0 never
  */
 public record MockServerConfig(String host, int port, Profiles profiles, int ioThreads, int maxBodyBytes,
-        String transport) {
+        String transport, long idleTimeoutMillis) {
 
     /** Default largest request body: 4 MiB, ample for long conversations with tools. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+    /** Default idle timeout: one minute, like common reverse proxies. */
+    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
 
     public MockServerConfig {
         if (host == null || host.isBlank()) {
@@ -40,25 +44,39 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
         if (!transport.equals("auto") && !transport.equals("epoll") && !transport.equals("nio")) {
             throw new IllegalArgumentException("transport must be auto, epoll or nio, got " + transport);
         }
+        if (idleTimeoutMillis < 0) {
+            throw new IllegalArgumentException("idleTimeoutMillis must be >= 0, got " + idleTimeoutMillis);
+        }
     }
 
     /** Loopback, any free port, built-in profiles, defaults for the rest. */
     public static MockServerConfig defaults() {
-        return new MockServerConfig("127.0.0.1", 0, ProfileLoader.builtins(), 0, DEFAULT_MAX_BODY_BYTES, "auto");
+        return new MockServerConfig("127.0.0.1", 0, ProfileLoader.builtins(), 0, DEFAULT_MAX_BODY_BYTES, "auto",
+                DEFAULT_IDLE_TIMEOUT_MILLIS);
     }
 
     /** This config with another port. */
     public MockServerConfig withPort(int newPort) {
-        return new MockServerConfig(host, newPort, profiles, ioThreads, maxBodyBytes, transport);
+        return new MockServerConfig(host, newPort, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis);
     }
 
     /** This config with other profiles. */
     public MockServerConfig withProfiles(Profiles newProfiles) {
-        return new MockServerConfig(host, port, newProfiles, ioThreads, maxBodyBytes, transport);
+        return new MockServerConfig(host, port, newProfiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis);
     }
 
     /** This config with another transport. */
     public MockServerConfig withTransport(String newTransport) {
-        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, newTransport);
+        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, newTransport, idleTimeoutMillis);
+    }
+
+    /** This config with another idle timeout. */
+    public MockServerConfig withIdleTimeoutMillis(long millis) {
+        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, millis);
+    }
+
+    /** This config with another body limit. */
+    public MockServerConfig withMaxBodyBytes(int bytes) {
+        return new MockServerConfig(host, port, profiles, ioThreads, bytes, transport, idleTimeoutMillis);
     }
 }

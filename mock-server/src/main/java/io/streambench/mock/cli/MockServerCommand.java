@@ -36,6 +36,9 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Largest request body; larger gets 413 (default: ${DEFAULT-VALUE}).")
     int maxBodyBytes = MockServerConfig.DEFAULT_MAX_BODY_BYTES;
 
+    @Option(names = "--idle-timeout-ms", paramLabel = "MS", description = "Close connections idle this long with no request in flight, 0 never (default: ${DEFAULT-VALUE}).")
+    long idleTimeoutMs = MockServerConfig.DEFAULT_IDLE_TIMEOUT_MILLIS;
+
     @Option(names = "--transport", paramLabel = "auto|epoll|nio", description = "Socket transport (default: ${DEFAULT-VALUE}).")
     String transport = "auto";
 
@@ -56,7 +59,7 @@ public final class MockServerCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        MockServerConfig config = new MockServerConfig(host, port, loaded, ioThreads, maxBodyBytes, transport);
+        MockServerConfig config = new MockServerConfig(host, port, loaded, ioThreads, maxBodyBytes, transport, idleTimeoutMs);
         PrintWriter out = spec.commandLine().getOut();
         MockServer server = MockServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -25,7 +25,12 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.fault.Fault;
+import io.streambench.mock.fault.FaultAction;
+import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.RequestOverrides;
 import io.streambench.mock.stats.ServerStats;
@@ -56,6 +61,7 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
     private StreamSession session;
     private ScheduledFuture<?> delayedAnswer;
+    private ScheduledFuture<?> pendingStart;
     private boolean busy;
 
     MockHttpHandler(ServerState state) {
@@ -137,10 +143,32 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 return;
             }
             plan = StreamPlan.create(profile, chat, overrides, System.currentTimeMillis() / 1000);
-            if (chat.stream()) {
-                stream(ctx, plan, version, keepAlive, startNanos);
+            if (!profile.rateLimit().isUnlimited()) {
+                RateLimiter.Decision d = state.rateLimiter().acquire(profile.rateLimit(), profile.name(),
+                        bearer(request), (long) plan.promptTokens() + plan.completionTokens(), startNanos);
+                if (!d.admitted()) {
+                    stats.fault("rate_limit");
+                    rateLimited(ctx, version, keepAlive, d);
+                    return;
+                }
+            }
+            List<Fault> faults = overrides.faults() != null ? overrides.faults() : profile.faults();
+            ArmedFaults armed = ArmedFaults.arm(faults, plan.seed(), state.faultCounters());
+            if (armed.httpError() != null) {
+                stats.fault("http");
+                httpFault(ctx, version, keepAlive, armed.httpError());
+                return;
+            }
+            StreamPlan p = plan;
+            if (armed.slowHeadersMillis() > 0) {
+                stats.fault("slow_headers");
+                long shifted = startNanos + TimeUnit.MILLISECONDS.toNanos(armed.slowHeadersMillis());
+                pendingStart = ctx.executor().schedule(() -> {
+                    pendingStart = null;
+                    answer(ctx, p, armed, chat.stream(), version, keepAlive, shifted);
+                }, armed.slowHeadersMillis(), TimeUnit.MILLISECONDS);
             } else {
-                complete(ctx, plan, version, keepAlive, startNanos);
+                answer(ctx, p, armed, chat.stream(), version, keepAlive, startNanos);
             }
         } catch (RequestOverrides.BadHeaderException e) {
             error(ctx, version, keepAlive, 400, e.getMessage(), e.header(), "invalid_value");
@@ -151,8 +179,17 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
     }
 
-    private void stream(ChannelHandlerContext ctx, StreamPlan plan, HttpVersion version, boolean keepAlive,
-            long startNanos) {
+    private void answer(ChannelHandlerContext ctx, StreamPlan plan, ArmedFaults armed, boolean stream,
+            HttpVersion version, boolean keepAlive, long startNanos) {
+        if (stream) {
+            stream(ctx, plan, armed, version, keepAlive, startNanos);
+        } else {
+            complete(ctx, plan, version, keepAlive, startNanos);
+        }
+    }
+
+    private void stream(ChannelHandlerContext ctx, StreamPlan plan, ArmedFaults armed, HttpVersion version,
+            boolean keepAlive, long startNanos) {
         HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
@@ -168,8 +205,8 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         HttpUtil.setKeepAlive(response, reuse);
         stats.response(200);
         ctx.writeAndFlush(response, ctx.voidPromise());
-        session = new StreamSession(ctx, ctx.pipeline().context(MockServerInitializer.HTTP_CODEC), chunked, plan, stats,
-                () -> answered(ctx, reuse));
+        session = new StreamSession(ctx, ctx.pipeline().context(MockServerInitializer.HTTP_CODEC), chunked, plan,
+                armed, stats, () -> answered(ctx, reuse));
         session.start(startNanos);
     }
 
@@ -191,8 +228,73 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     }
 
     private static boolean hasBearer(FullHttpRequest request) {
+        return bearer(request) != null;
+    }
+
+    /** The bearer token, or null when there is none. */
+    private static String bearer(FullHttpRequest request) {
         String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && !auth.substring(7).isBlank();
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.substring(7).isBlank()) {
+            return null;
+        }
+        return auth.substring(7).trim();
+    }
+
+    private void rateLimited(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, RateLimiter.Decision d) {
+        long seconds = Math.max(1, (d.retryAfterMillis() + 999) / 1000);
+        FullHttpResponse r = errorResponse(version, 429, "Rate limit reached: limit " + d.limitRequests()
+                + " requests and " + d.limitTokens() + " tokens per minute (0 = none). Please try again in "
+                + d.retryAfterMillis() + "ms.", null, "rate_limit_exceeded");
+        r.headers().set("retry-after", seconds)
+                .set("retry-after-ms", d.retryAfterMillis())
+                .set("x-ratelimit-limit-requests", d.limitRequests())
+                .set("x-ratelimit-remaining-requests", d.remainingRequests())
+                .set("x-ratelimit-limit-tokens", d.limitTokens())
+                .set("x-ratelimit-remaining-tokens", d.remainingTokens())
+                .set("x-ratelimit-reset-requests", d.retryAfterMillis() + "ms");
+        stats.response(429);
+        send(ctx, r, keepAlive);
+    }
+
+    private void httpFault(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive,
+            FaultAction.HttpError e) {
+        int status = e.status();
+        String message;
+        String code;
+        switch (status) {
+            case 429 -> {
+                message = "Rate limit reached for requests (injected fault).";
+                code = "rate_limit_exceeded";
+            }
+            case 401 -> {
+                message = "Incorrect API key provided (injected fault).";
+                code = "invalid_api_key";
+            }
+            case 500 -> {
+                message = "The server had an error while processing your request. Sorry about that!";
+                code = null;
+            }
+            case 503 -> {
+                message = "The engine is currently overloaded, please try again later.";
+                code = "overloaded";
+            }
+            default -> {
+                message = "Injected fault: HTTP " + status + ".";
+                code = null;
+            }
+        }
+        FullHttpResponse r = errorResponse(version, status, message, null, code);
+        if (e.retryAfterSeconds() != null) {
+            r.headers().set("retry-after", e.retryAfterSeconds());
+        }
+        if (e.retryAfterMs() != null) {
+            r.headers().set("retry-after-ms", e.retryAfterMs());
+        }
+        if (e.shouldRetry() != null) {
+            r.headers().set("x-should-retry", e.shouldRetry().toString());
+        }
+        stats.response(status);
+        send(ctx, r, keepAlive);
     }
 
     private String models() {
@@ -284,6 +386,18 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            // Only a connection with nothing in flight is idle; a long stream is not.
+            if (!busy) {
+                ctx.close();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         if (session != null) {
             session.writabilityChanged();
@@ -301,6 +415,10 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             delayedAnswer.cancel(false);
             delayedAnswer = null;
             stats.streamCancelled();
+        }
+        if (pendingStart != null) {
+            pendingStart.cancel(false);
+            pendingStart = null;
         }
         releasePipelined();
         super.channelInactive(ctx);

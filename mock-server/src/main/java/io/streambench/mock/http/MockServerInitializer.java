@@ -3,10 +3,11 @@ package io.streambench.mock.http;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 import io.netty.handler.codec.http.HttpServerCodec;
 
-/** The pipeline of one connection: HTTP/1.1 codec, body aggregation (bounded), the mock's handler. */
+/** The pipeline of one connection: idle timeout, HTTP/1.1 codec, body aggregation (bounded), the mock's handler. */
 public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Name of the HTTP codec in the pipeline; stream sessions write their pre-framed chunks below it. */
@@ -25,8 +26,11 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        if (state.idleTimeoutMillis() > 0) {
+            p.addLast("idle", new IdleStateHandler(state.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        }
         p.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
-        p.addLast("aggregate", new HttpObjectAggregator(maxBodyBytes));
+        p.addLast("aggregate", new BoundedBodyAggregator(maxBodyBytes, state.stats()));
         p.addLast("mock", new MockHttpHandler(state));
     }
 }

@@ -1,5 +1,7 @@
 package io.streambench.mock.http;
 
+import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.stats.ServerStats;
 
@@ -9,6 +11,10 @@ import io.streambench.mock.stats.ServerStats;
  * @param profiles the profiles, by model
  * @param stats the server's counters and lateness histogram
  * @param transport "epoll" or "nio", shown on {@code /stats}
+ * @param rateLimiter the token buckets of the profiles' rate limits
+ * @param faultCounters the per-spec counters of {@code every=N} fault triggers
+ * @param idleTimeoutMillis a connection with no request in flight is closed after this long; 0 never
  */
-public record ServerState(Profiles profiles, ServerStats stats, String transport) {
+public record ServerState(Profiles profiles, ServerStats stats, String transport, RateLimiter rateLimiter,
+        ArmedFaults.Counters faultCounters, long idleTimeoutMillis) {
 }

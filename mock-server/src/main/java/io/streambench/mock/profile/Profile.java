@@ -1,5 +1,9 @@
 package io.streambench.mock.profile;
 
+import io.streambench.mock.fault.Fault;
+import io.streambench.mock.fault.RateLimit;
+import java.util.List;
+
 /**
  * A named server behaviour, chosen by the request's {@code model}: timing, output shape and wire options.
  *
@@ -16,6 +20,8 @@ package io.streambench.mock.profile;
  * @param timestamps precede every event with the SSE comment {@code : t=<System.nanoTime() at write>}
  * @param toolCalls how requests with {@code tools} are answered
  * @param systemFingerprint the {@code system_fingerprint} of every chunk, or null to omit it
+ * @param faults faults injected into this profile's answers (see {@link io.streambench.mock.fault.FaultSpec})
+ * @param rateLimit request and token limits answered with 429
  */
 public record Profile(
         String name,
@@ -30,7 +36,9 @@ public record Profile(
         boolean requireApiKey,
         boolean timestamps,
         ToolCallSettings toolCalls,
-        String systemFingerprint) {
+        String systemFingerprint,
+        List<Fault> faults,
+        RateLimit rateLimit) {
 
     public Profile {
         if (name == null || name.isBlank()) {
@@ -43,6 +51,8 @@ public record Profile(
         require(paddingBytes, "padding_bytes");
         require(flush, "flush");
         require(toolCalls, "tool_calls");
+        faults = List.copyOf(faults);
+        require(rateLimit, "rate_limit");
         if (outputTokens == null && content.naturalTokens("") < 0 && !(content instanceof ContentSource.Echo)) {
             throw new IllegalArgumentException("profile '" + name + "': generated content needs output_tokens");
         }

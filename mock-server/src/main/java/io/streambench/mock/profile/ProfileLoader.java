@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.streambench.mock.fault.Fault;
+import io.streambench.mock.fault.FaultSpec;
+import io.streambench.mock.fault.RateLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +43,7 @@ public final class ProfileLoader {
     private static final Set<String> TOP_KEYS = Set.of("default_profile", "profiles");
     private static final Set<String> PROFILE_KEYS = Set.of("extends", "ttft_ms", "itl_ms", "output_tokens",
             "tokens_per_chunk", "content", "padding_bytes", "usage_null_on_chunks", "flush", "require_api_key",
-            "timestamps", "tool_calls", "system_fingerprint");
+            "timestamps", "tool_calls", "system_fingerprint", "faults", "rate_limit");
 
     private ProfileLoader() {
     }
@@ -164,7 +167,9 @@ public final class ProfileLoader {
                 bool(n, "require_api_key", false),
                 bool(n, "timestamps", false),
                 toolCalls(n.get("tool_calls")),
-                n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null);
+                n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null,
+                faults(n.get("faults")),
+                rateLimit(n.get("rate_limit")));
     }
 
     /** Reads a distribution from a number, its text form, or an object with {@code type}. */
@@ -309,6 +314,51 @@ public final class ProfileLoader {
             throw new ProfileException("tool_calls." + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ProfileException("tool_calls: " + e.getMessage());
+        }
+    }
+
+    private static List<Fault> faults(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        List<Fault> out = new ArrayList<>();
+        try {
+            if (v.isTextual()) {
+                return FaultSpec.parse(v.asText());
+            }
+            if (!v.isArray()) {
+                throw new ProfileException("faults: expected a list of fault specs like 'http:status=503@p=0.1'");
+            }
+            for (JsonNode f : v) {
+                if (!f.isTextual()) {
+                    throw new ProfileException("faults: every entry must be a text, got " + f);
+                }
+                out.addAll(FaultSpec.parse(f.asText()));
+            }
+        } catch (ProfileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("faults: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static RateLimit rateLimit(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return new RateLimit(0, 0, false);
+        }
+        if (!v.isObject()) {
+            throw new ProfileException("rate_limit: expected a mapping");
+        }
+        checkKeys(v, Set.of("requests_per_minute", "tokens_per_minute", "per_key"), "rate_limit");
+        try {
+            return new RateLimit(v.has("requests_per_minute") ? (long) num(v, "requests_per_minute") : 0,
+                    v.has("tokens_per_minute") ? (long) num(v, "tokens_per_minute") : 0,
+                    bool(v, "per_key", false));
+        } catch (ProfileException e) {
+            throw new ProfileException("rate_limit." + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("rate_limit: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,8 @@
 package io.streambench.mock.profile;
 
+import io.streambench.mock.fault.Fault;
+import io.streambench.mock.fault.FaultSpec;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -15,6 +18,7 @@ import java.util.function.Function;
  * @param seed {@code x-mock-seed}
  * @param timestamps {@code x-mock-timestamps}
  * @param flush {@code x-mock-flush}
+ * @param faults {@code x-mock-fault}: replaces the profile's faults (an empty header: no faults)
  */
 public record RequestOverrides(
         String profile,
@@ -25,10 +29,12 @@ public record RequestOverrides(
         Distribution paddingBytes,
         Long seed,
         Boolean timestamps,
-        FlushPolicy flush) {
+        FlushPolicy flush,
+        List<Fault> faults) {
 
     /** No overrides. */
-    public static final RequestOverrides NONE = new RequestOverrides(null, null, null, null, null, null, null, null, null);
+    public static final RequestOverrides NONE =
+            new RequestOverrides(null, null, null, null, null, null, null, null, null, null);
 
     /** Header names, in the order the README documents them. */
     public static final String PROFILE = "x-mock-profile";
@@ -40,6 +46,7 @@ public record RequestOverrides(
     public static final String SEED = "x-mock-seed";
     public static final String TIMESTAMPS = "x-mock-timestamps";
     public static final String FLUSH = "x-mock-flush";
+    public static final String FAULT = "x-mock-fault";
 
     /**
      * Reads the overrides from headers.
@@ -51,7 +58,7 @@ public record RequestOverrides(
         if (header.apply(PROFILE) == null && header.apply(TTFT_MS) == null && header.apply(ITL_MS) == null
                 && header.apply(OUTPUT_TOKENS) == null && header.apply(TOKENS_PER_CHUNK) == null
                 && header.apply(PADDING_BYTES) == null && header.apply(SEED) == null
-                && header.apply(TIMESTAMPS) == null && header.apply(FLUSH) == null) {
+                && header.apply(TIMESTAMPS) == null && header.apply(FLUSH) == null && header.apply(FAULT) == null) {
             return NONE;
         }
         return new RequestOverrides(
@@ -63,7 +70,19 @@ public record RequestOverrides(
                 distribution(header, PADDING_BYTES),
                 seed(header.apply(SEED)),
                 bool(header.apply(TIMESTAMPS)),
-                flush(header.apply(FLUSH)));
+                flush(header.apply(FLUSH)),
+                faults(header.apply(FAULT)));
+    }
+
+    private static List<Fault> faults(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return FaultSpec.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new BadHeaderException(FAULT, e.getMessage());
+        }
     }
 
     private static Distribution distribution(Function<String, String> header, String name) {

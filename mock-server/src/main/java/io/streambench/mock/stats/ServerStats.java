@@ -1,6 +1,7 @@
 package io.streambench.mock.stats;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -33,6 +34,8 @@ public final class ServerStats {
     private final LongAdder streamsStarted = new LongAdder();
     private final LongAdder streamsCompleted = new LongAdder();
     private final LongAdder streamsCancelled = new LongAdder();
+    private final LongAdder streamsFaulted = new LongAdder();
+    private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final LongAdder eventsSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder unwritableNanos = new LongAdder();
@@ -65,6 +68,17 @@ public final class ServerStats {
     public void streamCancelled() {
         streamsCancelled.increment();
         activeStreams.decrement();
+    }
+
+    /** A stream ended early because an injected fault ended it (error event, reset, close). */
+    public void streamFaulted() {
+        streamsFaulted.increment();
+        activeStreams.decrement();
+    }
+
+    /** An injected fault of {@code kind} fired (or a request was rate limited: kind {@code rate_limit}). */
+    public void fault(String kind) {
+        faults.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 
     /** {@code events} SSE events totalling {@code bytes} were written. */
@@ -103,12 +117,14 @@ public final class ServerStats {
         if (resetLateness) {
             cumulativeLateness.reset();
         }
-        Map<Integer, Long> statuses = new java.util.TreeMap<>();
+        Map<Integer, Long> statuses = new TreeMap<>();
         responsesByStatus.forEach((k, v) -> statuses.put(k, v.sum()));
+        Map<String, Long> faultCounts = new TreeMap<>();
+        faults.forEach((k, v) -> faultCounts.put(k, v.sum()));
         return new Snapshot(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), activeStreams.sum(),
-                streamsStarted.sum(), streamsCompleted.sum(), streamsCancelled.sum(), eventsSent.sum(),
-                bytesSent.sum(), TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()), requests.sum(), statuses,
-                lateness);
+                streamsStarted.sum(), streamsCompleted.sum(), streamsCancelled.sum(), streamsFaulted.sum(),
+                eventsSent.sum(), bytesSent.sum(), TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()),
+                requests.sum(), statuses, faultCounts, lateness);
     }
 
     private static double us(double nanos) {
@@ -122,11 +138,13 @@ public final class ServerStats {
             long streamsStarted,
             long streamsCompleted,
             long streamsCancelled,
+            long streamsFaulted,
             long eventsSent,
             long bytesSent,
             long unwritableMs,
             long requests,
             Map<Integer, Long> responsesByStatus,
+            Map<String, Long> faults,
             Lateness paceLatenessUs) {
     }
 

@@ -183,13 +183,18 @@ public final class StreamPlan {
         return timestamps;
     }
 
+    /** Prompt tokens, as the usage chunk reports them. */
+    public int promptTokens() {
+        return promptTokens;
+    }
+
     /** The server flush policy for this stream. */
     public FlushPolicy flush() {
         return flush;
     }
 
     /** Completion tokens of the whole answer, as the usage chunk reports them. */
-    int completionTokens() {
+    public int completionTokens() {
         int total = 0;
         for (ChoicePlan c : choices) {
             total += c.contentTokens();

@@ -41,6 +41,8 @@ final class StreamScript {
     private boolean first = true;
     private boolean finished;
     private int eventsInStep;
+    private boolean omitDone;
+    private boolean omitFinish;
 
     StreamScript(StreamPlan plan) {
         this.plan = plan;
@@ -60,6 +62,43 @@ final class StreamScript {
             choices[i] = new Choice(c, tokens);
         }
         heads[n] = bytes(common + ",\"choices\":[],\"usage\":");
+    }
+
+    /** Fault: end without {@code data: [DONE]}. */
+    void omitDone() {
+        omitDone = true;
+    }
+
+    /** Fault: skip the finish (and usage) chunks. */
+    void omitFinish() {
+        omitFinish = true;
+    }
+
+    /** Fault: writes {@code data: {"error": {...}}}. */
+    void writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
+        stamp(out, stampNanos);
+        out.writeBytes(DATA);
+        out.writeBytes(("{\"error\":{\"message\":\"" + JsonText.escape(message) + "\",\"type\":\""
+                + JsonText.escape(type) + "\",\"param\":null,\"code\":"
+                + (code == null ? "null" : "\"" + JsonText.escape(code) + "\"") + "}}\n\n")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Fault: one event that is not valid: JSON cut in the middle, or invalid UTF-8 inside the content. */
+    void writeMalformed(ByteBuf out, long stampNanos, boolean invalidUtf8) {
+        stamp(out, stampNanos);
+        out.writeBytes(DATA);
+        if (invalidUtf8) {
+            out.writeBytes(heads[0]);
+            out.writeBytes(CONTENT_OPEN);
+            // 0xC3 must be followed by a continuation byte; '(' is not one. 0xFF never appears in UTF-8.
+            out.writeByte(0xC3).writeByte('(').writeByte(0xFF);
+            out.writeBytes(CONTENT_CLOSE);
+            out.writeBytes(EVENT_END);
+        } else {
+            out.writeBytes(heads[0], 0, heads[0].length / 2);
+            out.writeByte('\n').writeByte('\n');
+        }
     }
 
     /** True once {@code [DONE]} has been written. */
@@ -95,16 +134,18 @@ final class StreamScript {
                 c.writeBody(this, out, stampNanos, i);
             }
             if (!c.hasBody()) {
-                beginEvent(out, stampNanos, i);
-                out.writeBytes(EMPTY_DELTA);
-                endChoiceEvent(out, finishTail(c.plan.finishReason()));
+                if (!omitFinish) {
+                    beginEvent(out, stampNanos, i);
+                    out.writeBytes(EMPTY_DELTA);
+                    endChoiceEvent(out, finishTail(c.plan.finishReason()));
+                }
                 c.done = true;
             }
             allDone &= c.done;
         }
         first = false;
         if (allDone) {
-            if (plan.includeUsage) {
+            if (plan.includeUsage && !omitFinish) {
                 stamp(out, stampNanos);
                 out.writeBytes(DATA);
                 out.writeBytes(heads[choices.length]);
@@ -113,9 +154,11 @@ final class StreamScript {
                 out.writeBytes(EVENT_END);
                 eventsInStep++;
             }
-            stamp(out, stampNanos);
-            out.writeBytes(DONE);
-            eventsInStep++;
+            if (!omitDone) {
+                stamp(out, stampNanos);
+                out.writeBytes(DONE);
+                eventsInStep++;
+            }
             finished = true;
         }
         return eventsInStep;
