@@ -50,7 +50,8 @@ final class RawHttpClient implements AutoCloseable {
     }
 
     /** A response: status, lower-cased headers, the raw body and, for event streams, the events. */
-    record Response(int status, Map<String, String> headers, String body, List<Event> events, long sentNanos) {
+    record Response(int status, Map<String, String> headers, String body, List<Event> events, long sentNanos,
+            List<Integer> chunkSizes) {
     }
 
     void send(String raw) throws IOException {
@@ -87,6 +88,7 @@ final class RawHttpClient implements AutoCloseable {
         }
         SseSplitter sse = new SseSplitter();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<Integer> chunkSizes = new ArrayList<>();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             while (true) {
                 int size = Integer.parseInt(line().trim(), 16);
@@ -94,6 +96,7 @@ final class RawHttpClient implements AutoCloseable {
                     line();
                     break;
                 }
+                chunkSizes.add(size);
                 byte[] chunk = in.readNBytes(size);
                 if (chunk.length < size) {
                     throw new EOFException("chunk cut short");
@@ -114,7 +117,7 @@ final class RawHttpClient implements AutoCloseable {
                 sse.feed(part, System.nanoTime());
             }
         }
-        return new Response(status, headers, body.toString(StandardCharsets.UTF_8), sse.events, sentNanos);
+        return new Response(status, headers, body.toString(StandardCharsets.UTF_8), sse.events, sentNanos, chunkSizes);
     }
 
     /** Reads at most {@code n} body bytes of a response without finishing it (for disconnect tests). */
