@@ -39,6 +39,7 @@ public final class ServerStats {
     private final LongAdder eventsSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder unwritableNanos = new LongAdder();
+    private final LongAdder streamsUnwritable = new LongAdder();
     private final LongAdder requests = new LongAdder();
     private final Map<Integer, LongAdder> responsesByStatus = new ConcurrentHashMap<>();
 
@@ -92,8 +93,14 @@ public final class ServerStats {
         latenessNanos.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, Math.max(0, nanos)));
     }
 
-    /** Time a stream waited for its channel to become writable again (a slow reader). */
-    public void unwritableFor(long nanos) {
+    /** A stream started waiting for its channel to become writable (a slow reader). */
+    public void unwritableStarted() {
+        streamsUnwritable.increment();
+    }
+
+    /** A stream stopped waiting (writable again, or gone) after {@code nanos}. */
+    public void unwritableEnded(long nanos) {
+        streamsUnwritable.decrement();
         unwritableNanos.add(nanos);
     }
 
@@ -123,7 +130,8 @@ public final class ServerStats {
         faults.forEach((k, v) -> faultCounts.put(k, v.sum()));
         return new Snapshot(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), activeStreams.sum(),
                 streamsStarted.sum(), streamsCompleted.sum(), streamsCancelled.sum(), streamsFaulted.sum(),
-                eventsSent.sum(), bytesSent.sum(), TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()),
+                eventsSent.sum(), bytesSent.sum(), streamsUnwritable.sum(),
+                TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()),
                 requests.sum(), statuses, faultCounts, lateness);
     }
 
@@ -141,6 +149,7 @@ public final class ServerStats {
             long streamsFaulted,
             long eventsSent,
             long bytesSent,
+            long streamsUnwritable,
             long unwritableMs,
             long requests,
             Map<Integer, Long> responsesByStatus,

@@ -156,7 +156,7 @@ public final class StreamSession implements Runnable {
     public void writabilityChanged() {
         if (waitingForWritability && ctx.channel().isWritable() && !over) {
             waitingForWritability = false;
-            stats.unwritableFor(System.nanoTime() - unwritableSinceNanos);
+            stats.unwritableEnded(System.nanoTime() - unwritableSinceNanos);
             run();
         }
     }
@@ -168,7 +168,8 @@ public final class StreamSession implements Runnable {
         }
         end();
         if (waitingForWritability) {
-            stats.unwritableFor(System.nanoTime() - unwritableSinceNanos);
+            waitingForWritability = false;
+            stats.unwritableEnded(System.nanoTime() - unwritableSinceNanos);
         }
         stats.streamCancelled();
     }
@@ -188,6 +189,7 @@ public final class StreamSession implements Runnable {
         }
         waitingForWritability = true;
         unwritableSinceNanos = System.nanoTime();
+        stats.unwritableStarted();
         return false;
     }
 

@@ -1,0 +1,156 @@
+package io.streambench.mock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
+import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.testing.LeakTracking;
+import java.io.IOException;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Careless and hostile clients get their documented answer, and everybody else is still served. */
+@ExtendWith(LeakTracking.class)
+class HostileClientTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BODY = "{\"model\":\"instant\",\"stream\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    private static Socket connect(MockServer server) throws IOException {
+        Socket s = new Socket();
+        s.setSoTimeout(5000);
+        s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+        return s;
+    }
+
+    private static void assertStillServing(MockServer server) throws IOException {
+        try (RawHttpClient c = new RawHttpClient(server.port())) {
+            RawHttpClient.Response r = c.postAndRead("/v1/chat/completions", BODY, "x-mock-output-tokens", "3");
+            assertEquals(200, r.status());
+            assertEquals("[DONE]", r.events().get(r.events().size() - 1).data());
+        }
+    }
+
+    @Test
+    void shouldAnswerAnOversizedBodyWith413AndAnErrorObject() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults().withMaxBodyBytes(4096));
+                RawHttpClient c = new RawHttpClient(server.port())) {
+            String big = "{\"model\":\"instant\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(10_000) + "\"}]}";
+            RawHttpClient.Response r = c.postAndRead("/v1/chat/completions", big);
+            assertEquals(413, r.status());
+            assertEquals("request_too_large", JSON.readTree(r.body()).at("/error/code").asText());
+            assertStillServing(server);
+        }
+    }
+
+    @Test
+    void shouldAnswerOversizedHeadersWith431() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults());
+                RawHttpClient c = new RawHttpClient(server.port())) {
+            c.send("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+            RawHttpClient.Response r = c.read(0);
+            assertEquals(431, r.status());
+            assertTrue(JSON.readTree(r.body()).has("error"));
+            assertStillServing(server);
+        }
+    }
+
+    @Test
+    void shouldAnswerGarbageWith400AndClose() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults()); Socket s = connect(server)) {
+            s.getOutputStream().write("\u0000\u0001 not http at all \r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+            assertStillServing(server);
+        }
+    }
+
+    @Test
+    void shouldCloseConnectionsThatSendNothingAfterTheIdleTimeout() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults().withIdleTimeoutMillis(200))) {
+            List<Socket> idle = new ArrayList<>();
+            try {
+                for (int i = 0; i < 500; i++) {
+                    idle.add(connect(server));
+                }
+                // Idle connections do not stop anyone else; a stream longer than the timeout is not cut.
+                try (RawHttpClient c = new RawHttpClient(server.port())) {
+                    RawHttpClient.Response r = c.postAndRead("/v1/chat/completions", BODY,
+                            "x-mock-output-tokens", "30", "x-mock-itl-ms", "15");
+                    assertEquals("[DONE]", r.events().get(r.events().size() - 1).data(), "450 ms stream survives");
+                }
+                for (Socket s : idle) {
+                    assertEquals(-1, s.getInputStream().read(), "closed by the server");
+                }
+            } finally {
+                for (Socket s : idle) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepMemoryBoundedWithAThousandReadersThatNeverRead() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults())) {
+            List<Socket> stalled = new ArrayList<>();
+            byte[] request = RawHttpClient.post("/v1/chat/completions", BODY, "x-mock-output-tokens", "100000000",
+                    "x-mock-tokens-per-chunk", "200")
+                    .getBytes(StandardCharsets.UTF_8);
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    Socket s = new Socket();
+                    s.setReceiveBufferSize(4096);
+                    s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+                    s.getOutputStream().write(request);
+                    stalled.add(s);
+                }
+                ServerStats stats = server.stats();
+                // Until the kernel's socket buffers are full (about 1.7 MB per connection on loopback) the
+                // server writes at full speed, so allow time for 1000 streams to fill them.
+                DisconnectTest.awaitTrue(() -> stats.snapshot(false).streamsStarted() >= 1000, "1000 streams started", 30_000);
+                DisconnectTest.awaitTrue(() -> {
+                    long before = stats.snapshot(false).bytesSent();
+                    sleep(300);
+                    return stats.snapshot(false).bytesSent() == before;
+                }, "every stream stalls on its reader", 30_000);
+                // What the server holds per stalled stream is at most the 64 KiB high-water mark plus one write;
+                // the rest of what was "sent" sits in the kernel's socket buffers (megabytes on loopback).
+                long direct = usedDirectMemory();
+                assertTrue(direct < 1000L * 160 * 1024, "server-side buffers in use " + direct);
+                assertStillServing(server);
+                assertEquals(1000, stats.snapshot(false).streamsUnwritable(), "the stall is visible while it lasts");
+            } finally {
+                for (Socket s : stalled) {
+                    s.close();
+                }
+            }
+            DisconnectTest.awaitTrue(() -> server.stats().activeStreams() == 0, "all cancelled on close");
+            assertTrue(server.stats().snapshot(false).unwritableMs() > 0, "stall time is visible on /stats");
+        }
+    }
+
+    private static long usedDirectMemory() {
+        ByteBufAllocator a = ByteBufAllocator.DEFAULT;
+        return a instanceof ByteBufAllocatorMetricProvider p ? p.metric().usedDirectMemory() : 0;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
