@@ -1,0 +1,284 @@
+package io.streambench.cli;
+
+import io.streambench.client.sse.SseParsers;
+import io.streambench.driver.Arrival;
+import io.streambench.driver.Bounds;
+import io.streambench.driver.ClientOptions;
+import io.streambench.driver.RequestBodies;
+import io.streambench.driver.RetryPolicy;
+import io.streambench.driver.RunConfig;
+import io.streambench.driver.Target;
+import io.streambench.driver.Timeouts;
+import io.streambench.driver.Workload;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code streambench run}: drives parallel streams against the embedded mock or a URL and writes a report. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {"Drives parallel streaming chat completions and writes reports/<timestamp>-<name>/ "
+                + "(run.json, requests.csv, summary.csv, timeline.csv, *.hlog; see reports/README.md).",
+            "Without --url it starts an embedded mock server (no network, no key).",
+            "Exit codes: 0 ok, 1 the run failed (no request succeeded), 2 bad usage."},
+        footer = {"", "Examples:",
+            "  streambench run --mock-profile paced --concurrency 64 --duration 30s",
+            "  streambench run --rate 5,20,80 --arrival poisson --duration 20s --warmup 5s",
+            "  streambench run --url https://api.openai.com/v1/chat/completions --model gpt-4o-mini \\",
+            "      --api-key-env OPENAI_API_KEY --concurrency 4 --requests 20 --max-tokens 200"})
+public final class RunCommand implements Callable<Integer> {
+
+    static final String DEFAULT_PROMPT = "Write a short story about a lighthouse keeper who finds a message in a bottle.";
+
+    @ArgGroup(validate = false, heading = "%nTarget (default: an embedded mock server)%n")
+    TargetOptions target = new TargetOptions();
+
+    @ArgGroup(validate = false, heading = "%nEmbedded mock server (ignored with --url)%n")
+    MockOptions mock = new MockOptions();
+
+    @ArgGroup(validate = false, heading = "%nLoad%n")
+    LoadOptions load = new LoadOptions();
+
+    @ArgGroup(validate = false, heading = "%nClient strategies%n")
+    ClientGroup client = new ClientGroup();
+
+    @ArgGroup(validate = false, heading = "%nTimeouts and retries (durations: 500ms, 10s, 2m, 1h)%n")
+    LimitOptions limits = new LimitOptions();
+
+    @ArgGroup(validate = false, heading = "%nOutput%n")
+    OutputOptions output = new OutputOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static final class TargetOptions {
+        @Option(names = "--url", paramLabel = "URL", description = "Chat completions URL, http or https, e.g. https://api.openai.com/v1/chat/completions.")
+        URI url;
+
+        @Option(names = "--model", paramLabel = "NAME", description = "Model in each request (required with --url; default: the mock profile).")
+        String model;
+
+        @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key, sent as a bearer token and never printed (default with --url: OPENAI_API_KEY if set).")
+        String apiKeyEnv;
+
+        @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "Extra request header, repeatable (e.g. 'x-mock-fault: http:status=429,retry_after=1').")
+        List<String> headers = new ArrayList<>();
+
+        @Option(names = "--prompt", paramLabel = "TEXT", description = "The user message of every request (default: a short story request).")
+        String prompt = DEFAULT_PROMPT;
+
+        @Option(names = "--prompts", paramLabel = "FILE", description = "JSONL file, one request per line: a chat request object or {\"prompt\": \"...\"}; used round robin.")
+        Path prompts;
+
+        @Option(names = "--max-tokens", paramLabel = "TOKENS", description = "max_tokens of each request, 0 to leave it out (default: ${DEFAULT-VALUE}).")
+        int maxTokens = 0;
+
+        @Option(names = "--include-usage", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Ask for the usage chunk (stream_options.include_usage), the source of exact token counts (default: ${DEFAULT-VALUE}).")
+        boolean includeUsage = true;
+    }
+
+    static final class MockOptions {
+        @Option(names = "--mock-profile", paramLabel = "NAME", description = "Profile: instant, realistic, paced, echo, or one from --mock-profiles (default: ${DEFAULT-VALUE}).")
+        String profile = "realistic";
+
+        @Option(names = "--ttft-ms", paramLabel = "DIST", description = "Time to first token in ms, a distribution: 200, uniform:100:300, lognormal:300:0.4...")
+        String ttftMs;
+
+        @Option(names = "--itl-ms", paramLabel = "DIST", description = "Gap between chunks in ms, a distribution.")
+        String itlMs;
+
+        @Option(names = "--output-tokens", paramLabel = "DIST", description = "Output tokens per answer, a distribution.")
+        String outputTokens;
+
+        @Option(names = "--tokens-per-chunk", paramLabel = "DIST", description = "Tokens per content chunk, a distribution.")
+        String tokensPerChunk;
+
+        @Option(names = "--mock-profiles", paramLabel = "FILE", description = "YAML or JSON profiles file for the embedded mock.")
+        Path profiles;
+
+        @Option(names = "--mock-io-threads", paramLabel = "N", description = "Embedded mock event loops, 0 for one per core (default: ${DEFAULT-VALUE}).")
+        int ioThreads = 0;
+
+        @Option(names = "--send-stamps", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Ask the embedded mock for ': t=' send stamps, to measure the driver's own overhead per event (default: ${DEFAULT-VALUE}).")
+        boolean sendStamps = true;
+    }
+
+    static final class LoadOptions {
+        @Option(names = "--concurrency", paramLabel = "N[,N...]", split = ",", description = "Closed loop: streams kept in flight; a list runs stages one after another (default: 8).")
+        List<Integer> concurrency = new ArrayList<>();
+
+        @Option(names = "--rate", paramLabel = "R[,R...]", split = ",", description = "Open loop: requests per second; a list runs stages one after another.")
+        List<Double> rate = new ArrayList<>();
+
+        @Option(names = "--arrival", paramLabel = "poisson|constant", description = "Open loop: spacing of send times (default: ${DEFAULT-VALUE}).")
+        String arrival = "poisson";
+
+        @Option(names = "--max-in-flight", paramLabel = "N", description = "Open loop: cap on streams in flight; later sends wait, their wait counted in response time (default: ${DEFAULT-VALUE}).")
+        int maxInFlight = 1024;
+
+        @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class, description = "Measured time per stage, after the warmup (default: 10s unless --requests is given).")
+        Duration duration;
+
+        @Option(names = "--requests", paramLabel = "N", description = "Measured requests per stage (with --duration: whichever comes first).")
+        long requests = 0;
+
+        @Option(names = "--warmup", paramLabel = "DURATION", converter = Durations.class, description = "Time at the start of each stage excluded from the results (default: 0).")
+        Duration warmup = Duration.ZERO;
+
+        @Option(names = "--seed", paramLabel = "N", description = "Seed of arrivals, backoff jitter and mock answers; same seed, same run (default: ${DEFAULT-VALUE}).")
+        long seed = 1;
+    }
+
+    static final class ClientGroup {
+        @Option(names = "--parser", paramLabel = "NAME", description = "SSE parser strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                completionCandidates = ParserNames.class)
+        String parser = SseParsers.BYTES_SCAN;
+
+        @Option(names = "--flush", paramLabel = "NAME", description = "Client flush strategy (none by default).")
+        String flush;
+
+        @Option(names = "--accumulate", paramLabel = "NAME", description = "Accumulation strategy (none by default).")
+        String accumulate;
+
+        @Option(names = "--max-response-chars", paramLabel = "CHARS", description = "Accumulation limit in chars, 0 for none (default: ${DEFAULT-VALUE}).")
+        long maxResponseChars = 0;
+
+        @Option(names = "--io-threads", paramLabel = "N", description = "Client event loops, 0 for one per core (default: ${DEFAULT-VALUE}).")
+        int ioThreads = 0;
+    }
+
+    static final class LimitOptions {
+        @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = Durations.class, description = "TCP/TLS connect (default: 10s).")
+        Duration connect = Timeouts.DEFAULTS.connect();
+
+        @Option(names = "--ttft-timeout", paramLabel = "DURATION", converter = Durations.class, description = "Send to first token (default: 60s).")
+        Duration ttft = Timeouts.DEFAULTS.ttft();
+
+        @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = Durations.class, description = "Longest gap between SSE data events once tokens flow; comments do not count (default: 30s).")
+        Duration idle = Timeouts.DEFAULTS.idle();
+
+        @Option(names = "--total-timeout", paramLabel = "DURATION", converter = Durations.class, description = "Send to end of stream (default: 10m).")
+        Duration total = Timeouts.DEFAULTS.total();
+
+        @Option(names = "--retries", paramLabel = "N", description = "Retries after a connect failure, a reset before the response, or status 408/409/429/5xx (default: ${DEFAULT-VALUE}).")
+        int retries = RetryPolicy.DEFAULTS.maxRetries();
+
+        @Option(names = "--backoff", paramLabel = "DURATION", converter = Durations.class, description = "First retry wait without retry-after-ms / retry-after, doubling, minus up to 25% jitter (default: 500ms).")
+        Duration backoff = RetryPolicy.DEFAULTS.initialBackoff();
+
+        @Option(names = "--max-backoff", paramLabel = "DURATION", converter = Durations.class, description = "Ceiling of the retry wait (default: 8s).")
+        Duration maxBackoff = RetryPolicy.DEFAULTS.maxBackoff();
+    }
+
+    static final class OutputOptions {
+        @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the run's report folder (default: ${DEFAULT-VALUE}).")
+        Path out = Path.of("reports");
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Suffix of the report folder, [A-Za-z0-9._-] (default: ${DEFAULT-VALUE}).")
+        String name = "run";
+
+        @Option(names = "--quiet", description = "No progress line (the summary and report path are still printed).")
+        boolean quiet;
+    }
+
+    /** The parser names, for --help. */
+    static final class ParserNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        ParserNames() {
+            super(SseParsers.names());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        RunConfig config = config();
+        EmbeddedMock embedded = target.url == null ? new EmbeddedMock(mock.profile, mock.profiles, mock.ioThreads) : null;
+        RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet);
+        RunSession.Result result = session.executeWithShutdownHook();
+        return result.outcome().failed() ? 1 : 0;
+    }
+
+    /** The options as a run configuration; throws IllegalArgumentException with one line on bad input. */
+    RunConfig config() {
+        boolean embedded = target.url == null;
+        String model = target.model != null ? target.model : embedded ? mock.profile : null;
+        if (model == null) {
+            throw new IllegalArgumentException("--model is required with --url");
+        }
+        RequestBodies bodies = target.prompts != null
+                ? RequestBodies.fromJsonl(target.prompts, model, target.maxTokens, target.includeUsage)
+                : RequestBodies.ofPrompt(model, target.prompt, target.maxTokens, target.includeUsage);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (embedded) {
+            putIfSet(headers, "x-mock-ttft-ms", mock.ttftMs);
+            putIfSet(headers, "x-mock-itl-ms", mock.itlMs);
+            putIfSet(headers, "x-mock-output-tokens", mock.outputTokens);
+            putIfSet(headers, "x-mock-tokens-per-chunk", mock.tokensPerChunk);
+            if (mock.sendStamps) {
+                headers.put("x-mock-timestamps", "true");
+            }
+        }
+        for (String header : target.headers) {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--header must be 'NAME: VALUE', got '" + header + "'");
+            }
+            headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+        URI url = embedded ? URI.create("http://127.0.0.1/v1/chat/completions") : target.url;
+        Target t = new Target(url, headers, apiKey(embedded), bodies, embedded);
+        Duration duration = load.duration != null ? load.duration : load.requests > 0 ? null : Duration.ofSeconds(10);
+        Bounds bounds = new Bounds(duration, load.requests, load.warmup);
+        Timeouts timeouts = new Timeouts(limits.connect, limits.ttft, limits.idle, limits.total);
+        RetryPolicy retry = new RetryPolicy(limits.retries, limits.backoff, limits.maxBackoff);
+        ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
+                client.maxResponseChars);
+        return new RunConfig(output.name, t, stages(), bounds, timeouts, retry, clientOptions, load.seed,
+                client.ioThreads);
+    }
+
+    private List<Workload> stages() {
+        if (!load.concurrency.isEmpty() && !load.rate.isEmpty()) {
+            throw new IllegalArgumentException("--concurrency and --rate exclude each other");
+        }
+        List<Workload> stages = new ArrayList<>();
+        if (!load.rate.isEmpty()) {
+            Arrival arrival = Arrival.parse(load.arrival);
+            load.rate.forEach(r -> stages.add(new Workload.Open(r, arrival, load.maxInFlight)));
+        } else if (!load.concurrency.isEmpty()) {
+            load.concurrency.forEach(c -> stages.add(new Workload.Closed(c)));
+        } else {
+            stages.add(new Workload.Closed(8));
+        }
+        return stages;
+    }
+
+    private String apiKey(boolean embedded) {
+        String variable = target.apiKeyEnv != null ? target.apiKeyEnv : embedded ? null : "OPENAI_API_KEY";
+        if (variable == null) {
+            return null;
+        }
+        String key = System.getenv(variable);
+        if ((key == null || key.isBlank()) && target.apiKeyEnv != null) {
+            throw new IllegalArgumentException("environment variable " + variable + " is not set");
+        }
+        return key;
+    }
+
+    private static void putIfSet(Map<String, String> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
+    }
+}

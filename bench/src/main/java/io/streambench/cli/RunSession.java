@@ -1,0 +1,200 @@
+package io.streambench.cli;
+
+import io.streambench.driver.HttpTransport;
+import io.streambench.driver.LoadRunner;
+import io.streambench.driver.RunConfig;
+import io.streambench.driver.RunOutcome;
+import io.streambench.mock.MockServer;
+import io.streambench.mock.MockServerConfig;
+import io.streambench.mock.profile.ProfileLoader;
+import io.streambench.mock.profile.Profiles;
+import io.streambench.report.Progress;
+import io.streambench.report.RunDirectory;
+import io.streambench.report.RunReport;
+import io.streambench.report.StageSummary;
+import io.streambench.report.SummaryTable;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One run from start to report: starts the embedded mock (if any), the transport, the runner and a
+ * once-a-second reporting tick; stops cleanly on {@link #stop()} or Ctrl-C and always writes its files.
+ *
+ * <pre>{@code
+ * RunSession.Result result = new RunSession(config, mock, Path.of("reports"), System.out, true).execute();
+ * }</pre>
+ */
+public final class RunSession {
+
+    /** What a finished run left. */
+    public record Result(Path dir, RunOutcome outcome, List<StageSummary> stages) {
+    }
+
+    private final RunConfig config;
+    private final EmbeddedMock mock;
+    private final Path outParent;
+    private final PrintStream console;
+    private final boolean progress;
+    private final CountDownLatch written = new CountDownLatch(1);
+    private volatile LoadRunner runner;
+    private volatile boolean stopRequested;
+
+    /**
+     * @param mock     the embedded mock to start, or null to use the config's target as is
+     * @param console  where progress and the summary go
+     * @param progress print a progress line once a second
+     */
+    public RunSession(RunConfig config, EmbeddedMock mock, Path outParent, PrintStream console, boolean progress) {
+        this.config = config;
+        this.mock = mock;
+        this.outParent = outParent;
+        this.console = console;
+        this.progress = progress;
+    }
+
+    /** Asks a running session to stop; it still writes everything measured so far. Any thread. */
+    public void stop() {
+        stopRequested = true;
+        LoadRunner r = runner;
+        if (r != null) {
+            r.stop();
+        }
+    }
+
+    /** Runs with a shutdown hook that stops the run on Ctrl-C and waits (up to 20 s) for the report. */
+    public Result executeWithShutdownHook() {
+        Thread hook = new Thread(() -> {
+            stop();
+            try {
+                written.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "streambench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return execute();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook is running and waits for us
+            }
+        }
+    }
+
+    /** Runs; blocks until the run ended and its report is written. */
+    public Result execute() {
+        MockServer server = mock == null ? null : startMock();
+        try {
+            RunConfig effective = server == null ? config
+                    : config.withTarget(config.target().withUrl(URI.create(server.baseUrl() + "/v1/chat/completions")));
+            try (HttpTransport transport = new HttpTransport(effective.target(), effective.timeouts(),
+                    effective.ioThreads())) {
+                Path dir = RunDirectory.create(outParent, effective.name());
+                RunReport report = new RunReport(dir, effective, transport.transportName());
+                try {
+                    return run(effective, transport, report, server);
+                } finally {
+                    report.close();
+                }
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            written.countDown();
+        }
+    }
+
+    private Result run(RunConfig effective, HttpTransport transport, RunReport report, MockServer server) {
+        LoadRunner r = new LoadRunner(effective, transport, report, report.startNanos());
+        runner = r;
+        if (stopRequested) {
+            r.stop();
+        }
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "streambench-report");
+            t.setDaemon(true);
+            return t;
+        });
+        Consumer<Progress> show = progressPrinter();
+        ticker.scheduleAtFixedRate(() -> {
+            try {
+                Progress p = report.tick();
+                if (p != null) {
+                    show.accept(p);
+                }
+            } catch (RuntimeException e) {
+                console.println("run: report tick failed: " + e.getMessage());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        RunOutcome outcome;
+        try {
+            outcome = r.run();
+        } finally {
+            ticker.shutdownNow();
+            awaitTermination(ticker);
+        }
+        Map<String, Object> extras = new LinkedHashMap<>();
+        if (server != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("profile", mock.profile());
+            m.put("profiles_file", mock.profiles() == null ? null : mock.profiles().toString());
+            m.put("transport", server.transport());
+            m.put("stats", server.stats().snapshot(false));
+            extras.put("mock_server", m);
+        }
+        report.finish(outcome, extras);
+        if (progress && System.console() != null) {
+            console.println();
+        }
+        SummaryTable.print(console, report.stages());
+        console.println((outcome.interrupted() ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
+        console.flush();
+        return new Result(report.dir(), outcome, report.stages());
+    }
+
+    private Consumer<Progress> progressPrinter() {
+        if (!progress) {
+            return p -> { };
+        }
+        boolean terminal = System.console() != null;
+        return p -> {
+            if (terminal) {
+                console.print("\r" + p.line() + "   ");
+            } else {
+                console.println(p.line());
+            }
+            console.flush();
+        };
+    }
+
+    private MockServer startMock() {
+        Profiles profiles = mock.profiles() == null ? ProfileLoader.builtins() : ProfileLoader.load(mock.profiles());
+        if (!profiles.byName().containsKey(mock.profile())) {
+            throw new IllegalArgumentException("unknown mock profile=" + mock.profile() + ", known="
+                    + profiles.byName().keySet());
+        }
+        MockServerConfig base = MockServerConfig.defaults().withProfiles(profiles);
+        return MockServer.start(new MockServerConfig(base.host(), 0, profiles, mock.ioThreads(), base.maxBodyBytes(),
+                base.transport()));
+    }
+
+    private static void awaitTermination(ScheduledExecutorService ticker) {
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.streambench.driver;
+
+import java.util.Locale;
+
+/** How an attempt ended; every attempt gets exactly one. */
+public enum ErrorClass {
+    /** Status 2xx, {@code [DONE]} seen, no error event, nothing malformed. */
+    NONE,
+    /** TCP or TLS connect failed or timed out (no request sent). */
+    CONNECT,
+    /** The response status was not 2xx. */
+    HTTP_STATUS,
+    /** No content or tool-call event within the first-token timeout. */
+    TTFT_TIMEOUT,
+    /** Tokens had started, then no data event within the idle timeout. */
+    IDLE_TIMEOUT,
+    /** The attempt exceeded the total timeout. */
+    TOTAL_TIMEOUT,
+    /** The connection was reset or closed before the HTTP response ended. */
+    RESET,
+    /** The HTTP response ended without {@code data: [DONE]}. */
+    NO_DONE,
+    /** At least one event's data could not be read (the stream may have gone on). */
+    MALFORMED,
+    /** The server sent an error event ({@code data: {"error": ...}}) inside the stream. */
+    ERROR_EVENT,
+    /** The run was stopped (Ctrl-C, or the end-of-stage drain ran out) while the attempt was in flight. */
+    CANCELLED;
+
+    /** The lower-case name written to reports, e.g. {@code ttft_timeout}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when the attempt counts as a success. */
+    public boolean ok() {
+        return this == NONE;
+    }
+}

@@ -1,0 +1,462 @@
+package io.streambench.driver;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.client.sse.SendStamps;
+import io.streambench.client.sse.SseListener;
+import io.streambench.client.sse.SseParser;
+import io.streambench.client.sse.SseParsers;
+import io.streambench.client.sse.StreamError;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One attempt of one request: sends it, times every read where it arrives (before parsing), enforces
+ * the timeouts with a single re-armed timer, classifies the ending and records the measured metrics.
+ * Everything after {@link #start} runs on the connection's event loop.
+ */
+final class Exchange implements SseListener, ChannelFutureListener, Runnable {
+
+    /** Called once per attempt, on an event loop, after the attempt ended. */
+    interface Done {
+        void attemptDone(Exchange exchange);
+    }
+
+    private static final int MAX_ERROR_BODY_CHARS = 200;
+
+    private final Request request;
+    private final int attempt;
+    private final Shared shared;
+    private final StageMetrics metrics;
+    private final boolean measured;
+    private final ClientStrategies.Session client;
+
+    private volatile boolean cancelRequested;
+    private volatile Channel channel;
+    private StreamHandler handler;
+    private ScheduledFuture<?> timer;
+    private SseParser parser;
+    private boolean finished;
+    private boolean keepAlive;
+
+    private long connectNanos = -1;
+    private long sendNanos = -1;
+    private long headersNanos = -1;
+    private long firstEventNanos = -1;
+    private long firstTokenNanos = -1;
+    private long lastContentNanos = -1;
+    private long lastEventNanos = -1;
+    private long doneNanos = -1;
+    private long endNanos = -1;
+    private int status;
+    private int chunks;
+    private long bytes;
+    private long estimatedTokens;
+    private long usageTokens = -1;
+    private long itlMax = -1;
+    private long parseNanos;
+    private long stampOverheadMax = -1;
+    private String finishReason;
+    private String apiError;
+    private String malformed;
+    private StringBuilder errorBody;
+    private long retryAfterNanos = RetryAfter.NONE;
+    private ErrorClass error;
+    private String message;
+
+    Exchange(Request request, int attempt, Shared shared) {
+        this.request = request;
+        this.attempt = attempt;
+        this.shared = shared;
+        this.metrics = request.stage().metrics();
+        this.measured = request.measured();
+        this.client = shared.strategies().newSession();
+    }
+
+    /** What every attempt of a run shares. */
+    record Shared(Target target, Timeouts timeouts, ClientOptions options, ClientStrategies strategies,
+            HttpTransport transport, HttpHeaders headers, long runStartNanos, Done done) {
+    }
+
+    Request request() {
+        return request;
+    }
+
+    int attempt() {
+        return attempt;
+    }
+
+    ErrorClass error() {
+        return error;
+    }
+
+    int status() {
+        return status;
+    }
+
+    long retryAfterNanos() {
+        return retryAfterNanos;
+    }
+
+    /** Whether response headers with a 2xx status arrived (a retry would repeat delivered tokens). */
+    boolean streamStarted() {
+        return status >= 200 && status < 300;
+    }
+
+    /** Starts the attempt on {@code ch} (event loop of {@code ch}). */
+    void start(Channel ch, long connectTook) {
+        channel = ch;
+        connectNanos = connectTook;
+        handler = ch.pipeline().get(StreamHandler.class);
+        if (cancelRequested) {
+            finish(ErrorClass.CANCELLED, "run stopped before sending", System.nanoTime(), false);
+            return;
+        }
+        handler.attach(this);
+        byte[] body = shared.target().bodies().body(request.id());
+        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
+                shared.target().pathAndQuery(), Unpooled.wrappedBuffer(body));
+        http.headers().set(shared.headers());
+        http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (shared.target().mockSeeds()) {
+            http.headers().set("x-mock-seed", Long.toString(request.mockSeed()));
+        }
+        sendNanos = System.nanoTime();
+        lastEventNanos = sendNanos;
+        armTimer(sendNanos);
+        ch.writeAndFlush(http).addListener(this);
+    }
+
+    /** The connect failed (event loop of the failed channel). */
+    void connectFailed(Throwable cause, long nowNanos) {
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        finish(ErrorClass.CONNECT, text, nowNanos, false);
+    }
+
+    /** Asks the attempt to end as cancelled; any thread. */
+    void cancel() {
+        if (cancelRequested) {
+            return;
+        }
+        cancelRequested = true;
+        Channel ch = channel;
+        if (ch != null) {
+            ch.eventLoop().execute(() -> finish(ErrorClass.CANCELLED, "run stopped", System.nanoTime(), false));
+        }
+    }
+
+    @Override
+    public void operationComplete(ChannelFuture future) {
+        if (!future.isSuccess()) {
+            Throwable cause = future.cause();
+            onTransportError("write failed: " + (cause == null ? "unknown" : cause.getMessage()), System.nanoTime());
+        }
+    }
+
+    void onHeaders(HttpResponse response, long arrivalNanos) {
+        if (finished) {
+            return;
+        }
+        headersNanos = arrivalNanos;
+        lastEventNanos = arrivalNanos;
+        status = response.status().code();
+        keepAlive = HttpUtil.isKeepAlive(response);
+        if (streamStarted()) {
+            if (measured) {
+                metrics.record(Metric.TTFB, arrivalNanos - sendNanos);
+            }
+            parser = SseParsers.create(shared.options().parser(), this);
+        } else {
+            HttpHeaders h = response.headers();
+            retryAfterNanos = RetryAfter.nanos(h.get("retry-after-ms"), h.get(HttpHeaderNames.RETRY_AFTER),
+                    Instant.now());
+            errorBody = new StringBuilder();
+        }
+    }
+
+    void onBody(ByteBuf content, long arrivalNanos, boolean last) {
+        if (finished) {
+            return;
+        }
+        int readable = content.readableBytes();
+        bytes += readable;
+        if (parser != null) {
+            if (readable > 0) {
+                parser.feed(content, arrivalNanos);
+                long parsed = System.nanoTime();
+                parseNanos += parsed - arrivalNanos;
+                if (measured) {
+                    metrics.record(Metric.PARSE, parsed - arrivalNanos);
+                }
+            }
+        } else if (errorBody != null && errorBody.length() < MAX_ERROR_BODY_CHARS && readable > 0) {
+            int take = Math.min(readable, MAX_ERROR_BODY_CHARS - errorBody.length());
+            errorBody.append(content.toString(content.readerIndex(), take, StandardCharsets.UTF_8));
+        }
+        if (last && !finished) {
+            endOfResponse(arrivalNanos);
+        }
+    }
+
+    private void endOfResponse(long nowNanos) {
+        if (!streamStarted()) {
+            String body = errorBody == null ? "" : errorBody.toString().replaceAll("\\s+", " ").trim();
+            finish(ErrorClass.HTTP_STATUS, "status=" + status + (body.isEmpty() ? "" : " " + body), nowNanos, true);
+        } else if (doneNanos < 0) {
+            finish(ErrorClass.NO_DONE, "response ended without [DONE]", nowNanos, true);
+        } else {
+            finish(ErrorClass.NONE, null, nowNanos, true);
+        }
+    }
+
+    /** The connection closed (event loop). */
+    void onClosed(long nowNanos) {
+        if (finished) {
+            return;
+        }
+        String where = headersNanos < 0 ? "before response headers" : "before the response ended";
+        finish(ErrorClass.RESET, "connection closed " + where, nowNanos, false);
+    }
+
+    /** A read or write failed, or the response could not be decoded (event loop). */
+    void onTransportError(String text, long nowNanos) {
+        if (finished) {
+            return;
+        }
+        finish(ErrorClass.RESET, text, nowNanos, false);
+    }
+
+    // ---- timeouts: one timer, re-armed to the nearest deadline
+
+    private void armTimer(long nowNanos) {
+        long deadline = nextDeadline();
+        timer = channel.eventLoop().schedule(this, Math.max(0, deadline - nowNanos), TimeUnit.NANOSECONDS);
+    }
+
+    private long nextDeadline() {
+        long total = sendNanos + shared.timeouts().total().toNanos();
+        long phase = firstTokenNanos < 0 ? sendNanos + shared.timeouts().ttft().toNanos()
+                : lastEventNanos + shared.timeouts().idle().toNanos();
+        return Math.min(total, phase);
+    }
+
+    @Override
+    public void run() {
+        if (finished) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - sendNanos >= shared.timeouts().total().toNanos()) {
+            finish(ErrorClass.TOTAL_TIMEOUT, "no end within " + shared.timeouts().total().toMillis() + " ms", now, false);
+        } else if (firstTokenNanos < 0 && now - sendNanos >= shared.timeouts().ttft().toNanos()) {
+            finish(ErrorClass.TTFT_TIMEOUT, "no token within " + shared.timeouts().ttft().toMillis() + " ms", now, false);
+        } else if (firstTokenNanos >= 0 && now - lastEventNanos >= shared.timeouts().idle().toNanos()) {
+            finish(ErrorClass.IDLE_TIMEOUT, "no event for " + shared.timeouts().idle().toMillis() + " ms", now, false);
+        } else {
+            armTimer(now);
+        }
+    }
+
+    // ---- SSE events (event loop, during parser.feed)
+
+    private void event(long arrivalNanos) {
+        lastEventNanos = arrivalNanos;
+        if (firstEventNanos < 0) {
+            firstEventNanos = arrivalNanos;
+            if (measured) {
+                metrics.record(Metric.TTFE, arrivalNanos - sendNanos);
+            }
+        }
+    }
+
+    private void token(int tokens, long arrivalNanos) {
+        event(arrivalNanos);
+        chunks++;
+        estimatedTokens += tokens;
+        if (firstTokenNanos < 0) {
+            firstTokenNanos = arrivalNanos;
+            if (measured) {
+                metrics.record(Metric.TTFT, arrivalNanos - sendNanos);
+                metrics.record(Metric.RESPONSE_TTFT, arrivalNanos - request.intendedNanos());
+            }
+        } else {
+            long gap = arrivalNanos - lastContentNanos;
+            itlMax = Math.max(itlMax, gap);
+            if (measured) {
+                metrics.record(Metric.ITL, gap);
+                metrics.record(Metric.ITL_TOKEN, gap / Math.max(1, tokens));
+            }
+        }
+        if (measured) {
+            metrics.record(Metric.TOKENS_PER_CHUNK, tokens);
+        }
+        lastContentNanos = arrivalNanos;
+    }
+
+    @Override
+    public void onRole(int choice, CharSequence role, long arrivalNanos) {
+        event(arrivalNanos);
+    }
+
+    @Override
+    public void onContent(int choice, CharSequence text, long arrivalNanos) {
+        token(TokenEstimator.count(text), arrivalNanos);
+        client.onText(text, arrivalNanos);
+    }
+
+    @Override
+    public void onToolCall(int choice, int toolIndex, CharSequence id, CharSequence name, CharSequence arguments,
+            long arrivalNanos) {
+        token(arguments == null || arguments.length() == 0 ? 1 : TokenEstimator.count(arguments), arrivalNanos);
+    }
+
+    @Override
+    public void onFinish(int choice, CharSequence reason, long arrivalNanos) {
+        event(arrivalNanos);
+        finishReason = reason.toString();
+    }
+
+    @Override
+    public void onUsage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos) {
+        event(arrivalNanos);
+        usageTokens = completionTokens;
+    }
+
+    @Override
+    public void onError(StreamError streamError, long arrivalNanos) {
+        event(arrivalNanos);
+        if (streamError.kind() == StreamError.Kind.API) {
+            if (apiError == null) {
+                apiError = streamError.message() + (streamError.code() == null ? "" : " (code=" + streamError.code() + ")");
+            }
+        } else if (malformed == null) {
+            malformed = streamError.message();
+        }
+    }
+
+    @Override
+    public void onDone(long arrivalNanos) {
+        event(arrivalNanos);
+        if (doneNanos < 0) {
+            doneNanos = arrivalNanos;
+        }
+    }
+
+    @Override
+    public void onComment(CharSequence text, long arrivalNanos) {
+        long stamp = SendStamps.parse(text);
+        if (stamp != SendStamps.NONE) {
+            long overhead = arrivalNanos - stamp;
+            stampOverheadMax = Math.max(stampOverheadMax, overhead);
+            if (measured) {
+                metrics.record(Metric.STAMP_OVERHEAD, overhead);
+            }
+        }
+    }
+
+    // ---- the end
+
+    private void finish(ErrorClass ending, String text, long nowNanos, boolean responseComplete) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        endNanos = nowNanos;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        if (parser != null) {
+            parser.end(nowNanos);
+        }
+        client.end(nowNanos);
+        // An error event or unreadable data says more than how the connection ended afterwards.
+        if (apiError != null && ending != ErrorClass.HTTP_STATUS) {
+            error = ErrorClass.ERROR_EVENT;
+            message = apiError + (ending.ok() ? "" : "; then " + ending.label());
+        } else if (malformed != null && ending != ErrorClass.HTTP_STATUS) {
+            error = ErrorClass.MALFORMED;
+            message = malformed + (ending.ok() ? "" : "; then " + ending.label());
+        } else {
+            error = ending;
+            message = text;
+        }
+        if (handler != null) {
+            handler.detach();
+        }
+        if (channel != null) {
+            if (responseComplete && keepAlive && !cancelRequested) {
+                shared.transport().release(channel);
+            } else {
+                channel.close();
+            }
+        }
+        if (error.ok() && measured) {
+            metrics.record(Metric.E2E, e2e());
+            metrics.record(Metric.RESPONSE_E2E, endOfAnswer() - request.intendedNanos());
+            long tpot = tpot();
+            if (tpot >= 0) {
+                metrics.record(Metric.TPOT, tpot);
+            }
+            client.recordInto(metrics);
+        }
+        shared.done().attemptDone(this);
+    }
+
+    private long endOfAnswer() {
+        return doneNanos >= 0 ? doneNanos : endNanos;
+    }
+
+    private long e2e() {
+        return sendNanos < 0 ? -1 : endOfAnswer() - sendNanos;
+    }
+
+    private long outputTokens() {
+        return usageTokens >= 0 ? usageTokens : estimatedTokens;
+    }
+
+    private long tpot() {
+        long tokens = outputTokens();
+        return firstTokenNanos < 0 || tokens < 2 ? -1 : (endOfAnswer() - firstTokenNanos) / (tokens - 1);
+    }
+
+    /** Output tokens of this attempt. */
+    long tokens() {
+        return outputTokens();
+    }
+
+    int chunks() {
+        return chunks;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /** The attempt as a requests.csv row. */
+    AttemptRow row(boolean retried) {
+        long origin = shared.runStartNanos();
+        String source = usageTokens >= 0 ? "usage" : chunks > 0 ? "estimate" : "none";
+        return new AttemptRow(request.id(), attempt, metrics.index(), measured, request.intendedNanos() - origin,
+                sendNanos < 0 ? -1 : sendNanos - origin, connectNanos, status, error, message, retryAfterNanos,
+                retried, since(headersNanos), since(firstEventNanos), since(firstTokenNanos), e2e(),
+                error.ok() ? endOfAnswer() - request.intendedNanos() : -1, error.ok() ? tpot() : -1, chunks, bytes,
+                outputTokens(), source, finishReason, itlMax, parseNanos, stampOverheadMax, client.figures());
+    }
+
+    private long since(long nanos) {
+        return nanos < 0 || sendNanos < 0 ? -1 : nanos - sendNanos;
+    }
+}

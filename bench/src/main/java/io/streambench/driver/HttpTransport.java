@@ -1,0 +1,146 @@
+package io.streambench.driver;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/**
+ * The Netty HTTP/1.1 client the driver sends through: event loops (native epoll when available), a
+ * keep-alive connection pool, TLS for https. Streams share the loops; no thread is tied to a stream.
+ *
+ * <pre>{@code
+ * try (HttpTransport transport = new HttpTransport(target, timeouts, 0)) {
+ *     transport.open(exchange);   // pooled connection, or a new one
+ * }
+ * }</pre>
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private final EventLoopGroup group;
+    private final Bootstrap bootstrap;
+    private final InetSocketAddress address;
+    private final Deque<Channel> idle = new ConcurrentLinkedDeque<>();
+    private final String transportName;
+
+    /**
+     * Starts the event loops and resolves the host once.
+     *
+     * @param ioThreads event loops, 0 for one per core
+     * @throws IllegalArgumentException when the host does not resolve or TLS cannot be set up
+     */
+    public HttpTransport(Target target, Timeouts timeouts, int ioThreads) {
+        String host = target.url().getHost();
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(host.replace("[", "").replace("]", "")),
+                    target.port());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve host=" + host);
+        }
+        SslContext ssl = target.tls() ? sslContext() : null;
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        transportName = epoll ? "epoll" : "nio";
+        int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+        group = new MultiThreadIoEventLoopGroup(threads, io);
+        bootstrap = new Bootstrap()
+                .group(group)
+                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        if (ssl != null) {
+                            p.addLast(ssl.newHandler(ch.alloc(), host, target.port()));
+                        }
+                        p.addLast(new HttpClientCodec());
+                        p.addLast(new StreamHandler());
+                    }
+                });
+    }
+
+    private static SslContext sslContext() {
+        try {
+            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage());
+        }
+    }
+
+    /** "epoll" or "nio". */
+    public String transportName() {
+        return transportName;
+    }
+
+    /** Starts {@code exchange} on an idle pooled connection, or on a new one. */
+    void open(Exchange exchange) {
+        Channel channel;
+        while ((channel = idle.pollFirst()) != null) {
+            if (channel.isActive()) {
+                Channel reused = channel;
+                reused.eventLoop().execute(() -> exchange.start(reused, 0));
+                return;
+            }
+        }
+        long connectStart = System.nanoTime();
+        bootstrap.connect(address).addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                Channel fresh = f.channel();
+                fresh.closeFuture().addListener(closed -> idle.remove(fresh));
+                exchange.start(fresh, Math.max(1, System.nanoTime() - connectStart));
+            } else {
+                exchange.connectFailed(f.cause(), System.nanoTime());
+            }
+        });
+    }
+
+    /** Returns a connection whose response ended cleanly and that may be kept alive. */
+    void release(Channel channel) {
+        if (channel.isActive()) {
+            idle.offerFirst(channel);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** Any event loop, for timers that belong to no connection (retry waits). */
+    EventLoop nextLoop() {
+        return group.next();
+    }
+
+    /** Closes pooled connections and stops the event loops. */
+    @Override
+    public void close() {
+        Channel channel;
+        while ((channel = idle.pollFirst()) != null) {
+            channel.close();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,233 @@
+package io.streambench.driver;
+
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives a {@link RunConfig}'s stages one after another through an {@link HttpTransport} and tells a
+ * {@link RunObserver} about every attempt. Closed loops keep N streams busy from event-loop callbacks;
+ * open loops send from the calling thread on a seeded schedule. {@link #stop()} (Ctrl-C) cancels what is
+ * in flight; {@link #run()} then returns normally with everything recorded so far.
+ *
+ * <pre>{@code
+ * try (HttpTransport transport = new HttpTransport(config.target(), config.timeouts(), 0)) {
+ *     RunOutcome outcome = new LoadRunner(config, transport, observer, System.nanoTime()).run();
+ * }
+ * }</pre>
+ */
+public final class LoadRunner {
+
+    /** After a stage's end time, in-flight requests get this long on top of the total timeout. */
+    private static final long DRAIN_SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final RunConfig config;
+    private final HttpTransport transport;
+    private final RunObserver observer;
+    private final Exchange.Shared shared;
+    private final long runStartNanos;
+    private final AtomicLong nextRequestId = new AtomicLong();
+    private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
+    private final Map<Request, ScheduledFuture<?>> pendingRetries = new ConcurrentHashMap<>();
+    private final SplittableRandom jitter;
+    private volatile boolean stopped;
+    private volatile StageMetrics current;
+
+    public LoadRunner(RunConfig config, HttpTransport transport, RunObserver observer, long runStartNanos) {
+        this.config = config;
+        this.transport = transport;
+        this.observer = observer;
+        this.runStartNanos = runStartNanos;
+        this.jitter = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        this.shared = new Exchange.Shared(config.target(), config.timeouts(), config.client(),
+                new ClientStrategies(config.client()), transport, headers(config.target()), runStartNanos,
+                this::attemptDone);
+    }
+
+    private static HttpHeaders headers(Target target) {
+        HttpHeaders h = new DefaultHttpHeaders();
+        boolean defaultPort = target.url().getPort() < 0;
+        h.set(HttpHeaderNames.HOST, target.url().getHost() + (defaultPort ? "" : ":" + target.port()));
+        h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        h.set(HttpHeaderNames.ACCEPT, "text/event-stream");
+        h.set(HttpHeaderNames.USER_AGENT, "streambench/0.1");
+        if (target.apiKey() != null) {
+            h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + target.apiKey());
+        }
+        target.headers().forEach(h::set);
+        return h;
+    }
+
+    /** The stage now running, or null before the first. */
+    public StageMetrics currentStage() {
+        return current;
+    }
+
+    /** Whether {@link #stop()} was called. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** Runs every stage; returns when the last ended or after {@link #stop()}. */
+    public RunOutcome run() {
+        List<StageMetrics.Counters> done = new ArrayList<>();
+        for (int i = 0; i < config.stages().size() && !stopped; i++) {
+            Workload workload = config.stages().get(i);
+            StageMetrics metrics = new StageMetrics(i, workload);
+            Stage stage = new Stage(metrics, System.nanoTime(), config.bounds(), nextRequestId,
+                    config.seed() * 31 + i);
+            current = metrics;
+            observer.stageStarted(metrics);
+            if (workload instanceof Workload.Closed closed) {
+                runClosed(stage, closed);
+            } else {
+                runOpen(stage, (Workload.Open) workload, new SplittableRandom(config.seed() + 1000L * i));
+            }
+            observer.stageEnded(metrics);
+            done.add(metrics.counters());
+        }
+        return new RunOutcome(done, stopped, runStartNanos, System.nanoTime());
+    }
+
+    /** Stops sending and cancels in-flight attempts and pending retries; any thread. */
+    public void stop() {
+        stopped = true;
+        cancelAll();
+    }
+
+    private void runClosed(Stage stage, Workload.Closed workload) {
+        stage.onClosedRequestEnd(() -> issueClosed(stage));
+        // Every stream starts (or, when stopped, counts itself finished at once).
+        for (int i = 0; i < workload.concurrency(); i++) {
+            issueClosed(stage);
+        }
+        awaitQuiet(stage, true);
+    }
+
+    private void issueClosed(Stage stage) {
+        Request request = stopped ? null : stage.admit(System.nanoTime());
+        if (request == null) {
+            stage.streams().countDown();
+            return;
+        }
+        sendAttempt(request, 1);
+    }
+
+    private void runOpen(Stage stage, Workload.Open workload, SplittableRandom arrivals) {
+        double meanGapNanos = 1e9 / workload.ratePerSecond();
+        long intended = System.nanoTime();
+        while (!stopped) {
+            Request request = stage.admit(intended);
+            if (request == null) {
+                break;
+            }
+            parkUntil(intended);
+            while (!stopped && !tryAcquire(stage)) {
+                // waiting for a slot: the intended time stays, so the wait shows in response time
+            }
+            if (stopped) {
+                stage.metrics().requestCompleted(false);
+                break;
+            }
+            sendAttempt(request, 1);
+            double gap = workload.arrival() == Arrival.POISSON
+                    ? -Math.log(1 - arrivals.nextDouble()) * meanGapNanos : meanGapNanos;
+            intended += (long) gap;
+        }
+        awaitQuiet(stage, true);
+    }
+
+    private boolean tryAcquire(Stage stage) {
+        try {
+            return stage.slots().tryAcquire(10, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            return false;
+        }
+    }
+
+    private void parkUntil(long deadlineNanos) {
+        long wait;
+        while (!stopped && (wait = deadlineNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+            if (Thread.interrupted()) {
+                stop();
+            }
+        }
+    }
+
+    private void awaitQuiet(Stage stage, boolean issuingDone) {
+        long drainLimit = config.timeouts().total().toNanos() + config.retry().maxBackoff().toNanos() + DRAIN_SLACK_NANOS;
+        while (!stage.quiet(issuingDone)) {
+            long now = System.nanoTime();
+            if (stopped || (stage.endNanos() != Long.MAX_VALUE && now - stage.endNanos() > drainLimit)) {
+                stage.close();
+                cancelAll();
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+            if (Thread.interrupted()) {
+                stop();
+            }
+        }
+        stage.close();
+    }
+
+    private void cancelAll() {
+        for (Exchange exchange : active) {
+            exchange.cancel();
+        }
+        for (Map.Entry<Request, ScheduledFuture<?>> pending : pendingRetries.entrySet()) {
+            if (pending.getValue().cancel(false)) {
+                pending.getKey().stage().requestEnded(false);
+            }
+        }
+    }
+
+    private void sendAttempt(Request request, int attempt) {
+        if (stopped && attempt > 1) {
+            request.stage().requestEnded(false);
+            return;
+        }
+        Exchange exchange = new Exchange(request, attempt, shared);
+        active.add(exchange);
+        transport.open(exchange);
+    }
+
+    private void attemptDone(Exchange exchange) {
+        active.remove(exchange);
+        Request request = exchange.request();
+        ErrorClass error = exchange.error();
+        boolean retrying = !stopped && exchange.attempt() <= config.retry().maxRetries()
+                && config.retry().retries(error, exchange.status(), exchange.streamStarted());
+        request.stage().metrics().attemptCompleted(error.ok(), retrying, exchange.tokens(), exchange.chunks(),
+                exchange.bytes());
+        observer.attempt(exchange.row(retrying));
+        if (!retrying) {
+            request.stage().requestEnded(error.ok());
+            return;
+        }
+        long waitNanos;
+        synchronized (jitter) {
+            waitNanos = config.retry().backoffNanos(exchange.attempt(), exchange.retryAfterNanos(), jitter);
+        }
+        int next = exchange.attempt() + 1;
+        ScheduledFuture<?> retry = transport.nextLoop().schedule(() -> sendAttempt(request, next), waitNanos,
+                TimeUnit.NANOSECONDS);
+        pendingRetries.put(request, retry);
+        // Fires at once if the retry already ran, so no entry outlives its future.
+        retry.addListener(f -> pendingRetries.remove(request, retry));
+    }
+}

@@ -1,0 +1,57 @@
+package io.streambench.driver;
+
+import java.util.Locale;
+
+/**
+ * The distributions a run records (definitions in DESIGN.md). Times are recorded in ns; counts in
+ * their own unit.
+ */
+public enum Metric {
+    /** Send to response headers. */
+    TTFB(Unit.NANOS),
+    /** Send to the first SSE data event (often the role-only chunk). */
+    TTFE(Unit.NANOS),
+    /** Send to the first content or tool-call event. */
+    TTFT(Unit.NANOS),
+    /** Gap between consecutive content events of a stream, pooled. */
+    ITL(Unit.NANOS),
+    /** {@link #ITL} divided by the (estimated) tokens of the later chunk. */
+    ITL_TOKEN(Unit.NANOS),
+    /** (e2e - ttft) / (output tokens - 1), per successful attempt with 2+ tokens. */
+    TPOT(Unit.NANOS),
+    /** Send to {@code [DONE]} (or end of stream), per successful attempt. */
+    E2E(Unit.NANOS),
+    /** Intended send of the request (first attempt) to its first token: includes queueing and retries. */
+    RESPONSE_TTFT(Unit.NANOS),
+    /** Intended send of the request to the end of its successful attempt: includes queueing and retries. */
+    RESPONSE_E2E(Unit.NANOS),
+    /** Estimated tokens in each content event. */
+    TOKENS_PER_CHUNK(Unit.TOKENS),
+    /** Arrival of an event minus the server's {@code : t=} send stamp (same-process mock only). */
+    STAMP_OVERHEAD(Unit.NANOS),
+    /** Time the parser (and listener) took for one read, from arrival to return. */
+    PARSE(Unit.NANOS),
+    /** Flush strategy: arrival of text to the flush that showed it. */
+    DISPLAY_DELAY(Unit.NANOS);
+
+    /** What a metric's values count. */
+    public enum Unit {
+        NANOS, TOKENS
+    }
+
+    private final Unit unit;
+
+    Metric(Unit unit) {
+        this.unit = unit;
+    }
+
+    /** The unit of recorded values. */
+    public Unit unit() {
+        return unit;
+    }
+
+    /** The lower-case name used in file names and CSV, e.g. {@code response_e2e}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

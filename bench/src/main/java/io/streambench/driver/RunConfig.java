@@ -1,0 +1,41 @@
+package io.streambench.driver;
+
+import java.util.List;
+
+/**
+ * Everything a run needs.
+ *
+ * @param name      report folder suffix
+ * @param target    where to send, with what
+ * @param stages    workloads run one after another
+ * @param bounds    when each stage stops
+ * @param timeouts  per-attempt limits
+ * @param retry     retry policy
+ * @param client    parser, flush and accumulation strategies
+ * @param seed      seed for arrivals, jitter and mock seeds
+ * @param ioThreads client event loops, 0 for one per core
+ */
+public record RunConfig(String name, Target target, List<Workload> stages, Bounds bounds, Timeouts timeouts,
+        RetryPolicy retry, ClientOptions client, long seed, int ioThreads) {
+
+    public RunConfig {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("name must be 1-64 of [A-Za-z0-9._-], got " + name);
+        }
+        if (target == null || bounds == null || timeouts == null || retry == null || client == null) {
+            throw new IllegalArgumentException("target, bounds, timeouts, retry and client are required");
+        }
+        if (stages == null || stages.isEmpty()) {
+            throw new IllegalArgumentException("at least one stage is required");
+        }
+        stages = List.copyOf(stages);
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("io threads must be >= 0, got " + ioThreads);
+        }
+    }
+
+    /** The same run against another target. */
+    public RunConfig withTarget(Target newTarget) {
+        return new RunConfig(name, newTarget, stages, bounds, timeouts, retry, client, seed, ioThreads);
+    }
+}

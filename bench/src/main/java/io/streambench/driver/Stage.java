@@ -1,0 +1,102 @@
+package io.streambench.driver;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One running stage: which requests it still admits, and what happens when one ends. */
+final class Stage {
+
+    private final StageMetrics metrics;
+    private final long warmupEndNanos;
+    private final long endNanos;
+    private final long requestLimit;
+    private final AtomicLong measuredAdmitted = new AtomicLong();
+    private final AtomicLong nextId;
+    private final long seed;
+    private final CountDownLatch streams;
+    private final Semaphore slots;
+    private volatile boolean closed;
+    private volatile Runnable nextClosedRequest;
+
+    Stage(StageMetrics metrics, long startNanos, Bounds bounds, AtomicLong nextId, long seed) {
+        this.metrics = metrics;
+        this.warmupEndNanos = startNanos + bounds.warmup().toNanos();
+        this.endNanos = bounds.duration() == null ? Long.MAX_VALUE : warmupEndNanos + bounds.duration().toNanos();
+        this.requestLimit = bounds.requests();
+        this.nextId = nextId;
+        this.seed = seed;
+        if (metrics.workload() instanceof Workload.Closed c) {
+            streams = new CountDownLatch(c.concurrency());
+            slots = null;
+        } else {
+            streams = null;
+            slots = new Semaphore(((Workload.Open) metrics.workload()).maxInFlight());
+        }
+    }
+
+    StageMetrics metrics() {
+        return metrics;
+    }
+
+    long endNanos() {
+        return endNanos;
+    }
+
+    CountDownLatch streams() {
+        return streams;
+    }
+
+    Semaphore slots() {
+        return slots;
+    }
+
+    /** Stops admitting requests. */
+    void close() {
+        closed = true;
+    }
+
+    /** For closed loops: what a stream does when its request ended. */
+    void onClosedRequestEnd(Runnable next) {
+        nextClosedRequest = next;
+    }
+
+    /**
+     * The next request intended at {@code intendedNanos}, or null when the stage admits no more (time or
+     * count reached, or stopped).
+     */
+    Request admit(long intendedNanos) {
+        if (closed || intendedNanos >= endNanos) {
+            return null;
+        }
+        boolean measured = intendedNanos >= warmupEndNanos;
+        if (measured && requestLimit > 0 && measuredAdmitted.incrementAndGet() > requestLimit) {
+            return null;
+        }
+        long id = nextId.getAndIncrement();
+        metrics.requestStarted();
+        return new Request(id, this, intendedNanos, measured, mix(seed + id));
+    }
+
+    /** A request ended for good: a closed-loop stream sends its next one; an open loop frees a slot. */
+    void requestEnded(boolean ok) {
+        metrics.requestCompleted(ok);
+        if (slots != null) {
+            slots.release();
+        } else {
+            nextClosedRequest.run();
+        }
+    }
+
+    /** True when nothing of this stage is in flight any more (and, closed loop, every stream stopped). */
+    boolean quiet(boolean issuingDone) {
+        return streams != null ? streams.getCount() == 0 : issuingDone && metrics.counters().inFlight() == 0;
+    }
+
+    /** SplitMix64: well-spread per-request seeds from consecutive numbers. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return (z ^ (z >>> 31)) & Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,75 @@
+package io.streambench.driver;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The last handler of a client connection: stamps each read with {@code System.nanoTime()} before
+ * anything parses it, and hands it to the connection's current {@link Exchange}. One per channel.
+ */
+final class StreamHandler extends ChannelInboundHandlerAdapter {
+
+    private Exchange exchange;
+
+    /** Routes the channel's reads to {@code next}; event loop only. */
+    void attach(Exchange next) {
+        exchange = next;
+    }
+
+    /** Stops routing reads (the attempt ended). */
+    void detach() {
+        exchange = null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        long arrivalNanos = System.nanoTime();
+        try {
+            Exchange current = exchange;
+            if (current == null || !(msg instanceof HttpObject object)) {
+                return;
+            }
+            if (object.decoderResult().isFailure()) {
+                current.onTransportError("bad HTTP response: " + object.decoderResult().cause().getMessage(),
+                        arrivalNanos);
+                return;
+            }
+            if (msg instanceof HttpResponse response) {
+                current.onHeaders(response, arrivalNanos);
+            }
+            if (msg instanceof HttpContent content) {
+                current.onBody(content.content(), arrivalNanos, msg instanceof LastHttpContent);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        Exchange current = exchange;
+        if (current != null) {
+            current.onClosed(System.nanoTime());
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Exchange current = exchange;
+        if (current != null) {
+            current.onTransportError(describe(cause), System.nanoTime());
+        }
+        ctx.close();
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,65 @@
+package io.streambench.driver;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where requests go and what they carry. The API key is sent as {@code Authorization: Bearer} and never
+ * appears in {@link #toString()}, logs or reports.
+ *
+ * @param url       the chat completions URL, http or https
+ * @param headers   extra request headers, in order
+ * @param apiKey    the bearer token, or null
+ * @param bodies    the request bodies, used round robin
+ * @param mockSeeds send {@code x-mock-seed} (derived from the run seed and request number) with each
+ *                  request, so a mock target streams the same answers on every run
+ */
+public record Target(URI url, Map<String, String> headers, String apiKey, RequestBodies bodies, boolean mockSeeds) {
+
+    public Target {
+        if (url == null || url.getHost() == null) {
+            throw new IllegalArgumentException("url must be absolute with a host, got " + url);
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("url must be http or https, got " + url);
+        }
+        if (bodies == null) {
+            throw new IllegalArgumentException("bodies must not be null");
+        }
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
+        if (apiKey != null && apiKey.isBlank()) {
+            apiKey = null;
+        }
+    }
+
+    /** True for https. */
+    public boolean tls() {
+        return url.getScheme().equalsIgnoreCase("https");
+    }
+
+    /** The port, defaulted from the scheme. */
+    public int port() {
+        return url.getPort() > 0 ? url.getPort() : tls() ? 443 : 80;
+    }
+
+    /** Path and query, as sent on the request line. */
+    public String pathAndQuery() {
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    }
+
+    /** The same target with a different URL (for example the embedded mock's, once bound). */
+    public Target withUrl(URI newUrl) {
+        return new Target(newUrl, headers, apiKey, bodies, mockSeeds);
+    }
+
+    @Override
+    public String toString() {
+        return "Target[url=" + url + ", headers=" + headers.keySet() + ", apiKey=" + (apiKey == null ? "none" : "***")
+                + ", bodies=" + bodies.size() + ", mockSeeds=" + mockSeeds + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package io.streambench.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Shared CSV conventions: RFC 4180 with a header row, LF line ends, numbers with a dot, empty cell for "none". */
+final class Csv {
+
+    private Csv() {
+    }
+
+    /** Opens {@code file} for writing with {@code header} as its first row. */
+    static CSVPrinter open(Path file, List<String> header) {
+        try {
+            BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setRecordSeparator('\n')
+                    .setHeader(header.toArray(String[]::new))
+                    .get();
+            return new CSVPrinter(out, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Nanoseconds as milliseconds with 3 decimals, or an empty cell for a negative ("did not happen") value. */
+    static String ms(long nanos) {
+        return nanos < 0 ? "" : String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+
+    /** A double with {@code decimals} decimals. */
+    static String num(double value, int decimals) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}

@@ -1,0 +1,138 @@
+package io.streambench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.streambench.driver.ErrorClass;
+import io.streambench.driver.RunConfig;
+import io.streambench.driver.RunOutcome;
+import io.streambench.driver.Target;
+import io.streambench.driver.Workload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** {@code run.json}: the configuration, the environment, start and end, and the totals of each stage. */
+final class RunJson {
+
+    /** Header values whose names look secret are written as {@code ***}. */
+    private static final Pattern SECRET = Pattern.compile("(?i).*(auth|key|token|secret|cookie|password).*");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunJson() {
+    }
+
+    static void write(Path file, RunConfig config, RunOutcome outcome, Instant start, Instant end,
+            List<StageSummary> stages, Map<String, Object> environment, long maxHeapUsed, long maxHeapAfterGc,
+            Map<String, Object> extras) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", config.name());
+        root.put("status", outcome.interrupted() ? "interrupted" : outcome.failed() ? "failed" : "completed");
+        root.put("start", start.toString());
+        root.put("end", end.toString());
+        root.put("duration_s", Duration.between(start, end).toMillis() / 1000.0);
+        root.put("config", config(config));
+        root.put("environment", environment);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("stages", stages.stream().map(RunJson::stage).toList());
+        results.put("max_heap_used_mb", round(maxHeapUsed / 1048576.0));
+        results.put("max_heap_after_gc_mb", round(maxHeapAfterGc / 1048576.0));
+        root.put("results", results);
+        root.putAll(extras);
+        try {
+            JSON.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> config(RunConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Target t = c.target();
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("url", t.url().toString());
+        Map<String, String> headers = new LinkedHashMap<>();
+        t.headers().forEach((k, v) -> headers.put(k, SECRET.matcher(k).matches() ? "***" : v));
+        target.put("headers", headers);
+        target.put("api_key", t.apiKey() == null ? "none" : "set");
+        target.put("bodies", t.bodies().size());
+        target.put("bodies_source", t.bodies().source());
+        target.put("mock_seeds", t.mockSeeds());
+        m.put("target", target);
+        m.put("stages", c.stages().stream().map(RunJson::workload).toList());
+        Map<String, Object> bounds = new LinkedHashMap<>();
+        bounds.put("duration_s", c.bounds().duration() == null ? null : c.bounds().duration().toMillis() / 1000.0);
+        bounds.put("requests", c.bounds().requests());
+        bounds.put("warmup_s", c.bounds().warmup().toMillis() / 1000.0);
+        m.put("bounds", bounds);
+        Map<String, Object> timeouts = new LinkedHashMap<>();
+        timeouts.put("connect_ms", c.timeouts().connect().toMillis());
+        timeouts.put("ttft_ms", c.timeouts().ttft().toMillis());
+        timeouts.put("idle_ms", c.timeouts().idle().toMillis());
+        timeouts.put("total_ms", c.timeouts().total().toMillis());
+        m.put("timeouts", timeouts);
+        Map<String, Object> retry = new LinkedHashMap<>();
+        retry.put("max_retries", c.retry().maxRetries());
+        retry.put("initial_backoff_ms", c.retry().initialBackoff().toMillis());
+        retry.put("max_backoff_ms", c.retry().maxBackoff().toMillis());
+        m.put("retry", retry);
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("parser", c.client().parser());
+        client.put("flush", c.client().flush());
+        client.put("accumulate", c.client().accumulate());
+        client.put("max_response_chars", c.client().maxResponseChars());
+        m.put("client", client);
+        m.put("seed", c.seed());
+        m.put("io_threads", c.ioThreads());
+        return m;
+    }
+
+    private static Map<String, Object> workload(Workload w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (w instanceof Workload.Closed c) {
+            m.put("type", "closed");
+            m.put("concurrency", c.concurrency());
+        } else if (w instanceof Workload.Open o) {
+            m.put("type", "open");
+            m.put("rate_per_s", o.ratePerSecond());
+            m.put("arrival", o.arrival().label());
+            m.put("max_in_flight", o.maxInFlight());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> stage(StageSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", s.index());
+        m.put("workload", s.workload());
+        m.put("seconds", round(s.seconds()));
+        var c = s.counters();
+        m.put("requests", c.completed());
+        m.put("succeeded", c.succeeded());
+        m.put("failed", c.failed());
+        m.put("attempts", c.attempts());
+        m.put("failed_attempts", c.failedAttempts());
+        m.put("retries", c.retries());
+        m.put("output_tokens", c.tokens());
+        m.put("chunks", c.chunks());
+        m.put("bytes", c.bytes());
+        Map<String, Long> errors = new LinkedHashMap<>();
+        for (ErrorClass e : ErrorClass.values()) {
+            if (s.errors().containsKey(e)) {
+                errors.put(e.label(), s.errors().get(e));
+            }
+        }
+        m.put("errors_by_class", errors);
+        return m;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+}

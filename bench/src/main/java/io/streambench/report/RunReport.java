@@ -1,0 +1,190 @@
+package io.streambench.report;
+
+import io.streambench.driver.AttemptRow;
+import io.streambench.driver.ErrorClass;
+import io.streambench.driver.Metric;
+import io.streambench.driver.RunConfig;
+import io.streambench.driver.RunObserver;
+import io.streambench.driver.RunOutcome;
+import io.streambench.driver.StageMetrics;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Writes one run's folder: streams {@code requests.csv}, {@code timeline.csv} and the {@code *.hlog}
+ * interval logs while the run goes, then {@code summary.csv} and {@code run.json} at {@link #finish}.
+ * Attempts arrive on event loops into a queue; everything else happens on the ticking thread under this
+ * object's lock, so memory stays constant however long the run.
+ *
+ * <pre>{@code
+ * try (RunReport report = new RunReport(dir, config, transportName)) {
+ *     // runner.run() with report as its observer; report.tick() once a second from a timer
+ *     report.finish(outcome, extras);
+ * }
+ * }</pre>
+ */
+public final class RunReport implements RunObserver, AutoCloseable {
+
+    private final Path dir;
+    private final RunConfig config;
+    private final String transport;
+    private final Instant start = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private final Queue<AttemptRow> rows = new ConcurrentLinkedQueue<>();
+    private final RequestsCsv requests;
+    private final TimelineCsv timeline;
+    private final HlogFiles hlogs;
+    private final HeapWatch heap = new HeapWatch();
+    private final List<StageSummary> finished = new ArrayList<>();
+
+    private StageMetrics stage;
+    private Map<Metric, Histogram> stageTotals;
+    private Map<ErrorClass, Long> stageErrors;
+    private StageMetrics.Counters lastCounters;
+    private long lastTickNanos;
+    private long lastTickMillis;
+    private long stageStartNanos;
+    private final Map<Metric, Histogram> recycled = new EnumMap<>(Metric.class);
+    private boolean closed;
+
+    public RunReport(Path dir, RunConfig config, String transport) {
+        this.dir = dir;
+        this.config = config;
+        this.transport = transport;
+        this.requests = new RequestsCsv(dir.resolve("requests.csv"));
+        this.timeline = new TimelineCsv(dir.resolve("timeline.csv"));
+        this.hlogs = new HlogFiles(dir, start.toEpochMilli());
+    }
+
+    /** The run's folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The run's start, as {@code System.nanoTime()}. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    @Override
+    public void attempt(AttemptRow row) {
+        rows.add(row);
+    }
+
+    @Override
+    public synchronized void stageStarted(StageMetrics metrics) {
+        stage = metrics;
+        stageTotals = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            stageTotals.put(metric, new Histogram(3));
+        }
+        stageErrors = new EnumMap<>(ErrorClass.class);
+        recycled.clear();
+        lastCounters = metrics.counters();
+        stageStartNanos = System.nanoTime();
+        lastTickNanos = stageStartNanos;
+        lastTickMillis = System.currentTimeMillis();
+    }
+
+    @Override
+    public synchronized void stageEnded(StageMetrics metrics) {
+        if (stage != metrics) {
+            return;
+        }
+        tick();
+        finished.add(new StageSummary(metrics.index(), metrics.workload().label(), stageTotals, metrics.counters(),
+                stageErrors, (System.nanoTime() - stageStartNanos) / 1e9));
+        stage = null;
+    }
+
+    /**
+     * Writes what happened since the last tick: queued rows, one timeline row, one interval per hlog.
+     * Returns the progress, or null between stages.
+     */
+    public synchronized Progress tick() {
+        drainRows();
+        heap.sample();
+        if (stage == null || closed) {
+            return null;
+        }
+        long nowNanos = System.nanoTime();
+        long nowMillis = System.currentTimeMillis();
+        for (Metric metric : Metric.values()) {
+            // A recorder takes back only histograms it handed out itself.
+            Histogram interval = stage.interval(metric, recycled.get(metric));
+            hlogs.write(metric, stage.index(), interval, lastTickMillis, nowMillis);
+            stageTotals.get(metric).add(interval);
+            recycled.put(metric, interval);
+        }
+        hlogs.flush();
+        StageMetrics.Counters now = stage.counters();
+        StageMetrics.Counters before = lastCounters;
+        double seconds = Math.max(1e-9, (nowNanos - lastTickNanos) / 1e9);
+        long tokens = now.tokens() - before.tokens();
+        Progress progress = new Progress((nowNanos - startNanos) / 1e9, stage.index(), stage.workload().label(),
+                now.started() - before.started(), now.completed() - before.completed(),
+                now.succeeded() - before.succeeded(), now.failed() - before.failed(),
+                now.failedAttempts() - before.failedAttempts(), now.retries() - before.retries(), now.inFlight(),
+                tokens, tokens / seconds, now.completed(), now.failedAttempts());
+        timeline.write(progress, seconds, heap.lastUsed());
+        lastCounters = now;
+        lastTickNanos = nowNanos;
+        lastTickMillis = nowMillis;
+        return progress;
+    }
+
+    private void drainRows() {
+        AttemptRow row;
+        boolean any = false;
+        while ((row = rows.poll()) != null) {
+            requests.write(row);
+            any = true;
+            if (!row.error().ok() && stageErrors != null) {
+                stageErrors.merge(row.error(), 1L, Long::sum);
+            }
+        }
+        if (any) {
+            requests.flush();
+        }
+    }
+
+    /** The stages finished so far. */
+    public synchronized List<StageSummary> stages() {
+        return List.copyOf(finished);
+    }
+
+    /**
+     * Ends the run: writes the last rows, {@code summary.csv} and {@code run.json}, and closes every file.
+     *
+     * @param extras more top-level {@code run.json} entries (the embedded mock's settings and stats)
+     */
+    public synchronized void finish(RunOutcome outcome, Map<String, Object> extras) {
+        if (stage != null) {
+            stageEnded(stage);
+        }
+        drainRows();
+        heap.sample();
+        SummaryCsv.write(dir.resolve("summary.csv"), finished);
+        RunJson.write(dir.resolve("run.json"), config, outcome, start, Instant.now(), finished,
+                Environment.describe(transport), heap.maxUsed(), heap.maxAfterGc(), extras);
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        requests.close();
+        timeline.close();
+        hlogs.close();
+    }
+}

@@ -1,0 +1,28 @@
+package io.streambench.report;
+
+import io.streambench.driver.ErrorClass;
+import io.streambench.driver.Metric;
+import io.streambench.driver.StageMetrics;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A finished (or interrupted) stage: its whole-stage histograms, final counters and errors by class.
+ *
+ * @param index      stage number
+ * @param workload   workload label
+ * @param histograms every metric's histogram over the stage's measured requests
+ * @param counters   final counters (warmup included)
+ * @param errors     failed attempts by class (warmup included)
+ * @param seconds    how long the stage ran
+ */
+public record StageSummary(int index, String workload, Map<Metric, Histogram> histograms,
+        StageMetrics.Counters counters, Map<ErrorClass, Long> errors, double seconds) {
+
+    public StageSummary {
+        histograms = Collections.unmodifiableMap(new EnumMap<>(histograms));
+        errors = Collections.unmodifiableMap(new EnumMap<>(errors));
+    }
+}
