@@ -33,6 +33,7 @@ import io.streambench.mock.fault.FaultAction;
 import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.RequestOverrides;
+import io.streambench.mock.stats.PrometheusMetrics;
 import io.streambench.mock.stats.ServerStats;
 import io.streambench.mock.stream.ChatRequest;
 import io.streambench.mock.stream.Completion;
@@ -107,6 +108,18 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             case "/v1/models", "/models" -> ifGet(ctx, request, keepAlive, () -> models());
             case "/health" -> ifGet(ctx, request, keepAlive, () -> "{\"status\":\"ok\"}");
             case "/stats" -> ifGet(ctx, request, keepAlive, () -> statsJson(request.uri()));
+            case "/metrics" -> {
+                if (method.equals(HttpMethod.GET)) {
+                    FullHttpResponse r = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.OK,
+                            Unpooled.wrappedBuffer(PrometheusMetrics.render(stats, state.transport())));
+                    r.headers().set(HttpHeaderNames.CONTENT_TYPE, PrometheusMetrics.contentType())
+                            .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+                    stats.response(200);
+                    send(ctx, r, keepAlive);
+                } else {
+                    notAllowed(ctx, request, keepAlive, "GET");
+                }
+            }
             default -> error(ctx, request.protocolVersion(), keepAlive, 404, "Unknown request URL: "
                     + method + " " + path + ". Please check the URL for typos.", null, "unknown_url");
         }

@@ -29,6 +29,8 @@ public final class ServerStats {
     private final long startNanos = System.nanoTime();
     private final Recorder latenessNanos = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
     private final Histogram cumulativeLateness = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
+    /** Never reset: Prometheus histograms only grow. */
+    private final Histogram allTimeLateness = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     private Histogram recycled;
     private final LongAdder activeStreams = new LongAdder();
     private final LongAdder streamsStarted = new LongAdder();
@@ -115,8 +117,7 @@ public final class ServerStats {
      * @param resetLateness start a new lateness window after reading (counters always keep counting)
      */
     public synchronized Snapshot snapshot(boolean resetLateness) {
-        recycled = latenessNanos.getIntervalHistogram(recycled);
-        cumulativeLateness.add(recycled);
+        drainLateness();
         Histogram h = cumulativeLateness;
         Lateness lateness = new Lateness(h.getTotalCount(), us(h.getMean()), us(h.getValueAtPercentile(50)),
                 us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)), us(h.getValueAtPercentile(99.9)),
@@ -133,6 +134,34 @@ public final class ServerStats {
                 eventsSent.sum(), bytesSent.sum(), streamsUnwritable.sum(),
                 TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()),
                 requests.sum(), statuses, faultCounts, lateness);
+    }
+
+    private void drainLateness() {
+        recycled = latenessNanos.getIntervalHistogram(recycled);
+        cumulativeLateness.add(recycled);
+        allTimeLateness.add(recycled);
+    }
+
+    /**
+     * Lateness since the server started, as counts per bucket (not cumulative) for the upper bounds given
+     * in seconds, plus the overflow count last; and the sum in seconds. For {@code /metrics}.
+     */
+    public synchronized LatenessBuckets latenessBuckets(double[] upperBoundsSeconds) {
+        drainLateness();
+        long[] counts = new long[upperBoundsSeconds.length + 1];
+        long below = 0;
+        for (int i = 0; i < upperBoundsSeconds.length; i++) {
+            long upTo = allTimeLateness.getCountBetweenValues(0, (long) (upperBoundsSeconds[i] * 1e9));
+            counts[i] = upTo - below;
+            below = upTo;
+        }
+        counts[upperBoundsSeconds.length] = allTimeLateness.getTotalCount() - below;
+        double sumSeconds = allTimeLateness.getMean() * allTimeLateness.getTotalCount() / 1e9;
+        return new LatenessBuckets(counts, sumSeconds);
+    }
+
+    /** Bucket counts (last one: above the highest bound) and the sum of lateness, in seconds. */
+    public record LatenessBuckets(long[] counts, double sumSeconds) {
     }
 
     private static double us(double nanos) {
