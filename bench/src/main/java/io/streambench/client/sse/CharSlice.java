@@ -1,0 +1,88 @@
+package io.streambench.client.sse;
+
+import java.util.Arrays;
+
+/**
+ * A reusable, growable char buffer handed to listeners as a {@link CharSequence} view, so that
+ * parsers need not build a {@code String} per value. Valid until the owner refills it.
+ */
+final class CharSlice implements CharSequence {
+
+    private char[] chars;
+    private int length;
+
+    CharSlice(int initialCapacity) {
+        chars = new char[initialCapacity];
+    }
+
+    void clear() {
+        length = 0;
+    }
+
+    void set(char[] source, int offset, int count) {
+        length = 0;
+        append(source, offset, count);
+    }
+
+    void set(String source) {
+        length = 0;
+        ensure(source.length());
+        source.getChars(0, source.length(), chars, 0);
+        length = source.length();
+    }
+
+    void append(char[] source, int offset, int count) {
+        ensure(count);
+        System.arraycopy(source, offset, chars, length, count);
+        length += count;
+    }
+
+    void append(char c) {
+        if (length == chars.length) {
+            grow(1);
+        }
+        chars[length++] = c;
+    }
+
+    /** Makes room for {@code count} more chars; callers then write with {@link #array()} and {@link #setLength}. */
+    void ensure(int count) {
+        if (chars.length - length < count) {
+            grow(count);
+        }
+    }
+
+    char[] array() {
+        return chars;
+    }
+
+    void setLength(int newLength) {
+        length = newLength;
+    }
+
+    private void grow(int count) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + count));
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+        if (index >= length) {
+            throw new IndexOutOfBoundsException("index=" + index + " length=" + length);
+        }
+        return chars[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        return toString().substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+        return new String(chars, 0, length);
+    }
+}
