@@ -342,6 +342,48 @@ class OpenAiSdkCompatibilityTest {
         assertEquals("invalid_api_key", error.get("code").asText());
     }
 
+    @Test
+    void shouldRetryA429AfterItsRetryAfterLikeWithARealProvider() {
+        // every=2 with a spec of its own: the warm-up request passes, the SDK's first attempt gets the 429,
+        // its retry passes.
+        String fault = "http:status=429,retry_after_ms=400@every=2";
+        OpenAIClient retrying = sdkClient().apiKey("test").maxRetries(2).build();
+        try {
+            ChatCompletionCreateParams params = params("instant", 51).putAdditionalHeader("x-mock-fault", fault).build();
+            retrying.chat().completions().create(params);
+            long requestsBefore = server.stats().snapshot(false).requests();
+            long started = System.nanoTime();
+
+            ChatCompletion answer = retrying.chat().completions().create(params);
+
+            long waitedMs = (System.nanoTime() - started) / 1_000_000;
+            assertFalse(answer.choices().get(0).message().content().orElseThrow().isEmpty());
+            assertEquals(2, server.stats().snapshot(false).requests() - requestsBefore, "one 429, one retry");
+            assertTrue(waitedMs >= 400, "the SDK waited retry-after-ms before retrying: " + waitedMs + " ms");
+        } finally {
+            retrying.close();
+        }
+    }
+
+    @Test
+    void shouldRaiseOnAMidStreamErrorEventWithoutRetrying() {
+        OpenAIClient retrying = sdkClient().apiKey("test").maxRetries(2).build();
+        try {
+            ChatCompletionCreateParams params = params("instant", 52)
+                    .putAdditionalHeader("x-mock-fault", "error_event:message=overloaded mid-stream@after_chunks=3")
+                    .build();
+            long requestsBefore = server.stats().snapshot(false).requests();
+
+            com.openai.errors.OpenAIException e = assertThrows(com.openai.errors.OpenAIException.class,
+                    () -> stream(retrying, params));
+
+            assertTrue(String.valueOf(e.getMessage()).contains("overloaded mid-stream"), e.toString());
+            assertEquals(1, server.stats().snapshot(false).requests() - requestsBefore, "an error event is not retried");
+        } finally {
+            retrying.close();
+        }
+    }
+
     private static OpenAIOkHttpClient.Builder sdkClient() {
         return OpenAIOkHttpClient.builder()
                 .baseUrl(server.baseUrl() + "/v1")
