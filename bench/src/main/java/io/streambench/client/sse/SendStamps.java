@@ -19,7 +19,7 @@ public final class SendStamps {
     private SendStamps() {
     }
 
-    /** The stamp's nanos if {@code comment} is {@code t=} and an optional minus and 1 to 18 digits, else {@link #NONE}. */
+    /** The stamp's nanos if {@code comment} is {@code t=}, an optional minus and digits that fit a long, else {@link #NONE}. */
     public static long parse(CharSequence comment) {
         int length = comment.length();
         if (length < 3 || comment.charAt(0) != 't' || comment.charAt(1) != '=') {
@@ -30,18 +30,16 @@ public final class SendStamps {
         if (negative) {
             i++;
         }
-        int digits = length - i;
-        // nanoTime may be negative; 18 digits always fit in a long.
-        if (digits < 1 || digits > 18) {
+        if (i == length) {
             return NONE;
         }
         long value = 0;
         for (; i < length; i++) {
-            char c = comment.charAt(i);
-            if (c < '0' || c > '9') {
+            int digit = comment.charAt(i) - '0';
+            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
                 return NONE;
             }
-            value = value * 10 + (c - '0');
+            value = value * 10 + digit;
         }
         return negative ? -value : value;
     }

@@ -1,0 +1,177 @@
+package io.streambench.client.sse;
+
+import static io.streambench.client.sse.RecordedStreams.content;
+import static io.streambench.client.sse.RecordedStreams.done;
+import static io.streambench.client.sse.RecordedStreams.malformedError;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What every parser does besides reporting the right events: policies, buffers, bad input. */
+class SseParserBehaviourTest {
+
+    static List<String> parsers() {
+        return SseParsers.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
+    void shouldDeliverNothingAfterMalformedDataWhenPolicyIsStop(String parser) {
+        byte[] bytes = Wire.lf()
+                .event(Wire.contentChunk(0, "before"))
+                .event("{\"choices\":[")
+                .line(": after")
+                .event(Wire.contentChunk(0, "after"))
+                .event("[DONE]")
+                .bytes();
+        List<StreamEvent> events = Feeding.run(parser, bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
+        assertEquals(List.of(Feeding.withArrival(content(0, "before"), 1), Feeding.withArrival(malformedError(), 1)),
+                events.stream().map(Feeding::normalized).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
+    void shouldGoOnAfterMalformedDataByDefault(String parser) {
+        byte[] bytes = Wire.lf().event("not json").event(Wire.contentChunk(0, "after")).event("[DONE]").bytes();
+        List<StreamEvent> events = Feeding.run(parser, bytes, Splits.whole(bytes.length));
+        assertEquals(List.of(malformedError(), content(0, "after"), done()),
+                events.stream().map(e -> Feeding.normalized(Feeding.withArrival(e, 0))).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
+    void shouldReadHeapDirectAndCompositeBuffersAlikeWithoutReleasingThem(String parser) {
+        byte[] bytes = Wire.crlf().event(Wire.roleChunk(0)).event(Wire.contentChunk(0, "héllo 😀"))
+                .event("[DONE]").bytes();
+        int cut = bytes.length / 2 + 1;
+        ByteBuf heap = Unpooled.wrappedBuffer(bytes, 0, cut);
+        ByteBuf direct = PooledByteBufAllocator.DEFAULT.directBuffer().writeBytes(bytes, cut, 7);
+        CompositeByteBuf composite = Unpooled.compositeBuffer();
+        composite.addComponent(true, Unpooled.wrappedBuffer(bytes, cut + 7, 3));
+        composite.addComponent(true, Unpooled.wrappedBuffer(bytes, cut + 10, bytes.length - cut - 10));
+        EventRecorder recorder = new EventRecorder();
+        SseParser instance = SseParsers.create(parser, recorder);
+        try {
+            instance.feed(heap, 1);
+            instance.feed(direct, 2);
+            instance.feed(composite, 3);
+            instance.end(4);
+            assertEquals(0, heap.readerIndex(), "indices untouched");
+            assertEquals(1, direct.refCnt(), "caller still owns the buffer");
+        } finally {
+            heap.release();
+            direct.release();
+            composite.release();
+        }
+        assertEquals(Feeding.run(parser, bytes, Splits.at(bytes.length, cut, cut + 7)), recorder.events());
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldNeverThrowOnGarbageOrCorruptedStreams(String parser) {
+        Random random = new Random(99);
+        List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] noise = new byte[1 + random.nextInt(400)];
+            random.nextBytes(noise);
+            inputs.add(noise);
+        }
+        for (RecordedStreams.Case stream : RecordedStreams.all()) {
+            if (stream.bytes().length > 8192) {
+                continue;
+            }
+            for (int i = 0; i < 5; i++) {
+                byte[] corrupted = stream.bytes().clone();
+                for (int flips = 0; flips < 1 + corrupted.length / 50; flips++) {
+                    corrupted[random.nextInt(corrupted.length)] = (byte) random.nextInt(256);
+                }
+                inputs.add(corrupted);
+            }
+        }
+        for (byte[] input : inputs) {
+            int[] plan = Splits.random(input.length, 1, 32, input.length).get(0);
+            assertDoesNotThrow(() -> Feeding.run(parser, input, plan));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsers")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void shouldEndCleanlyWhenTheBodyStopsAfterABareCr(String parser) {
+        byte[] bytes = Wire.cr().event(Wire.contentChunk(0, "x")).bytes();
+        List<StreamEvent> events = Feeding.run(parser, bytes, Splits.whole(bytes.length));
+        assertEquals(1, events.size());
+    }
+
+    @Test
+    void shouldDropCommentsOnlyInTheOkHttpAdapterBecauseItsReaderSkipsThem() {
+        byte[] bytes = Wire.lf().line(": t=7").event("[DONE]").bytes();
+        assertEquals(List.of(new StreamEvent.Done(1)),
+                Feeding.run(SseParsers.OKHTTP_SSE, bytes, Splits.whole(bytes.length)));
+        assertFalse(SseParsers.reportsComments(SseParsers.OKHTTP_SSE));
+        SseParsers.names().stream().filter(name -> !name.equals(SseParsers.OKHTTP_SSE))
+                .forEach(name -> assertTrue(SseParsers.reportsComments(name), name));
+    }
+
+    @Test
+    void shouldNameEveryStrategyAndRejectUnknownNames() {
+        assertEquals(List.of("sdk-style", "lines-streaming", "bytes-jackson", "bytes-nonblocking", "bytes-scan",
+                "okhttp-sse", "launchdarkly"), SseParsers.names());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SseParsers.create("bytes-magic", new EventRecorder()));
+        assertTrue(error.getMessage().startsWith("unknown parser=bytes-magic, known=[sdk-style"), error.getMessage());
+    }
+
+    @Test
+    void shouldReadSendStampsAndNothingElse() {
+        assertEquals(1732406400123456789L, SendStamps.parse("t=1732406400123456789"));
+        assertEquals(-42, SendStamps.parse("t=-42"));
+        assertEquals(SendStamps.NONE, SendStamps.parse("t="));
+        assertEquals(SendStamps.NONE, SendStamps.parse("t=12x"));
+        assertEquals(SendStamps.NONE, SendStamps.parse("keep-alive"));
+        assertEquals(SendStamps.NONE, SendStamps.parse("t=12345678901234567890"));
+    }
+
+    @Test
+    void shouldScanCommonChunksByHandAndLeaveTheRestToJackson() {
+        ChunkScanner scanner = new ChunkScanner(new ChunkScratch());
+        assertTrue(scan(scanner, Wire.contentChunk(0, "héllo \"😀\"")));
+        assertTrue(scan(scanner, Wire.roleChunk(0)));
+        assertTrue(scan(scanner, Wire.finishChunk(0, "stop")));
+        assertTrue(scan(scanner, "{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"x\"},\"usage\":null}],\"usage\":null}"));
+        assertFalse(scan(scanner, Wire.usageChunk(1, 2)), "usage object");
+        assertFalse(scan(scanner, "{\"error\":{\"message\":\"m\"}}"), "error object");
+        assertFalse(scan(scanner, "{\"choices\":[{\"delta\":{\"tool_calls\":[]}}]}"), "tool calls");
+        assertFalse(scan(scanner, "{\"choices\":[{\"delta\":{\"con\\u0074ent\":\"x\"}}]}"), "escaped key");
+        assertFalse(scan(scanner, "{\"choices\":[{\"index\":-1}]}"), "negative index");
+        assertFalse(scan(scanner, "{\"a\":\"\\x\"}"), "bad escape");
+        assertFalse(scan(scanner, "{\"a\":01}"), "leading zero");
+        assertFalse(scan(scanner, "{\"a\":1,}"), "trailing comma");
+        assertFalse(scan(scanner, "{} x"), "trailing data");
+        byte[] overlong = {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+        assertFalse(scanner.scan(overlong, 0, overlong.length), "overlong UTF-8");
+    }
+
+    private static boolean scan(ChunkScanner scanner, String json) {
+        byte[] bytes = RecordedStreams.utf8(json);
+        return scanner.scan(bytes, 0, bytes.length);
+    }
+}
