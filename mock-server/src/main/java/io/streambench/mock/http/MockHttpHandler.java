@@ -217,7 +217,9 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         boolean reuse = keepAlive && chunked;
         HttpUtil.setKeepAlive(response, reuse);
         stats.response(200);
-        ctx.writeAndFlush(response, ctx.voidPromise());
+        // Not flushed here: the session flushes the head with the first events when they are due at once
+        // (one syscall for an unpaced stream), or right away when they are not.
+        ctx.write(response, ctx.voidPromise());
         session = new StreamSession(ctx, ctx.pipeline().context(MockServerInitializer.HTTP_CODEC), chunked, plan,
                 armed, stats, () -> answered(ctx, reuse));
         session.start(startNanos);

@@ -16,9 +16,10 @@ import java.util.SplittableRandom;
  *
  * <p>Content events are encoded from byte templates made once per stream ({@code data: {...,"delta":
  * {"content":"} ... {@code "},"logprobs":null,...}\n\n}) with the pre-escaped bytes of each token copied in
- * between, so the hot path allocates nothing on the heap.
+ * between, so the hot path allocates nothing on the heap. Public so that a benchmark can measure exactly
+ * that ({@code ChunkEncodeBenchmark}); the server drives it through {@link StreamSession}.
  */
-final class StreamScript {
+public final class StreamScript {
 
     private static final byte[] DATA = bytes("data: ");
     private static final byte[] CONTENT_OPEN = bytes("{\"content\":\"");
@@ -44,7 +45,8 @@ final class StreamScript {
     private boolean omitDone;
     private boolean omitFinish;
 
-    StreamScript(StreamPlan plan) {
+    /** A fresh rendering of {@code plan}: the same plan always renders the same bytes (but for stamps). */
+    public StreamScript(StreamPlan plan) {
         this.plan = plan;
         this.random = plan.newRandoms();
         this.usageNull = plan.profile.usageNullOnChunks();
@@ -102,12 +104,12 @@ final class StreamScript {
     }
 
     /** True once {@code [DONE]} has been written. */
-    boolean finished() {
+    public boolean finished() {
         return finished;
     }
 
     /** Delay of the next step after the deadline of the previous one (the first: time to first token). */
-    long nextStepDelayNanos() {
+    public long nextStepDelayNanos() {
         return StreamPlan.millisToNanos((first ? plan.ttftMs : plan.itlMs).sample(random.timing()));
     }
 
@@ -117,7 +119,7 @@ final class StreamScript {
      * @param stampNanos the send time written as {@code : t=} before each event when stamps are on
      * @return the number of SSE events written
      */
-    int writeStep(ByteBuf out, long stampNanos) {
+    public int writeStep(ByteBuf out, long stampNanos) {
         eventsInStep = 0;
         boolean allDone = true;
         for (int i = 0; i < choices.length; i++) {

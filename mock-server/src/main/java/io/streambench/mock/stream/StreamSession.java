@@ -94,13 +94,19 @@ public final class StreamSession implements Runnable {
         }
     }
 
-    /** Schedules the first step; {@code startNanos} is when the stream's clock starts. Call on the event loop. */
+    /**
+     * Schedules the first step; {@code startNanos} is when the stream's clock starts. The response head must
+     * have been written (not necessarily flushed). Call on the event loop.
+     */
     public void start(long streamStartNanos) {
         stats.streamStarted();
         countWholeStreamFaults();
         this.startNanos = streamStartNanos;
         lastFlushNanos = streamStartNanos;
         deadlineNanos = streamStartNanos + script.nextStepDelayNanos();
+        if (deadlineNanos - System.nanoTime() > 0) {
+            ctx.flush(); // the response head goes out now; the first event comes later
+        }
         run();
     }
 
