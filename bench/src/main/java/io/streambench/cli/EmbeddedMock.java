@@ -7,16 +7,12 @@ import java.nio.file.Path;
  *
  * @param profile  the profile to stream (sent as the request's model)
  * @param profiles an extra profiles file, or null
- * @param ioThreads the mock's event loops, 0 for one per core
  */
-public record EmbeddedMock(String profile, Path profiles, int ioThreads) {
+public record EmbeddedMock(String profile, Path profiles) {
 
     public EmbeddedMock {
         if (profile == null || profile.isBlank()) {
             throw new IllegalArgumentException("mock profile must not be blank");
-        }
-        if (ioThreads < 0) {
-            throw new IllegalArgumentException("mock io threads must be >= 0, got " + ioThreads);
         }
     }
 }

@@ -105,9 +105,6 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--mock-profiles", paramLabel = "FILE", description = "YAML or JSON profiles file for the embedded mock.")
         Path profiles;
 
-        @Option(names = "--mock-io-threads", paramLabel = "N", description = "Embedded mock event loops, 0 for one per core (default: ${DEFAULT-VALUE}).")
-        int ioThreads = 0;
-
         @Option(names = "--send-stamps", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Ask the embedded mock for ': t=' send stamps, to measure the driver's own overhead per event (default: ${DEFAULT-VALUE}).")
         boolean sendStamps = true;
@@ -203,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config();
-        EmbeddedMock embedded = target.url == null ? new EmbeddedMock(mock.profile, mock.profiles, mock.ioThreads) : null;
+        EmbeddedMock embedded = target.url == null ? new EmbeddedMock(mock.profile, mock.profiles) : null;
         RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet);
         RunSession.Result result = session.executeWithShutdownHook();
         return result.outcome().failed() ? 1 : 0;

@@ -185,9 +185,7 @@ public final class RunSession {
             throw new IllegalArgumentException("unknown mock profile=" + mock.profile() + ", known="
                     + profiles.byName().keySet());
         }
-        MockServerConfig base = MockServerConfig.defaults().withProfiles(profiles);
-        return MockServer.start(new MockServerConfig(base.host(), 0, profiles, mock.ioThreads(), base.maxBodyBytes(),
-                base.transport()));
+        return MockServer.start(MockServerConfig.defaults().withProfiles(profiles));
     }
 
     private static void awaitTermination(ScheduledExecutorService ticker) {

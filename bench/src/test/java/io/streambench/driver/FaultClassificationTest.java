@@ -1,0 +1,189 @@
+package io.streambench.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streambench.mock.MockServer;
+import io.streambench.mock.MockServerConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Every injected fault of the mock ends in the right error class, within its timeout. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class FaultClassificationTest {
+
+    private static final Timeouts TIGHT = new Timeouts(Duration.ofSeconds(1), Duration.ofMillis(400),
+            Duration.ofMillis(300), Duration.ofSeconds(5));
+
+    private static MockServer server;
+
+    @BeforeAll
+    static void startMock() {
+        server = MockServer.start(MockServerConfig.defaults());
+    }
+
+    @AfterAll
+    static void stopMock() {
+        server.close();
+    }
+
+    private static List<AttemptRow> runWithFault(String fault, RetryPolicy retry) {
+        Target target = Runs.target(server.baseUrl(), "paced", "x-mock-ttft-ms", "20", "x-mock-itl-ms", "5",
+                "x-mock-output-tokens", "12", "x-mock-fault", fault);
+        return Runs.run(Runs.config(target, List.of(new Workload.Closed(1)), Runs.requests(1), TIGHT, retry)).rows();
+    }
+
+    private static AttemptRow only(List<AttemptRow> rows) {
+        assertEquals(1, rows.size(), rows::toString);
+        return rows.get(0);
+    }
+
+    @Test
+    void shouldRetryA429AfterItsRetryAfterSeconds() {
+        List<AttemptRow> rows = runWithFault("http:status=429,retry_after=1",
+                new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20)));
+
+        assertEquals(2, rows.size(), rows::toString);
+        AttemptRow first = rows.get(0);
+        AttemptRow second = rows.get(1);
+        assertEquals(ErrorClass.HTTP_STATUS, first.error());
+        assertEquals(429, first.status());
+        assertEquals(1_000_000_000L, first.retryAfterNanos());
+        assertTrue(first.retried());
+        assertFalse(second.retried());
+        long firstEnd = first.startNanos() + first.e2e();
+        assertTrue(second.startNanos() - firstEnd >= 1_000_000_000L, "waited "
+                + (second.startNanos() - firstEnd) / 1e6 + " ms");
+    }
+
+    @Test
+    void shouldPreferRetryAfterMsOverRetryAfter() {
+        List<AttemptRow> rows = runWithFault("http:status=429,retry_after=30,retry_after_ms=150",
+                new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20)));
+
+        assertEquals(2, rows.size(), rows::toString);
+        assertEquals(150_000_000L, rows.get(0).retryAfterNanos());
+        long waited = rows.get(1).startNanos() - (rows.get(0).startNanos() + rows.get(0).e2e());
+        assertTrue(waited >= 150_000_000L && waited < 5_000_000_000L, "waited " + waited / 1e6 + " ms");
+    }
+
+    @Test
+    void shouldRetryA503WithBoundedAttempts() {
+        List<AttemptRow> rows = runWithFault("http:status=503",
+                new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(40)));
+
+        assertEquals(3, rows.size(), rows::toString);
+        assertTrue(rows.stream().allMatch(r -> r.error() == ErrorClass.HTTP_STATUS && r.status() == 503));
+        assertEquals(List.of(1, 2, 3), rows.stream().map(AttemptRow::attempt).toList());
+        assertFalse(rows.get(2).retried());
+    }
+
+    @Test
+    void shouldClassifyAMidStreamErrorEventAndNotRetryIt() {
+        AttemptRow row = only(runWithFault("error_event@after_chunks=3",
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20))));
+
+        assertEquals(ErrorClass.ERROR_EVENT, row.error(), row::toString);
+        assertEquals(200, row.status());
+        assertMidStream(row);
+    }
+
+    @Test
+    void shouldClassifyAResetMidStream() {
+        AttemptRow row = only(runWithFault("reset@after_chunks=3", Runs.NO_RETRY));
+
+        assertEquals(ErrorClass.RESET, row.error(), row::toString);
+        assertMidStream(row);
+    }
+
+    /** The mock counts the role chunk among its three chunks: two or three content chunks came first. */
+    private static void assertMidStream(AttemptRow row) {
+        assertTrue(row.chunks() >= 2 && row.chunks() <= 3, row::toString);
+    }
+
+    @Test
+    void shouldClassifyAConnectionClosedWithoutTheChunkedTerminatorAsReset() {
+        AttemptRow row = only(runWithFault("close@after_chunks=3", Runs.NO_RETRY));
+
+        assertEquals(ErrorClass.RESET, row.error(), row::toString);
+    }
+
+    @Test
+    void shouldEndAStalledStreamAtTheIdleTimeout() {
+        long start = System.nanoTime();
+        AttemptRow row = only(runWithFault("stall:ping_ms=100@after_chunks=3", Runs.NO_RETRY));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(ErrorClass.IDLE_TIMEOUT, row.error(), row::toString);
+        assertTrue(tookMillis < 3_000, "took " + tookMillis + " ms");
+    }
+
+    @Test
+    void shouldEndASlowFirstTokenAtTheTtftTimeout() {
+        AttemptRow row = only(runWithFault("slow_headers:ms=3000", Runs.NO_RETRY));
+
+        assertEquals(ErrorClass.TTFT_TIMEOUT, row.error(), row::toString);
+        assertTrue(row.e2e() >= 400_000_000L && row.e2e() < 1_500_000_000L, "ended after " + row.e2e() / 1e6);
+    }
+
+    @Test
+    void shouldClassifyAStreamWithoutDone() {
+        AttemptRow row = only(runWithFault("no_done", Runs.NO_RETRY));
+
+        assertEquals(ErrorClass.NO_DONE, row.error(), row::toString);
+        assertEquals(12, row.chunks());
+    }
+
+    @Test
+    void shouldClassifyATruncatedEventAsMalformed() {
+        AttemptRow row = only(runWithFault("malformed:kind=truncated@after_chunks=2", Runs.NO_RETRY));
+
+        assertEquals(ErrorClass.MALFORMED, row.error(), row::toString);
+    }
+
+    @Test
+    void shouldReadFragmentedStreamsCompletely() {
+        for (String mode : List.of("bytes", "random", "utf8")) {
+            AttemptRow row = only(runWithFault("fragment:mode=" + mode, Runs.NO_RETRY));
+
+            assertEquals(ErrorClass.NONE, row.error(), () -> mode + ": " + row);
+            assertEquals(12, row.chunks(), mode);
+            assertEquals("usage", row.tokenSource(), mode);
+        }
+    }
+
+    @Test
+    void shouldClassifyARefusedConnectionAndRetryIt() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Target target = Runs.target("http://127.0.0.1:" + port, "paced");
+        List<AttemptRow> rows = Runs.run(Runs.config(target, List.of(new Workload.Closed(1)), Runs.requests(1),
+                TIGHT, new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20)))).rows();
+
+        assertEquals(2, rows.size(), rows::toString);
+        assertTrue(rows.stream().allMatch(r -> r.error() == ErrorClass.CONNECT && r.status() == 0));
+    }
+
+    @Test
+    void shouldEndAnEndlessStreamAtTheTotalTimeout() {
+        Target target = Runs.target(server.baseUrl(), "paced", "x-mock-ttft-ms", "10", "x-mock-itl-ms", "50",
+                "x-mock-output-tokens", "1000");
+        Timeouts shortTotal = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofMillis(600));
+        AttemptRow row = only(Runs.run(Runs.config(target, List.of(new Workload.Closed(1)), Runs.requests(1),
+                shortTotal, Runs.NO_RETRY)).rows());
+
+        assertEquals(ErrorClass.TOTAL_TIMEOUT, row.error(), row::toString);
+        assertTrue(row.e2e() >= 600_000_000L && row.e2e() < 1_500_000_000L);
+    }
+}

@@ -1,0 +1,116 @@
+package io.streambench.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streambench.mock.MockServer;
+import io.streambench.mock.MockServerConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LoadRunnerTest {
+
+    private static MockServer server;
+
+    @BeforeAll
+    static void startMock() {
+        server = MockServer.start(MockServerConfig.defaults());
+    }
+
+    @AfterAll
+    static void stopMock() {
+        server.close();
+    }
+
+    @Test
+    void shouldCompleteTheRequestedCountInAClosedLoop() {
+        Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "instant"),
+                List.of(new Workload.Closed(4)), Runs.requests(20), Runs.SHORT, Runs.NO_RETRY));
+
+        assertEquals(20, r.rows().size());
+        assertTrue(r.rows().stream().allMatch(row -> row.error() == ErrorClass.NONE), () -> r.rows().toString());
+        assertTrue(r.rows().stream().allMatch(row -> row.outputTokens() == 64 && "usage".equals(row.tokenSource())));
+        assertEquals(20, r.outcome.succeeded());
+        assertEquals(0, r.stages.get(0).counters().inFlight());
+    }
+
+    @Test
+    void shouldCompleteTheRequestedCountInAnOpenLoopAtItsRate() {
+        long start = System.nanoTime();
+        Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "instant"),
+                List.of(new Workload.Open(50, Arrival.CONSTANT, 8)), Runs.requests(20), Runs.SHORT, Runs.NO_RETRY));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(20, r.rows().size());
+        assertEquals(20, r.outcome.succeeded());
+        // 20 sends 20 ms apart: the last is intended 380 ms after the first.
+        long lastIntended = r.rows().stream().mapToLong(AttemptRow::intendedNanos).max().orElseThrow()
+                - r.rows().stream().mapToLong(AttemptRow::intendedNanos).min().orElseThrow();
+        assertEquals(380, lastIntended / 1_000_000.0, 1.0);
+        assertTrue(tookMillis >= 380, "took " + tookMillis);
+    }
+
+    @Test
+    void shouldMeasureThePacedProfileWithinAFewMillisecondsAndNeverBelowIt() {
+        Runs.Recorded r = Runs.run(Runs.config(
+                Runs.target(server.baseUrl(), "paced", "x-mock-output-tokens", "20", "x-mock-timestamps", "true"),
+                List.of(new Workload.Closed(8)), new Bounds(null, 24, Duration.ofMillis(300)), Runs.SHORT,
+                Runs.NO_RETRY));
+
+        StageMetrics stage = r.stages.get(0);
+        Histogram ttft = stage.interval(Metric.TTFT, null);
+        Histogram itl = stage.interval(Metric.ITL, null);
+        double ttftMedianMs = ttft.getValueAtPercentile(50) / 1e6;
+        double itlMedianMs = itl.getValueAtPercentile(50) / 1e6;
+        assertTrue(ttft.getTotalCount() >= 24, "ttft count " + ttft.getTotalCount());
+        assertTrue(ttftMedianMs >= 200 && ttftMedianMs < 205, "median ttft " + ttftMedianMs);
+        assertTrue(itlMedianMs > 19 && itlMedianMs < 21.5, "median itl " + itlMedianMs);
+        long minTtft = r.rows().stream().mapToLong(AttemptRow::ttft).min().orElseThrow();
+        assertTrue(minTtft >= 200_000_000L, "a ttft below the configured 200 ms: " + minTtft);
+        assertTrue(stage.interval(Metric.STAMP_OVERHEAD, null).getTotalCount() > 0, "send stamps seen");
+        assertTrue(r.rows().stream().allMatch(row -> row.chunks() == 20 && row.outputTokens() == 20));
+    }
+
+    @Test
+    void shouldKeepWarmupRequestsOutOfTheHistograms() {
+        Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "instant"),
+                List.of(new Workload.Closed(2)), new Bounds(Duration.ofMillis(200), 0, Duration.ofMillis(300)),
+                Runs.SHORT, Runs.NO_RETRY));
+
+        long measured = r.rows().stream().filter(AttemptRow::measured).count();
+        long warmup = r.rows().size() - measured;
+        assertTrue(warmup > 0 && measured > 0, "warmup " + warmup + ", measured " + measured);
+        assertEquals(measured, r.stages.get(0).interval(Metric.E2E, null).getTotalCount());
+    }
+
+    @Test
+    void shouldRunStagesOneAfterAnother() {
+        Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "instant"),
+                List.of(new Workload.Closed(1), new Workload.Closed(3)), Runs.requests(6), Runs.SHORT, Runs.NO_RETRY));
+
+        assertEquals(2, r.stages.size());
+        assertEquals(6, r.rows().stream().filter(row -> row.stage() == 0).count());
+        assertEquals(6, r.rows().stream().filter(row -> row.stage() == 1).count());
+        long lastOfFirst = r.rows().stream().filter(row -> row.stage() == 0).mapToLong(AttemptRow::startNanos).max()
+                .orElseThrow();
+        long firstOfSecond = r.rows().stream().filter(row -> row.stage() == 1).mapToLong(AttemptRow::startNanos).min()
+                .orElseThrow();
+        assertTrue(firstOfSecond > lastOfFirst);
+    }
+
+    @Test
+    void shouldReuseKeepAliveConnections() {
+        Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "instant"),
+                List.of(new Workload.Closed(2)), Runs.requests(20), Runs.SHORT, Runs.NO_RETRY));
+
+        long fresh = r.rows().stream().filter(row -> row.connectNanos() > 0).count();
+        assertTrue(fresh <= 4, "new connections: " + fresh);
+    }
+}
