@@ -1,5 +1,7 @@
 package io.streambench.cli;
 
+import io.streambench.client.accumulate.Accumulators;
+import io.streambench.client.flush.FlushPolicy;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
@@ -141,13 +143,15 @@ public final class RunCommand implements Callable<Integer> {
                 completionCandidates = ParserNames.class)
         String parser = SseParsers.BYTES_SCAN;
 
-        @Option(names = "--flush", paramLabel = "NAME", description = "Client flush strategy (none by default).")
+        @Option(names = "--flush", paramLabel = "NAME", completionCandidates = FlushNames.class,
+                description = "Client flush policy, as a UI would show text: ${COMPLETION-CANDIDATES} (interval/hybrid: 50 ms, size/hybrid: 100 chars; none by default). Records flushes and arrival-to-flush delay (display_delay).")
         String flush;
 
-        @Option(names = "--accumulate", paramLabel = "NAME", description = "Accumulation strategy (none by default).")
+        @Option(names = "--accumulate", paramLabel = "NAME", completionCandidates = AccumulateNames.class,
+                description = "How each answer is kept while it streams: ${COMPLETION-CANDIDATES} (none by default). Records kept chars and truncation.")
         String accumulate;
 
-        @Option(names = "--max-response-chars", paramLabel = "CHARS", description = "Accumulation limit in chars, 0 for none (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-response-chars", paramLabel = "CHARS", description = "Limit of the bounded accumulator in UTF-16 chars, 0 for its default of 32768 (default: ${DEFAULT-VALUE}).")
         long maxResponseChars = 0;
 
         @Option(names = "--io-threads", paramLabel = "N", description = "Client event loops, 0 for one per core (default: ${DEFAULT-VALUE}).")
@@ -186,6 +190,24 @@ public final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--quiet", description = "No progress line (the summary and report path are still printed).")
         boolean quiet;
+    }
+
+    /** The flush policy names, for --help. */
+    static final class FlushNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        FlushNames() {
+            super(FlushPolicy.NAMES);
+        }
+    }
+
+    /** The accumulator names, for --help. */
+    static final class AccumulateNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        AccumulateNames() {
+            super(Accumulators.NAMES);
+        }
     }
 
     /** The parser names, for --help. */

@@ -1,10 +1,26 @@
 package io.streambench.driver;
 
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.client.accumulate.Accumulator;
+import io.streambench.client.accumulate.Accumulators;
+import io.streambench.client.flush.FlushPolicy;
+import io.streambench.client.flush.FlushSink;
+import io.streambench.client.flush.Flusher;
+import io.streambench.client.flush.NanoClock;
+import io.streambench.client.flush.StreamEnd;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
 /**
- * Runs each stream's text through the chosen client-side flush and accumulation strategies and keeps
- * their figures (flushes, display delay, truncation). Without strategies every call is a no-op.
+ * Runs each stream's text through the chosen client-side flush policy and accumulator and keeps their
+ * figures (flushes, arrival-to-flush delay, kept characters, truncation). Without strategies every call
+ * is a no-op on one shared session.
  */
 final class ClientStrategies {
+
+    /** Time-based flush policies act between chunks only when ticked; this is the tick. */
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private static final Session NONE = new Session() {
     };
@@ -16,31 +32,134 @@ final class ClientStrategies {
     }
 
     /** A fresh per-stream session (the shared no-op one when no strategy is chosen). */
-    Session newSession() {
-        return NONE;
-    }
-
-    ClientOptions options() {
-        return options;
+    Session newSession(StageMetrics metrics, boolean measured) {
+        if (options.flush() == null && options.accumulate() == null) {
+            return NONE;
+        }
+        return new Active(options, metrics, measured);
     }
 
     /** One stream's strategies; event loop only. */
     interface Session {
+        /** The stream's request was sent on {@code loop}. */
+        default void start(EventLoop loop) {
+        }
+
         /** Content text as it arrives (a view valid during the call). */
         default void onText(CharSequence text, long arrivalNanos) {
         }
 
-        /** The stream ended. */
-        default void end(long nowNanos) {
+        /** The parser has taken every event of one network read. */
+        default void onReadComplete() {
         }
 
-        /** Records this stream's distributions (display delay) into the stage. */
-        default void recordInto(StageMetrics metrics) {
+        /** The stream ended; {@code ok} false for errors and cancels. */
+        default void end(boolean ok) {
         }
 
         /** This stream's figures for its row. */
         default ClientFigures figures() {
             return ClientFigures.NONE;
+        }
+    }
+
+    private static final class Active implements Session {
+        private final Flusher flusher;
+        private final DelayForwarder delays;
+        private final Accumulator accumulator;
+        private final boolean ticks;
+        private ScheduledFuture<?> ticker;
+        private boolean ended;
+
+        Active(ClientOptions options, StageMetrics metrics, boolean measured) {
+            if (options.flush() != null) {
+                delays = new DelayForwarder(metrics, measured);
+                flusher = new Flusher(FlushPolicy.named(options.flush()), NanoClock.SYSTEM, FlushSink.DISCARD, delays);
+                ticks = options.flush().equals("interval") || options.flush().equals("hybrid");
+            } else {
+                delays = null;
+                flusher = null;
+                ticks = false;
+            }
+            accumulator = options.accumulate() == null ? null : options.maxResponseChars() > 0
+                    ? Accumulators.named(options.accumulate(), (int) options.maxResponseChars())
+                    : Accumulators.named(options.accumulate());
+        }
+
+        @Override
+        public void start(EventLoop loop) {
+            if (ticks) {
+                ticker = loop.scheduleAtFixedRate(flusher::tick, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @Override
+        public void onText(CharSequence text, long arrivalNanos) {
+            if (flusher != null) {
+                flusher.onText(text, arrivalNanos);
+            }
+            if (accumulator != null) {
+                accumulator.append(text);
+            }
+        }
+
+        @Override
+        public void onReadComplete() {
+            if (flusher != null) {
+                flusher.onReadComplete();
+            }
+        }
+
+        @Override
+        public void end(boolean ok) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+            if (flusher != null) {
+                flusher.end(ok ? StreamEnd.FINISH : StreamEnd.ERROR);
+            }
+        }
+
+        @Override
+        public ClientFigures figures() {
+            return new ClientFigures(flusher == null ? 0 : flusher.stats().flushes(),
+                    delays == null ? -1 : delays.max, accumulator == null ? -1 : accumulator.result().length(),
+                    accumulator != null && accumulator.truncated());
+        }
+    }
+
+    /**
+     * A histogram that keeps nothing: the flusher's per-character delays go straight to the stage's
+     * wait-free recorder (one value per run of characters, weighted by its length), and the largest is
+     * kept for the row. Its own counts array is a few dozen longs.
+     */
+    private static final class DelayForwarder extends Histogram {
+        private static final long serialVersionUID = 1L;
+        private final transient StageMetrics metrics;
+        private final boolean measured;
+        private long max = -1;
+
+        DelayForwarder(StageMetrics metrics, boolean measured) {
+            super(1, Long.MAX_VALUE / 4, 0);
+            this.metrics = metrics;
+            this.measured = measured;
+        }
+
+        @Override
+        public void recordValueWithCount(long value, long count) {
+            max = Math.max(max, value);
+            if (measured) {
+                metrics.recordWithCount(Metric.DISPLAY_DELAY, value, count);
+            }
+        }
+
+        @Override
+        public void recordValue(long value) {
+            recordValueWithCount(value, 1);
         }
     }
 }

@@ -83,7 +83,7 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         this.shared = shared;
         this.metrics = request.stage().metrics();
         this.measured = request.measured();
-        this.client = shared.strategies().newSession();
+        this.client = shared.strategies().newSession(metrics, measured);
     }
 
     /** What every attempt of a run shares. */
@@ -134,6 +134,7 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         if (shared.target().mockSeeds()) {
             http.headers().set("x-mock-seed", Long.toString(request.mockSeed()));
         }
+        client.start(ch.eventLoop());
         sendNanos = System.nanoTime();
         lastEventNanos = sendNanos;
         armTimer(sendNanos);
@@ -196,6 +197,7 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         if (parser != null) {
             if (readable > 0) {
                 parser.feed(content, arrivalNanos);
+                client.onReadComplete();
                 long parsed = System.nanoTime();
                 parseNanos += parsed - arrivalNanos;
                 if (measured) {
@@ -381,7 +383,6 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         if (parser != null) {
             parser.end(nowNanos);
         }
-        client.end(nowNanos);
         // An error event or unreadable data says more than how the connection ended afterwards.
         if (apiError != null && ending != ErrorClass.HTTP_STATUS) {
             error = ErrorClass.ERROR_EVENT;
@@ -393,6 +394,7 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
             error = ending;
             message = text;
         }
+        client.end(error.ok());
         if (handler != null) {
             handler.detach();
         }
@@ -410,7 +412,6 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
             if (tpot >= 0) {
                 metrics.record(Metric.TPOT, tpot);
             }
-            client.recordInto(metrics);
         }
         shared.done().attemptDone(this);
     }

@@ -62,6 +62,11 @@ public final class StageMetrics {
         recorders.get(metric).recordValue(Math.min(HIGHEST_TRACKABLE, Math.max(0, value)));
     }
 
+    /** Records {@code count} occurrences of one value. Wait-free; any thread. */
+    public void recordWithCount(Metric metric, long value, long count) {
+        recorders.get(metric).recordValueWithCount(Math.min(HIGHEST_TRACKABLE, Math.max(0, value)), count);
+    }
+
     /** The values recorded since the last call, swapping in {@code recycle} (or null) for the next interval. */
     public Histogram interval(Metric metric, Histogram recycle) {
         return recorders.get(metric).getIntervalHistogram(recycle);

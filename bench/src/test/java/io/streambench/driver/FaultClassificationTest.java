@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class FaultClassificationTest {
 
-    private static final Timeouts TIGHT = new Timeouts(Duration.ofSeconds(1), Duration.ofMillis(400),
-            Duration.ofMillis(300), Duration.ofSeconds(5));
+    /** Tight enough to keep the suite fast, loose enough for a loaded 2-core machine (JIT, parallel builds). */
+    private static final Timeouts TIGHT = new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(1500),
+            Duration.ofMillis(800), Duration.ofSeconds(8));
 
     private static MockServer server;
 
@@ -123,15 +124,15 @@ class FaultClassificationTest {
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(ErrorClass.IDLE_TIMEOUT, row.error(), row::toString);
-        assertTrue(tookMillis < 3_000, "took " + tookMillis + " ms");
+        assertTrue(tookMillis < 5_000, "took " + tookMillis + " ms");
     }
 
     @Test
     void shouldEndASlowFirstTokenAtTheTtftTimeout() {
-        AttemptRow row = only(runWithFault("slow_headers:ms=3000", Runs.NO_RETRY));
+        AttemptRow row = only(runWithFault("slow_headers:ms=6000", Runs.NO_RETRY));
 
         assertEquals(ErrorClass.TTFT_TIMEOUT, row.error(), row::toString);
-        assertTrue(row.e2e() >= 400_000_000L && row.e2e() < 1_500_000_000L, "ended after " + row.e2e() / 1e6);
+        assertTrue(row.e2e() >= 1_500_000_000L && row.e2e() < 3_000_000_000L, "ended after " + row.e2e() / 1e6);
     }
 
     @Test
@@ -178,12 +179,12 @@ class FaultClassificationTest {
     void shouldEndAnEndlessStreamAtTheTotalTimeout() {
         Target target = Runs.target(server.baseUrl(), "paced", "x-mock-ttft-ms", "10", "x-mock-itl-ms", "50",
                 "x-mock-output-tokens", "1000");
-        Timeouts shortTotal = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+        Timeouts shortTotal = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofMillis(600));
         AttemptRow row = only(Runs.run(Runs.config(target, List.of(new Workload.Closed(1)), Runs.requests(1),
                 shortTotal, Runs.NO_RETRY)).rows());
 
         assertEquals(ErrorClass.TOTAL_TIMEOUT, row.error(), row::toString);
-        assertTrue(row.e2e() >= 600_000_000L && row.e2e() < 1_500_000_000L);
+        assertTrue(row.e2e() >= 600_000_000L && row.e2e() < 2_000_000_000L, "ended after " + row.e2e() / 1e6);
     }
 }

@@ -113,4 +113,25 @@ class LoadRunnerTest {
         long fresh = r.rows().stream().filter(row -> row.connectNanos() > 0).count();
         assertTrue(fresh <= 4, "new connections: " + fresh);
     }
+
+    @Test
+    void shouldRecordFlushesDisplayDelayAndTruncationOfTheClientStrategies() {
+        RunConfig base = Runs.config(Runs.target(server.baseUrl(), "paced", "x-mock-output-tokens", "30",
+                "x-mock-itl-ms", "2", "x-mock-ttft-ms", "5"), List.of(new Workload.Closed(2)), Runs.requests(4),
+                Runs.SHORT, Runs.NO_RETRY);
+        RunConfig config = new RunConfig(base.name(), base.target(), base.stages(), base.bounds(), base.timeouts(),
+                base.retry(), new ClientOptions("bytes-scan", "hybrid", "bounded", 50), base.seed(), base.ioThreads());
+
+        Runs.Recorded r = Runs.run(config);
+
+        assertEquals(4, r.rows().size());
+        for (AttemptRow row : r.rows()) {
+            assertEquals(ErrorClass.NONE, row.error(), row::toString);
+            assertTrue(row.client().flushes() > 0, row::toString);
+            assertTrue(row.client().maxDisplayDelay() >= 0, row::toString);
+            assertEquals(50, row.client().keptChars(), row::toString);
+            assertTrue(row.client().truncated(), row::toString);
+        }
+        assertTrue(r.stages.get(0).interval(Metric.DISPLAY_DELAY, null).getTotalCount() > 0);
+    }
 }
