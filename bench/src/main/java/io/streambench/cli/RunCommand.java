@@ -113,10 +113,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static final class LoadOptions {
-        @Option(names = "--concurrency", paramLabel = "N[,N...]", split = ",", description = "Closed loop: streams kept in flight; a list runs stages one after another (default: 8).")
+        @Option(names = "--concurrency", paramLabel = "N", split = ",", description = "Closed loop: streams kept in flight; a list runs stages one after another (default: 8).")
         List<Integer> concurrency = new ArrayList<>();
 
-        @Option(names = "--rate", paramLabel = "R[,R...]", split = ",", description = "Open loop: requests per second; a list runs stages one after another.")
+        @Option(names = "--rate", paramLabel = "R", split = ",", description = "Open loop: requests per second; a list runs stages one after another.")
         List<Double> rate = new ArrayList<>();
 
         @Option(names = "--arrival", paramLabel = "poisson|constant", description = "Open loop: spacing of send times (default: ${DEFAULT-VALUE}).")
@@ -174,7 +174,7 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--retries", paramLabel = "N", description = "Retries after a connect failure, a reset before the response, or status 408/409/429/5xx (default: ${DEFAULT-VALUE}).")
         int retries = RetryPolicy.DEFAULTS.maxRetries();
 
-        @Option(names = "--backoff", paramLabel = "DURATION", converter = Durations.class, description = "First retry wait without retry-after-ms / retry-after, doubling, minus up to 25% jitter (default: 500ms).")
+        @Option(names = "--backoff", paramLabel = "DURATION", converter = Durations.class, description = "First retry wait without retry-after-ms / retry-after, doubling, minus up to 25%% jitter (default: 500ms).")
         Duration backoff = RetryPolicy.DEFAULTS.initialBackoff();
 
         @Option(names = "--max-backoff", paramLabel = "DURATION", converter = Durations.class, description = "Ceiling of the retry wait (default: 8s).")

@@ -53,9 +53,18 @@ class MainTest {
 
     @Test
     void shouldDocumentEveryRunOptionWithItsUnitInHelp() {
-        Outcome o = execute("run", "--help");
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        Outcome o;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            o = execute("run", "--help");
+        } finally {
+            System.setErr(savedErr);
+        }
 
         assertEquals(0, o.code());
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8), "picocli warnings");
         CommandLine run = new CommandLine(new Main()).getSubcommands().get("run");
         for (CommandLine.Model.OptionSpec option : run.getCommandSpec().options()) {
             String shown = option.negatable() ? "--[no-]" + option.longestName().substring(2) : option.longestName();
