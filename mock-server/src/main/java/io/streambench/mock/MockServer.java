@@ -13,6 +13,9 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.http.MockServerInitializer;
@@ -56,21 +59,33 @@ public final class MockServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound (in use, not local, no permission)
      */
     public static MockServer start(MockServerConfig config) {
-        boolean epoll = switch (config.transport()) {
+        String transport = switch (config.transport()) {
             case "epoll" -> {
                 Epoll.ensureAvailability();
-                yield true;
+                yield "epoll";
             }
-            case "nio" -> false;
-            default -> Epoll.isAvailable();
+            case "io_uring" -> {
+                IoUring.ensureAvailability();
+                yield "io_uring";
+            }
+            case "nio" -> "nio";
+            default -> Epoll.isAvailable() ? "epoll" : "nio";
         };
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        IoHandlerFactory io = switch (transport) {
+            case "epoll" -> EpollIoHandler.newFactory();
+            case "io_uring" -> IoUringIoHandler.newFactory();
+            default -> NioIoHandler.newFactory();
+        };
+        Class<? extends ServerChannel> channelType = switch (transport) {
+            case "epoll" -> EpollServerSocketChannel.class;
+            case "io_uring" -> IoUringServerSocketChannel.class;
+            default -> NioServerSocketChannel.class;
+        };
         // One loop per core (Netty's default is two): paced streams are latency-bound, not throughput-bound,
         // and extra loops only add context switches.
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
-        ServerState state = new ServerState(config.profiles(), new ServerStats(), epoll ? "epoll" : "nio",
+        ServerState state = new ServerState(config.profiles(), new ServerStats(), transport,
                 new RateLimiter(), new ArmedFaults.Counters(), config.idleTimeoutMillis());
         try {
             Channel ch = new ServerBootstrap()
@@ -111,7 +126,7 @@ public final class MockServer implements AutoCloseable {
         return state.stats();
     }
 
-    /** "epoll" or "nio". */
+    /** "epoll", "io_uring" or "nio". */
     public String transport() {
         return state.transport();
     }

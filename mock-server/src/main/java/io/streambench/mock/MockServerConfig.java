@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param profiles the profiles to serve
  * @param ioThreads event loop threads; 0 for one per available processor
  * @param maxBodyBytes largest request body accepted (larger gets 413)
- * @param transport "auto" (epoll when available, else NIO), "epoll" or "nio"
+ * @param transport "auto" (epoll when available, else NIO), "epoll", "io_uring" or "nio"
  * @param idleTimeoutMillis a connection with no request in flight and nothing received for this long is
  *     closed; 0 never
  */
@@ -41,8 +41,8 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
             throw new IllegalArgumentException("maxBodyBytes must be >= 1024, got " + maxBodyBytes);
         }
         transport = transport == null ? "auto" : transport.toLowerCase(Locale.ROOT);
-        if (!transport.equals("auto") && !transport.equals("epoll") && !transport.equals("nio")) {
-            throw new IllegalArgumentException("transport must be auto, epoll or nio, got " + transport);
+        if (!java.util.Set.of("auto", "epoll", "io_uring", "nio").contains(transport)) {
+            throw new IllegalArgumentException("transport must be auto, epoll, io_uring or nio, got " + transport);
         }
         if (idleTimeoutMillis < 0) {
             throw new IllegalArgumentException("idleTimeoutMillis must be >= 0, got " + idleTimeoutMillis);

@@ -39,7 +39,7 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--idle-timeout-ms", paramLabel = "MS", description = "Close connections idle this long with no request in flight, 0 never (default: ${DEFAULT-VALUE}).")
     long idleTimeoutMs = MockServerConfig.DEFAULT_IDLE_TIMEOUT_MILLIS;
 
-    @Option(names = "--transport", paramLabel = "auto|epoll|nio", description = "Socket transport (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--transport", paramLabel = "auto|epoll|io_uring|nio", description = "Socket transport; auto is epoll where available (default: ${DEFAULT-VALUE}).")
     String transport = "auto";
 
     @Option(names = "--list-profiles", description = "Print the profiles and exit.")
