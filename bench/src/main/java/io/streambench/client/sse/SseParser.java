@@ -24,7 +24,10 @@ import io.netty.buffer.ByteBuf;
  */
 public interface SseParser {
 
-    /** Feeds {@code len} bytes; does not keep a reference to {@code bytes} after returning. */
+    /**
+     * Feeds {@code length} bytes. Everything the parser needs from them is read or copied before
+     * it returns, so the caller may reuse or release the array at once.
+     */
     void feed(byte[] bytes, int offset, int length, long arrivalNanos);
 
     /**

@@ -39,8 +39,10 @@ public final class SseParsers {
                     new JacksonEventDecoder(listener, new ChunkScratch())),
             BYTES_NONBLOCKING, BytesNonBlockingParser::new,
             BYTES_SCAN, listener -> new BufferedEventParser(listener, new ScanEventDecoder(listener)),
-            OKHTTP_SSE, OkHttpSseParser::new,
-            LAUNCHDARKLY, LaunchDarklyParser::new);
+            // Lambdas, not constructor references: the adapter classes, and their optional
+            // libraries, are then loaded only when an adapter is asked for.
+            OKHTTP_SSE, listener -> new OkHttpSseParser(listener),
+            LAUNCHDARKLY, listener -> new LaunchDarklyParser(listener));
 
     private static final List<String> NAMES = List.of(
             SDK_STYLE, LINES_STREAMING, BYTES_JACKSON, BYTES_NONBLOCKING, BYTES_SCAN, OKHTTP_SSE, LAUNCHDARKLY);

@@ -27,13 +27,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Cuts: whole, one byte at a time, 1,448-byte segments, random reads (seeded), every single
  * cut for streams up to {@value #EVERY_CUT_MAX_BYTES} bytes, every pair of cuts for the small streams.
- * The reference adapters pay two thread hand-offs per read, so they are fed one byte at a time
- * only up to {@value #ADAPTER_BYTEWISE_MAX_BYTES} bytes; above that their cuts are checked against
- * the baseline's completing bytes.
+ * The reference adapters pay two thread hand-offs per read, so they get every single cut only up
+ * to {@value #ADAPTER_EVERY_CUT_MAX_BYTES} bytes, and are fed one byte at a time only up to
+ * {@value #ADAPTER_BYTEWISE_MAX_BYTES} bytes; above that their cuts are checked against the
+ * baseline's completing bytes.
  */
 class ParserConformanceTest {
 
     private static final int EVERY_CUT_MAX_BYTES = 4096;
+    private static final int ADAPTER_EVERY_CUT_MAX_BYTES = 2048;
     private static final int ADAPTER_BYTEWISE_MAX_BYTES = 16 * 1024;
     private static final Map<String, List<StreamEvent>> BASELINE_BYTEWISE = new ConcurrentHashMap<>();
 
@@ -57,7 +59,7 @@ class ParserConformanceTest {
         plans.add(Splits.segments(length, Splits.TCP_SEGMENT_BYTES));
         plans.addAll(Splits.random(length, 20, 64, 17));
         plans.addAll(Splits.random(length, 5, 4000, 23));
-        if (length <= EVERY_CUT_MAX_BYTES) {
+        if (length <= (isAdapter(parser) ? ADAPTER_EVERY_CUT_MAX_BYTES : EVERY_CUT_MAX_BYTES)) {
             plans.addAll(Splits.everyCut(length));
         }
         for (int[] plan : plans) {
@@ -80,8 +82,7 @@ class ParserConformanceTest {
         List<StreamEvent> baseline = BASELINE_BYTEWISE.computeIfAbsent(stream.name(),
                 name -> Feeding.run(SseParsers.SDK_STYLE, bytes, Splits.bytewise(bytes.length)));
         List<StreamEvent> comparable = SseParsers.reportsComments(parser) ? baseline : withoutComments(baseline);
-        boolean adapter = parser.equals(SseParsers.OKHTTP_SSE) || parser.equals(SseParsers.LAUNCHDARKLY);
-        if (adapter && bytes.length > ADAPTER_BYTEWISE_MAX_BYTES) {
+        if (isAdapter(parser) && bytes.length > ADAPTER_BYTEWISE_MAX_BYTES) {
             return comparable;
         }
         List<StreamEvent> own = Feeding.run(parser, bytes, Splits.bytewise(bytes.length));
@@ -97,6 +98,10 @@ class ParserConformanceTest {
             }
         }
         return own;
+    }
+
+    private static boolean isAdapter(String parser) {
+        return parser.equals(SseParsers.OKHTTP_SSE) || parser.equals(SseParsers.LAUNCHDARKLY);
     }
 
     private static void assertPlan(String parser, RecordedStreams.Case stream, List<StreamEvent> bytewise,
