@@ -1,0 +1,113 @@
+package io.streambench.jmh;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.streambench.mock.profile.Distribution;
+import io.streambench.mock.profile.Profile;
+import io.streambench.mock.profile.ProfileLoader;
+import io.streambench.mock.profile.RequestOverrides;
+import io.streambench.mock.stream.ChatRequest;
+import io.streambench.mock.stream.StreamPlan;
+import io.streambench.mock.stream.StreamScript;
+import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The mock server's hot path: encoding one content event of a stream ({@code data: {...}\n\n}) into a
+ * buffer. One operation is one event, so {@code gc.alloc.rate.norm} from {@code -prof gc} is bytes
+ * allocated per event.
+ *
+ * <p>{@link #templates} is what the server does: byte templates made once per stream with the
+ * pre-escaped bytes of each token copied in between; it should allocate nothing per event, with or
+ * without {@code obfuscation} padding and {@code : t=} send stamps. {@link #jacksonTree} is the obvious way
+ * (build the chunk as a JSON tree, serialise it) kept beside it to show what the templates save.
+ *
+ * <pre>
+ * java -cp bench/target/streambench.jar org.openjdk.jmh.Main ChunkEncodeBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+public class ChunkEncodeBenchmark extends BenchmarkDefaults {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Length of the random {@code obfuscation} field per chunk; 0 leaves it out. */
+    @Param({"0", "24"})
+    public int paddingBytes;
+
+    /** Whether each event is preceded by a {@code : t=<nanos>} send stamp. */
+    @Param({"false", "true"})
+    public boolean timestamps;
+
+    private StreamPlan plan;
+    private StreamScript script;
+    private ByteBuf out;
+    private long stamp;
+    private int token;
+
+    @Setup
+    public void setUp() {
+        Profile instant = ProfileLoader.builtins().named("instant");
+        ChatRequest request = new ChatRequest("instant", true, false, 0, 1, List.of(), ChatRequest.ToolChoice.AUTO,
+                true, 42L, "Tell me about streaming.", 12);
+        // A stream long enough never to end during a measurement; a new one is started if it does.
+        RequestOverrides overrides = new RequestOverrides(null, null, null, Distribution.constant(1e9),
+                Distribution.constant(1), Distribution.constant(paddingBytes), 42L, timestamps, null, null);
+        plan = StreamPlan.create(instant, request, overrides, 1_790_000_000L);
+        script = new StreamScript(plan);
+        out = Unpooled.directBuffer(64 * 1024);
+        script.writeStep(out, 0); // the role chunk and the first event: steady state from here on
+    }
+
+    @TearDown
+    public void tearDown() {
+        out.release();
+    }
+
+    @Benchmark
+    public int templates() {
+        out.clear();
+        if (script.finished()) {
+            script = new StreamScript(plan);
+        }
+        return script.writeStep(out, ++stamp) + out.writerIndex();
+    }
+
+    @Benchmark
+    public int jacksonTree() throws Exception {
+        out.clear();
+        ObjectNode chunk = JSON.createObjectNode();
+        chunk.put("id", "chatcmpl-AbCdEfGhIjKlMnOpQrStUvWxYz012");
+        chunk.put("object", "chat.completion.chunk");
+        chunk.put("created", 1_790_000_000L);
+        chunk.put("model", "instant");
+        ObjectNode choice = chunk.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("delta").put("content", (token++ & 1) == 0 ? " stream" : " latency");
+        choice.putNull("logprobs");
+        choice.putNull("finish_reason");
+        if (paddingBytes > 0) {
+            chunk.put("obfuscation", PAD.substring(0, paddingBytes));
+        }
+        if (timestamps) {
+            out.writeBytes(": t=".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes(Long.toString(++stamp).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeByte('\n');
+        }
+        out.writeBytes(DATA);
+        out.writeBytes(JSON.writeValueAsBytes(chunk));
+        out.writeBytes(END);
+        return out.writerIndex();
+    }
+
+    private static final String PAD = "q8ZxV3mLr0TnB6yWcK2hJ9uFdS4aE7gP1oIvXbNtMzRk5lYwCeQjHs";
+    private static final byte[] DATA = "data: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+}
