@@ -118,12 +118,12 @@ class HostileClientTest {
                 ServerStats stats = server.stats();
                 // Until the kernel's socket buffers are full (about 1.7 MB per connection on loopback) the
                 // server writes at full speed, so allow time for 1000 streams to fill them.
-                DisconnectTest.awaitTrue(() -> stats.snapshot(false).streamsStarted() >= 1000, "1000 streams started", 30_000);
+                DisconnectTest.awaitTrue(() -> stats.snapshot(false).streamsStarted() >= 1000, "1000 streams started", 60_000);
                 DisconnectTest.awaitTrue(() -> {
                     long before = stats.snapshot(false).bytesSent();
                     sleep(300);
                     return stats.snapshot(false).bytesSent() == before;
-                }, "every stream stalls on its reader", 30_000);
+                }, "every stream stalls on its reader", 60_000);
                 // What the server holds per stalled stream is at most the 64 KiB high-water mark plus one write;
                 // the rest of what was "sent" sits in the kernel's socket buffers (megabytes on loopback).
                 long direct = usedDirectMemory();
