@@ -1,6 +1,7 @@
 package io.streambench.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.streambench.driver.ErrorClass;
 import io.streambench.driver.RunConfig;
@@ -22,7 +23,9 @@ final class RunJson {
 
     /** Header values whose names look secret are written as {@code ***}. */
     private static final Pattern SECRET = Pattern.compile("(?i).*(auth|key|token|secret|cookie|password).*");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Snake case also for records written as they are (the mock's stats), as {@code /stats} spells them. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private RunJson() {
     }
