@@ -155,7 +155,11 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                         null, "invalid_api_key");
                 return;
             }
-            plan = StreamPlan.create(profile, chat, overrides, System.currentTimeMillis() / 1000);
+            try {
+                plan = StreamPlan.create(profile, chat, overrides, System.currentTimeMillis() / 1000);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("tool_choice", "invalid_value", e.getMessage());
+            }
             if (!profile.rateLimit().isUnlimited()) {
                 RateLimiter.Decision d = state.rateLimiter().acquire(profile.rateLimit(), profile.name(),
                         bearer(request), (long) plan.promptTokens() + plan.completionTokens(), startNanos);
@@ -187,8 +191,6 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             error(ctx, version, keepAlive, 400, e.getMessage(), e.header(), "invalid_value");
         } catch (BadRequestException e) {
             error(ctx, version, keepAlive, 400, e.getMessage(), e.param(), e.code());
-        } catch (IllegalArgumentException e) {
-            error(ctx, version, keepAlive, 400, e.getMessage(), "tool_choice", "invalid_value");
         }
     }
 
@@ -374,19 +376,20 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             ctx.writeAndFlush(response, ctx.voidPromise());
             answered(ctx, true);
         } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            ctx.write(response, ctx.voidPromise());
             answered(ctx, false);
         }
     }
 
-    /** The current answer is complete: serve the next pipelined request, or close. */
+    /** The current answer is complete: serve the next pipelined request, or close once it is written. */
     private void answered(ChannelHandlerContext ctx, boolean keepAlive) {
         session = null;
         busy = false;
         if (!keepAlive) {
-            if (ctx.channel().isActive()) {
-                ctx.close();
-            }
+            // Close after everything written so far has reached the socket (an empty write completes
+            // after the writes before it); written below the codec, which has finished its response.
+            ctx.pipeline().context(MockServerInitializer.HTTP_CODEC).writeAndFlush(Unpooled.EMPTY_BUFFER)
+                    .addListener(ChannelFutureListener.CLOSE);
             releasePipelined();
             return;
         }
