@@ -20,6 +20,7 @@ final class SseLineFramer {
 
     private final Events events;
     private final List<String> data = new ArrayList<>();
+    // Kept as the SDK keeps them (same work per line); a chat client has no use for either.
     private String eventType;
     private String lastId;
 
@@ -51,11 +52,6 @@ final class SseLineFramer {
                 // retry and unknown fields: nothing a chat client uses.
             }
         }
-    }
-
-    /** The last {@code id:} seen; kept as the spec says, for a reconnecting client. */
-    String lastId() {
-        return lastId;
     }
 
     private void dispatch() {
