@@ -79,4 +79,9 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
     public MockServerConfig withMaxBodyBytes(int bytes) {
         return new MockServerConfig(host, port, profiles, ioThreads, bytes, transport, idleTimeoutMillis);
     }
+
+    /** This config with another number of event loop threads (0: one per core). */
+    public MockServerConfig withIoThreads(int threads) {
+        return new MockServerConfig(host, port, profiles, threads, maxBodyBytes, transport, idleTimeoutMillis);
+    }
 }
