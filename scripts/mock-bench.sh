@@ -5,6 +5,7 @@
 #
 #   scripts/mock-bench.sh unpaced   # 63-event streams, no delays, wrk -t1 -c100: events/s
 #   scripts/mock-bench.sh paced     # 10,000 streams at 10 events/s: lateness p50/p99/max, heap
+#                                   # (STREAMS=N and ITL_MS=GAP change the load; RUNS=N the repeats)
 #
 # Unpaced: each stream is role + 60 content events + finish + [DONE]; events/s comes from the server's
 # own /stats counters over the measured window (after a warm-up).
@@ -61,7 +62,7 @@ paced)
   P50=(); P99=(); MAX=(); HEAP=()
   for run in $(seq "$RUNS"); do
     start_server "$run"
-    TTFT_MS=uniform:0:100 ITL_MS=100 OUTPUT_TOKENS=100 \
+    TTFT_MS=uniform:0:${ITL_MS:-100} ITL_MS=${ITL_MS:-100} OUTPUT_TOKENS=100 \
       wrk -t1 -c"$STREAMS" -d40s --timeout 60s -s scripts/pacing-check.lua \
       "http://127.0.0.1:$PORT/v1/chat/completions" > "$OUT/wrk-$run.log" 2>&1 &
     WRK=$!

@@ -19,7 +19,7 @@ PORT=${PORT:-18181}
 command -v wrk >/dev/null || { echo "pacing-check: wrk missing; run: apt-get install wrk" >&2; exit 2; }
 ulimit -n 65536 2>/dev/null || true
 
-java ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" > /tmp/pacing-check-server.log 2>&1 &
+java ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" ${TRANSPORT:+--transport "$TRANSPORT"} ${MOCK_ARGS:-} > /tmp/pacing-check-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done

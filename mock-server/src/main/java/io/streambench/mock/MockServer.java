@@ -84,6 +84,7 @@ public final class MockServer implements AutoCloseable {
         // One loop per core (Netty's default is two): paced streams are latency-bound, not throughput-bound,
         // and extra loops only add context switches.
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+        MockServerInitializer.warmUp();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
         ServerState state = new ServerState(config.profiles(), new ServerStats(), transport,
                 new RateLimiter(), new ArmedFaults.Counters(), config.idleTimeoutMillis());

@@ -18,6 +18,11 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
     private final ServerState state;
     private final int maxBodyBytes;
 
+    /** Does the one-time work of the handlers (class loading, Jackson introspection) on the caller's thread. */
+    public static void warmUp() {
+        MockHttpHandler.warmUp();
+    }
+
     public MockServerInitializer(ServerState state, int maxBodyBytes) {
         this.state = state;
         this.maxBodyBytes = maxBodyBytes;
