@@ -9,8 +9,10 @@
 #
 # Unpaced: each stream is role + 60 content events + finish + [DONE]; events/s comes from the server's
 # own /stats counters over the measured window (after a warm-up).
-# Paced: every stream sends an event every 100 ms; streams start at random phases (ttft uniform 0-100 ms,
-# as real traffic does: identical constant gaps started at one instant would all fall due together);
+# Paced: every stream sends an event every 100 ms; streams start at random phases (ttft uniform 0-100 ms)
+# and have random lengths (50-150 events), as real traffic does: identical constant gaps started at one
+# instant would all fall due together, and identical lengths would make every stream end and restart at
+# once (10,000 new requests in the same second);
 # the server runs with -Xmx512m and its GC log gives the largest heap in use. TRANSPORT=io_uring (or epoll,
 # nio) picks the server transport.
 set -euo pipefail
@@ -62,7 +64,7 @@ paced)
   P50=(); P99=(); MAX=(); HEAP=()
   for run in $(seq "$RUNS"); do
     start_server "$run"
-    TTFT_MS=uniform:0:${ITL_MS:-100} ITL_MS=${ITL_MS:-100} OUTPUT_TOKENS=100 \
+    TTFT_MS=uniform:0:${ITL_MS:-100} ITL_MS=${ITL_MS:-100} OUTPUT_TOKENS=uniform:50:150 \
       wrk -t1 -c"$STREAMS" -d40s --timeout 60s -s scripts/pacing-check.lua \
       "http://127.0.0.1:$PORT/v1/chat/completions" > "$OUT/wrk-$run.log" 2>&1 &
     WRK=$!

@@ -1,6 +1,7 @@
 package io.streambench.mock;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -96,6 +97,9 @@ public final class MockServer implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                    // The pooled allocator's thread caches make the one small buffer per paced event cheap;
+                    // Netty 4.2's default adaptive allocator spent a fifth of the CPU of a 10k-stream run here.
+                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                     .childHandler(new MockServerInitializer(state, config.maxBodyBytes()))
                     .bind(config.host(), config.port())
                     .sync()
