@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
  * A realistic streamed answer for parser benchmarks: a role chunk, content chunks of one or two
  * tokens, a finish chunk, a usage chunk and {@code [DONE]}, shaped like captured OpenAI streams
  * (about 265 bytes an event, mostly ASCII with a few multi-byte characters). Deterministic.
+ * {@link #stream(Shape, int)} gives the other shapes the benchmarks compare.
  */
 public final class ChunkPayload {
 
@@ -14,7 +15,66 @@ public final class ChunkPayload {
         " one", " a", " chunk", " of", " JSON", " text", ".", " Café", " naïve", " —", " 😀", "\\n\\n", " \\\"quoted\\\"",
     };
 
+    /** What the events between the role chunk and the finish chunk carry. */
+    public enum Shape {
+        /** One or two tokens of content an event, an {@code obfuscation} field on every tenth: {@link #stream(int)}. */
+        SHORT,
+        /** About 30 tokens (some 150 characters) of content an event, as batching gateways send. */
+        LONG,
+        /** A tool call streamed as {@code arguments} fragments, the first one with its id and name. */
+        TOOL_CALL,
+        /** Short content with an {@code obfuscation} field of 16 to 80 characters on every event. */
+        PADDED
+    }
+
+    // Pieces of {"location": "...", "unit": "celsius", "days": [...]} as models stream them, JSON-escaped.
+    private static final String[] ARGUMENTS = {
+        "{\\\"", "location", "\\\":\\\"", "San", " Francisco", ",", " CA", "\\\",\\\"", "unit", "\\\":\\\"",
+        "c", "elsius", "\\\",\\\"", "days", "\\\":[", "1", ",", "2", ",", "3", "]}",
+    };
+
+    private static final String PAD = "q8ZxV3mLr0TnB6yWcK2hJ9uFdS4aE7gP1oIvXbNtMzRk5lYwCeQjHsq8ZxV3mLr0TnB6yWcK2hJ9uFdS4aE7gP1oIv";
+
     private ChunkPayload() {
+    }
+
+    /** A stream of exactly {@code events} SSE events (at least 4) of the given shape, the last being {@code [DONE]}. */
+    public static byte[] stream(Shape shape, int events) {
+        if (shape == Shape.SHORT) {
+            return stream(events);
+        }
+        if (events < 4) {
+            throw new IllegalArgumentException("events=" + events + " must be at least 4");
+        }
+        StringBuilder out = new StringBuilder(events * 300);
+        event(out, delta("{\"role\":\"assistant\",\"content\":null,\"refusal\":null}", "null"), null);
+        for (int i = 0; i < events - 4; i++) {
+            switch (shape) {
+                case LONG -> {
+                    StringBuilder text = new StringBuilder();
+                    for (int t = 0; t < 30; t++) {
+                        text.append(TOKENS[(i * 31 + t * 7) % TOKENS.length]);
+                    }
+                    event(out, delta("{\"content\":\"" + text + "\"}", "null"), null);
+                }
+                case TOOL_CALL -> {
+                    String call = i == 0
+                            ? "{\"index\":0,\"id\":\"call_Xy7pQ2rS9tUvW3zA\",\"type\":\"function\",\"function\":"
+                              + "{\"name\":\"get_weather\",\"arguments\":\"\"}}"
+                            : "{\"index\":0,\"function\":{\"arguments\":\"" + ARGUMENTS[i % ARGUMENTS.length] + "\"}}";
+                    event(out, delta("{\"tool_calls\":[" + call + "]}", "null"), null);
+                }
+                case PADDED -> {
+                    String token = TOKENS[i % TOKENS.length];
+                    event(out, delta("{\"content\":\"" + token + "\"}", "null"), PAD.substring(0, 16 + (i * 13) % 65));
+                }
+                default -> throw new IllegalStateException("shape=" + shape);
+            }
+        }
+        event(out, delta("{}", shape == Shape.TOOL_CALL ? "\"tool_calls\"" : "\"stop\""), null);
+        usage(out, events);
+        out.append("data: [DONE]\n\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A stream of exactly {@code events} SSE events (at least 4), the last being {@code [DONE]}. */
@@ -29,12 +89,16 @@ public final class ChunkPayload {
             event(out, delta("{\"content\":\"" + token + "\"}", "null"), i % 10 == 0 ? "mN3xPq" : null);
         }
         event(out, delta("{}", "\"stop\""), "x");
+        usage(out, events);
+        out.append("data: [DONE]\n\n");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void usage(StringBuilder out, int events) {
         event(out, "\"choices\":[],\"usage\":{\"prompt_tokens\":412,\"completion_tokens\":" + (events - 4)
                 + ",\"total_tokens\":" + (412 + events - 4) + ",\"prompt_tokens_details\":{\"cached_tokens\":0,"
                 + "\"audio_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
                 + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}", null);
-        out.append("data: [DONE]\n\n");
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String delta(String delta, String finishReason) {

@@ -4,6 +4,10 @@ import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.client.sse.StreamError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -17,12 +21,19 @@ import org.openjdk.jmh.annotations.State;
  * it allocates doing so. One operation is one SSE event, so the score is events per second and
  * {@code gc.alloc.rate.norm} from {@code -prof gc} is bytes per event.
  *
- * <p>The unit of work is a whole stream of {@value #EVENTS} events (about 265 bytes each) fed in
- * 1,448-byte reads, as TCP segments arrive, with a new parser per stream: per-connection setup
- * (a Jackson parser, a reader thread for the reference adapters) is part of what strategies cost,
- * so it is measured, spread over the stream. The loop over reads in the benchmark method walks
- * different input every time; JMH's warning about loops (the JIT folding repeated work) does not
- * apply to it.
+ * <p>The unit of work is a whole stream of {@value #EVENTS} events with a new parser per stream:
+ * per-connection setup (a Jackson parser, a reader thread for the reference adapters) is part of
+ * what strategies cost, so it is measured, spread over the stream. The loop over reads in the
+ * benchmark method walks different input every time; JMH's warning about loops (the JIT folding
+ * repeated work) does not apply to it.
+ *
+ * <p>{@link #shape} is what the events carry ({@link ChunkPayload.Shape}: {@code short} content of
+ * one or two tokens, about 265 bytes an event; {@code long} content; {@code tool-call} argument
+ * fragments; {@code padded}, an {@code obfuscation} field on every event). {@link #reads} is how
+ * the bytes arrive: {@code segment}, 1,448-byte reads as TCP segments arrive; {@code whole}, the
+ * stream in one read; {@code small}, seeded random reads of 1 to 64 bytes, which split events,
+ * line ends and UTF-8 characters everywhere. {@code short} in {@code segment} reads is the
+ * original single configuration.
  *
  * <p>The listener does what a real one does on the hot path without allocating: it reads the
  * length of each content view and counts events.
@@ -36,17 +47,29 @@ public class SseParserBenchmark extends BenchmarkDefaults {
 
     static final int EVENTS = 1000;
     static final int READ_BYTES = 1448;
+    static final int SMALL_READ_MAX_BYTES = 64;
 
     @Param({"sdk-style", "lines-streaming", "bytes-jackson", "bytes-nonblocking", "bytes-scan", "okhttp-sse",
         "launchdarkly"})
     public String parser;
 
+    /** {@code short}, {@code long}, {@code tool-call} or {@code padded}. */
+    @Param({"short", "long", "tool-call", "padded"})
+    public String shape;
+
+    /** {@code segment} (1,448 bytes), {@code whole} (one read) or {@code small} (random, 1 to 64 bytes). */
+    @Param({"segment", "whole", "small"})
+    public String reads;
+
     private byte[] stream;
+    // Where each read ends, computed once so the benchmark loop does no arithmetic of its own.
+    private int[] readEnds;
     private final Counting listener = new Counting();
 
     @Setup
     public void setUp() {
-        stream = ChunkPayload.stream(EVENTS);
+        stream = ChunkPayload.stream(shape(shape), EVENTS);
+        readEnds = readEnds(reads, stream.length);
         parseOnce();
         long events = listener.events;
         if (events != EVENTS) {
@@ -64,14 +87,38 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         listener.reset();
         SseParser instance = SseParsers.create(parser, listener);
         long arrival = 0;
-        for (int offset = 0; offset < stream.length; offset += READ_BYTES) {
-            instance.feed(stream, offset, Math.min(READ_BYTES, stream.length - offset), ++arrival);
+        int offset = 0;
+        for (int end : readEnds) {
+            instance.feed(stream, offset, end - offset, ++arrival);
+            offset = end;
         }
         instance.end(++arrival);
         return listener.events + listener.characters;
     }
 
-    /** Counts one per SSE event (role, content, finish, usage, done) and content characters. */
+    static ChunkPayload.Shape shape(String name) {
+        return ChunkPayload.Shape.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** The end offset of every read of a {@code length}-byte stream, for {@link #reads}. */
+    static int[] readEnds(String reads, int length) {
+        List<Integer> ends = new ArrayList<>();
+        Random random = new Random(42);
+        int offset = 0;
+        while (offset < length) {
+            int size = switch (reads) {
+                case "segment" -> READ_BYTES;
+                case "whole" -> length;
+                case "small" -> 1 + random.nextInt(SMALL_READ_MAX_BYTES);
+                default -> throw new IllegalArgumentException("reads=" + reads + ", known=[segment, whole, small]");
+            };
+            offset = Math.min(length, offset + size);
+            ends.add(offset);
+        }
+        return ends.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Counts one per SSE event (role, content, tool call, finish, usage, done) and content and argument characters. */
     private static final class Counting implements SseListener {
         long events;
         long characters;
@@ -90,6 +137,13 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         public void onContent(int choice, CharSequence text, long arrivalNanos) {
             events++;
             characters += text.length();
+        }
+
+        @Override
+        public void onToolCall(int choice, int toolIndex, CharSequence id, CharSequence name, CharSequence arguments,
+                               long arrivalNanos) {
+            events++;
+            characters += arguments == null ? 0 : arguments.length();
         }
 
         @Override
