@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code streambench}: the command line. Exit codes: 0 ok, 1 failed run, 2 bad usage or configuration. */
 @Command(name = "streambench", mixinStandardHelpOptions = true, version = "streambench 0.1.0",
         description = "Measures how LLM responses stream over Server-Sent Events.",
-        subcommands = {RunCommand.class, MockServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, MockServerCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +18,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: run, mock");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: run, mock, jmh");
     }
 
     public static void main(String[] args) {
@@ -32,6 +32,11 @@ public final class Main implements Runnable {
 
     /** Sets one-line error handling on the whole command tree. */
     static CommandLine configure(CommandLine cmd) {
+        // jmh passes every option it does not know itself (-f, -prof, -h...) to JMH.
+        CommandLine jmh = cmd.getSubcommands().get("jmh");
+        if (jmh != null) {
+            jmh.setUnmatchedOptionsArePositionalParams(true);
+        }
         cmd.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(qualified(ex.getCommandLine()) + ": " + ex.getMessage() + " (see --help)");
