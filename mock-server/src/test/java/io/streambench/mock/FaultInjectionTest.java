@@ -142,6 +142,17 @@ class FaultInjectionTest {
     }
 
     @Test
+    void shouldSendTheResponseHeadEvenWhenAFaultFiresBeforeTheFirstEvent() throws Exception {
+        try (Socket s = connect()) {
+            s.getOutputStream().write(RawHttpClient.post("/v1/chat/completions", BODY, "x-mock-fault", "close")
+                    .getBytes(StandardCharsets.UTF_8));
+            String all = readToEnd(s.getInputStream());
+            assertTrue(all.startsWith("HTTP/1.1 200 OK"), all);
+            assertFalse(all.contains("data:"), all);
+        }
+    }
+
+    @Test
     void shouldResetTheConnectionAbruptly() throws Exception {
         try (Socket s = connect()) {
             s.getOutputStream().write(RawHttpClient.post("/v1/chat/completions", BODY,

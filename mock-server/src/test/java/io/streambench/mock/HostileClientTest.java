@@ -101,6 +101,34 @@ class HostileClientTest {
     }
 
     @Test
+    void shouldCountIdlenessFromTheLastAnswerNotFromTheLastRequest() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults().withIdleTimeoutMillis(300));
+                RawHttpClient c = new RawHttpClient(server.port())) {
+            // A 900 ms stream: the reader-idle clock fires during it; the connection must survive its end.
+            c.postAndRead("/v1/chat/completions", BODY, "x-mock-output-tokens", "30", "x-mock-itl-ms", "30");
+            Thread.sleep(100);
+            RawHttpClient.Response again = c.postAndRead("/v1/chat/completions", BODY, "x-mock-output-tokens", "2");
+            assertEquals(200, again.status(), "same connection, 100 ms after a long answer");
+        }
+    }
+
+    @Test
+    void shouldAnswerAnOversizedRequestPipelinedBehindAStreamInTurn() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults().withMaxBodyBytes(4096));
+                RawHttpClient c = new RawHttpClient(server.port())) {
+            String big = "{\"model\":\"instant\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                    + "x".repeat(10_000) + "\"}]}";
+            c.send(RawHttpClient.post("/v1/chat/completions", BODY, "x-mock-output-tokens", "10", "x-mock-itl-ms", "20")
+                    + RawHttpClient.post("/v1/chat/completions", big));
+            RawHttpClient.Response stream = c.read(System.nanoTime());
+            assertEquals("[DONE]", stream.events().get(stream.events().size() - 1).data(), "the stream is untouched");
+            RawHttpClient.Response tooLarge = c.read(0);
+            assertEquals(413, tooLarge.status());
+            assertEquals("request_too_large", JSON.readTree(tooLarge.body()).at("/error/code").asText());
+        }
+    }
+
+    @Test
     void shouldKeepMemoryBoundedWithAThousandReadersThatNeverRead() throws Exception {
         try (MockServer server = MockServer.start(MockServerConfig.defaults())) {
             List<Socket> stalled = new ArrayList<>();

@@ -35,11 +35,6 @@ public record ArmedFaults(
         midStream = List.copyOf(midStream);
     }
 
-    /** True when nothing is armed. */
-    public boolean isEmpty() {
-        return this.equals(NONE);
-    }
-
     /** Every-N counters, one per fault spec, shared by a server's connections. */
     public static final class Counters {
         private final Map<String, AtomicLong> bySpec = new ConcurrentHashMap<>();

@@ -13,9 +13,6 @@ package io.streambench.mock.fault;
  */
 public record Trigger(double probability, int every, int afterChunks, long afterMillis) {
 
-    /** Always, at once. */
-    public static final Trigger ALWAYS = new Trigger(1.0, 1, 0, -1);
-
     public Trigger {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("p must be in [0, 1], got " + probability);

@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.fault.Fault;
@@ -55,11 +56,22 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper SNAKE = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    /** Whether the connection is answering a request now (read by the body aggregator). */
+    static final AttributeKey<Boolean> BUSY = AttributeKey.valueOf(MockHttpHandler.class, "busy");
     private static final int MAX_PIPELINED = 64;
+    /** Bytes of pipelined requests a connection may queue behind the one being answered. */
+    private static final long MAX_PIPELINED_BYTES = 8L * 1024 * 1024;
+    /**
+     * A non-streaming answer is rendered whole on the event loop (about 0.4 µs a token); beyond this many
+     * tokens that would hold up every other stream of the loop, so such a request is refused.
+     */
+    static final long MAX_NON_STREAMING_TOKENS = 100_000;
 
     private final ServerState state;
     private final ServerStats stats;
     private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
+    private long pipelinedBytes;
+    private long idleSinceNanos = System.nanoTime();
     private StreamSession session;
     private ScheduledFuture<?> delayedAnswer;
     private ScheduledFuture<?> pendingStart;
@@ -83,8 +95,9 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (busy) {
-            if (pipelined.size() >= MAX_PIPELINED) {
-                ctx.close();
+            pipelinedBytes += request.content().readableBytes();
+            if (pipelined.size() >= MAX_PIPELINED || pipelinedBytes > MAX_PIPELINED_BYTES) {
+                ctx.close(); // a client that floods requests it does not wait for
                 return;
             }
             pipelined.add(request.retain());
@@ -95,14 +108,24 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         busy = true;
+        ctx.channel().attr(BUSY).set(Boolean.TRUE);
         stats.request();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (request.decoderResult().isFailure()) {
             Throwable cause = request.decoderResult().cause();
-            int status = cause instanceof TooLongHttpHeaderException ? 431
-                    : cause instanceof TooLongHttpLineException ? 414
-                    : cause instanceof TooLongFrameException ? 413 : 400;
-            error(ctx, HttpVersion.HTTP_1_1, false, status, "Malformed HTTP request: " + cause.getMessage(), null, null);
+            if (cause instanceof TooLongHttpHeaderException) {
+                error(ctx, HttpVersion.HTTP_1_1, false, 431, "Request headers too large: " + cause.getMessage(), null,
+                        "headers_too_large");
+            } else if (cause instanceof TooLongHttpLineException) {
+                error(ctx, HttpVersion.HTTP_1_1, false, 414, "Request line too long: " + cause.getMessage(), null,
+                        "uri_too_long");
+            } else if (cause instanceof TooLongFrameException) {
+                // From BoundedBodyAggregator: the body is over the limit (the rest of it is not read).
+                error(ctx, HttpVersion.HTTP_1_1, false, 413, cause.getMessage(), null, "request_too_large");
+            } else {
+                error(ctx, HttpVersion.HTTP_1_1, false, 400, "Malformed HTTP request: " + cause.getMessage(), null,
+                        null);
+            }
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
@@ -167,15 +190,15 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             }
             try {
                 plan = StreamPlan.create(profile, chat, overrides, System.currentTimeMillis() / 1000);
-            } catch (IllegalArgumentException e) {
+            } catch (StreamPlan.UnknownFunctionException e) {
                 throw new BadRequestException("tool_choice", "invalid_value", e.getMessage());
             }
             if (!profile.rateLimit().isUnlimited()) {
                 RateLimiter.Decision d = state.rateLimiter().acquire(profile.rateLimit(), profile.name(),
-                        bearer(request), (long) plan.promptTokens() + plan.completionTokens(), startNanos);
+                        bearer(request), plan.promptTokens() + plan.completionTokens(), startNanos);
                 if (!d.admitted()) {
                     stats.fault("rate_limit");
-                    rateLimited(ctx, version, keepAlive, d);
+                    rateLimited(ctx, version, keepAlive, d, plan);
                     return;
                 }
             }
@@ -183,8 +206,13 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             ArmedFaults armed = ArmedFaults.arm(faults, plan.seed(), state.faultCounters());
             if (armed.httpError() != null) {
                 stats.fault("http");
-                httpFault(ctx, version, keepAlive, armed.httpError());
+                httpFault(ctx, version, keepAlive, armed.httpError(), plan);
                 return;
+            }
+            if (!chat.stream() && plan.completionTokens() > MAX_NON_STREAMING_TOKENS) {
+                throw new BadRequestException(null, "invalid_value", "A non-streaming answer is limited to "
+                        + MAX_NON_STREAMING_TOKENS + " tokens here, and this one would have "
+                        + plan.completionTokens() + "; ask for stream: true.");
             }
             StreamPlan p = plan;
             if (armed.slowHeadersMillis() > 0) {
@@ -218,9 +246,8 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
-                .set("x-mock-seed", Long.toString(plan.seed()))
-                .set("x-mock-profile", plan.profile().name());
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+        replayHeaders(response, plan);
         // HTTP/1.0 has no chunked encoding: the stream is delimited by closing the connection.
         boolean chunked = version.equals(HttpVersion.HTTP_1_1);
         if (chunked) {
@@ -246,12 +273,17 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             delayedAnswer = null;
             stats.recordLatenessNanos(System.nanoTime() - due);
             FullHttpResponse response = jsonResponse(version, 200, json);
-            response.headers().set("x-mock-seed", Long.toString(plan.seed()))
-                    .set("x-mock-profile", plan.profile().name());
+            stats.response(200);
+            replayHeaders(response, plan);
             stats.sent(0, response.content().readableBytes());
             stats.streamCompleted();
             send(ctx, response, keepAlive);
         }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** The headers that let a client replay exactly this answer. */
+    private static void replayHeaders(HttpResponse r, StreamPlan plan) {
+        r.headers().set("x-mock-seed", Long.toString(plan.seed())).set("x-mock-profile", plan.profile().name());
     }
 
     private static boolean hasBearer(FullHttpRequest request) {
@@ -267,7 +299,8 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         return auth.substring(7).trim();
     }
 
-    private void rateLimited(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, RateLimiter.Decision d) {
+    private void rateLimited(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, RateLimiter.Decision d,
+            StreamPlan plan) {
         long seconds = Math.max(1, (d.retryAfterMillis() + 999) / 1000);
         FullHttpResponse r = errorResponse(version, 429, "Rate limit reached: limit " + d.limitRequests()
                 + " requests and " + d.limitTokens() + " tokens per minute (0 = none). Please try again in "
@@ -279,12 +312,13 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 .set("x-ratelimit-limit-tokens", d.limitTokens())
                 .set("x-ratelimit-remaining-tokens", d.remainingTokens())
                 .set("x-ratelimit-reset-requests", d.retryAfterMillis() + "ms");
+        replayHeaders(r, plan);
         stats.response(429);
         send(ctx, r, keepAlive);
     }
 
     private void httpFault(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive,
-            FaultAction.HttpError e) {
+            FaultAction.HttpError e, StreamPlan plan) {
         int status = e.status();
         String message;
         String code;
@@ -320,6 +354,7 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         if (e.shouldRetry() != null) {
             r.headers().set("x-should-retry", e.shouldRetry().toString());
         }
+        replayHeaders(r, plan);
         stats.response(status);
         send(ctx, r, keepAlive);
     }
@@ -395,6 +430,7 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     private void answered(ChannelHandlerContext ctx, boolean keepAlive) {
         session = null;
         busy = false;
+        ctx.channel().attr(BUSY).set(Boolean.FALSE);
         if (!keepAlive) {
             // Close after everything written so far has reached the socket (an empty write completes
             // after the writes before it); written below the codec, which has finished its response.
@@ -403,8 +439,10 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             releasePipelined();
             return;
         }
+        idleSinceNanos = System.nanoTime();
         FullHttpRequest next = pipelined.poll();
         if (next != null) {
+            pipelinedBytes -= next.content().readableBytes();
             try {
                 handle(ctx, next);
             } finally {
@@ -416,8 +454,9 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
-            // Only a connection with nothing in flight is idle; a long stream is not.
-            if (!busy) {
+            // Only a connection with nothing in flight is idle, and only counting from its last answer:
+            // the reader-idle clock also ran while a long stream was being sent.
+            if (!busy && System.nanoTime() - idleSinceNanos >= TimeUnit.MILLISECONDS.toNanos(state.idleTimeoutMillis())) {
                 ctx.close();
             }
             return;

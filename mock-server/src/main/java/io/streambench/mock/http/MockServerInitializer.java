@@ -35,7 +35,7 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
             p.addLast("idle", new IdleStateHandler(state.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS));
         }
         p.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
-        p.addLast("aggregate", new BoundedBodyAggregator(maxBodyBytes, state.stats()));
+        p.addLast("aggregate", new BoundedBodyAggregator(maxBodyBytes));
         p.addLast("mock", new MockHttpHandler(state));
     }
 }

@@ -10,7 +10,7 @@ import io.streambench.mock.stats.ServerStats;
  *
  * @param profiles the profiles, by model
  * @param stats the server's counters and lateness histogram
- * @param transport "epoll" or "nio", shown on {@code /stats}
+ * @param transport "epoll", "io_uring" or "nio", shown on {@code /stats}
  * @param rateLimiter the token buckets of the profiles' rate limits
  * @param faultCounters the per-spec counters of {@code every=N} fault triggers
  * @param idleTimeoutMillis a connection with no request in flight is closed after this long; 0 never

@@ -18,9 +18,4 @@ public record Token(String text, byte[] jsonUtf8) {
     public static Token of(String text) {
         return new Token(text, JsonText.escape(text).getBytes(StandardCharsets.UTF_8));
     }
-
-    /** Number of UTF-16 chars (what OpenAI clients call characters). */
-    public int chars() {
-        return text.length();
-    }
 }

@@ -43,6 +43,7 @@ final class Vocabulary {
         private int wordsInSentence;
         private int sentenceLength;
         private boolean first = true;
+        private boolean afterComma;
 
         Generator(SplittableRandom random) {
             this.random = random;
@@ -65,10 +66,13 @@ final class Vocabulary {
             int w = random.nextInt(WORDS.length);
             boolean capital = wordsInSentence == 0;
             wordsInSentence++;
-            if (!capital && wordsInSentence > 2 && wordsInSentence < sentenceLength - 1 && random.nextInt(10) == 0) {
+            if (!capital && !afterComma && wordsInSentence > 2 && wordsInSentence < sentenceLength - 1
+                    && random.nextInt(10) == 0) {
                 wordsInSentence--;
+                afterComma = true;
                 return COMMA;
             }
+            afterComma = false;
             if (first) {
                 first = false;
                 // The first token of an answer has no leading space.

@@ -39,6 +39,13 @@ public final class StreamPlan {
     final String lastUserMessage;
     final List<ChoicePlan> choices;
 
+    /** A request whose {@code tool_choice} names a function it does not offer. */
+    public static final class UnknownFunctionException extends IllegalArgumentException {
+        UnknownFunctionException(String message) {
+            super(message);
+        }
+    }
+
     /** One choice: how many content tokens, how it finishes, and the tool calls it makes instead of text. */
     record ChoicePlan(int index, int contentTokens, String finishReason, List<ToolCallPlan> toolCalls) {
         ChoicePlan {
@@ -101,7 +108,7 @@ public final class StreamPlan {
      * Plans an answer.
      *
      * @param createdEpochSeconds the {@code created} field of every chunk
-     * @throws IllegalArgumentException when the request names a function it does not offer
+     * @throws UnknownFunctionException when the request names a function it does not offer
      */
     public static StreamPlan create(Profile profile, ChatRequest request, RequestOverrides overrides,
             long createdEpochSeconds) {
@@ -142,7 +149,7 @@ public final class StreamPlan {
                 }
             }
             if (pick.isEmpty()) {
-                throw new IllegalArgumentException("tool_choice names function '" + choice.function()
+                throw new UnknownFunctionException("tool_choice names function '" + choice.function()
                         + "', which is not in tools");
             }
             pick = pick.subList(0, 1);
@@ -194,8 +201,8 @@ public final class StreamPlan {
     }
 
     /** Completion tokens of the whole answer, as the usage chunk reports them. */
-    public int completionTokens() {
-        int total = 0;
+    public long completionTokens() {
+        long total = 0;
         for (ChoicePlan c : choices) {
             total += c.contentTokens();
             for (ToolCallPlan t : c.toolCalls()) {

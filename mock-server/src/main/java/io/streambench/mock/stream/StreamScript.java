@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  *
  * <p>Content events are encoded from byte templates made once per stream ({@code data: {...,"delta":
  * {"content":"} ... {@code "},"logprobs":null,...}\n\n}) with the pre-escaped bytes of each token copied in
- * between, so the hot path allocates nothing on the heap. Public so that a benchmark can measure exactly
+ * between, so content events allocate nothing on the heap. Tool-call fragments (the rare case) are built
+ * as strings. Public so that a benchmark can measure exactly
  * that ({@code ChunkEncodeBenchmark}); the server drives it through {@link StreamSession}.
  */
 public final class StreamScript {
@@ -283,7 +284,7 @@ public final class StreamScript {
     }
 
     static String usageJson(StreamPlan plan) {
-        int completion = plan.completionTokens();
+        long completion = plan.completionTokens();
         return "{\"prompt_tokens\":" + plan.promptTokens + ",\"completion_tokens\":" + completion
                 + ",\"total_tokens\":" + (plan.promptTokens + completion)
                 + ",\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0}"
@@ -291,7 +292,7 @@ public final class StreamScript {
                 + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
     }
 
-    /** Writes a non-negative long in decimal without allocating. */
+    /** Writes a long in decimal without allocating ({@code System.nanoTime()} may be negative). */
     static void writeLong(ByteBuf out, long v) {
         if (v < 0) {
             out.writeByte('-');

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each step's deadline is the previous deadline plus the next gap, all counted from the stream's start,
  * so a late write never shifts the ones after it. How late each write was is recorded. Steps that are due
- * at the same time (no delay, or catching up after a late wake-up) go out in one write, so an unpaced
- * stream costs one syscall, not one per event. When the channel stops being writable (a reader that does
+ * at the same time (no delay, or catching up after a late wake-up) go out in one write (up to 256 steps or
+ * 64 KiB), so an unpaced stream costs a syscall per write, not one per event. When the channel stops being writable (a reader that does
  * not read) the session stops producing until it is writable again, so nothing queues without bound; the
  * lost time is recorded and the following events catch up. {@link #cancel()} (the client went away) stops
  * it at once.
@@ -95,7 +95,7 @@ public final class StreamSession implements Runnable {
     }
 
     /**
-     * Schedules the first step; {@code startNanos} is when the stream's clock starts. The response head must
+     * Schedules the first step; {@code streamStartNanos} is when the stream's clock starts. The response head must
      * have been written (not necessarily flushed). Call on the event loop.
      */
     public void start(long streamStartNanos) {
@@ -124,9 +124,10 @@ public final class StreamSession implements Runnable {
         ByteBuf buf = newChunk();
         int events = 0;
         for (int steps = 1; ; steps++) {
-            Fault due = dueFault(now);
-            if (due != null && fire(due, buf, events, now)) {
-                return;
+            for (Fault due = dueFault(now); due != null; due = dueFault(now)) {
+                if (fire(due, buf, events, now)) {
+                    return;
+                }
             }
             stats.recordLatenessNanos(now - deadlineNanos);
             int start = buf.writerIndex();
@@ -178,11 +179,6 @@ public final class StreamSession implements Runnable {
             stats.unwritableEnded(System.nanoTime() - unwritableSinceNanos);
         }
         stats.streamCancelled();
-    }
-
-    /** True after the stream ended, by itself, by a fault or by a cancel. */
-    public boolean isOver() {
-        return over;
     }
 
     private boolean writableOrWaiting() {
@@ -295,6 +291,7 @@ public final class StreamSession implements Runnable {
         FaultAction a = fault.action();
         if (a instanceof FaultAction.Malformed m) {
             script.writeMalformed(buf, now, m.variant() == FaultAction.Malformed.Variant.UTF8);
+            eventsSent++;
             return false;
         }
         if (a instanceof FaultAction.Duplicate) {
@@ -313,6 +310,7 @@ public final class StreamSession implements Runnable {
         }
         send(buf, events);
         flushNow(now);
+        ctx.flush(); // also the response head, when the fault fires before the first event
         if (a instanceof FaultAction.Stall s) {
             stall(s);
             return true;

@@ -19,6 +19,9 @@ final class ToolArguments {
     private static final String[] WORDS = {"Paris", "Tokyo", "latency", "celsius", "streaming", "report",
         "Zürich", "naïve café", "東京", "quote \" and \\ backslash", "line\nbreak", "🚀 launch"};
     private static final int MAX_DEPTH = 6;
+    /** Schemas may ask for huge arrays or numbers; arguments stay small and numbers stay exact. */
+    private static final int MAX_ITEMS = 16;
+    private static final long MAX_MAGNITUDE = 1L << 50;
 
     private ToolArguments() {
     }
@@ -97,8 +100,8 @@ final class ToolArguments {
 
     private static ArrayNode array(JsonNode schema, SplittableRandom random, int depth) {
         ArrayNode out = NODES.arrayNode();
-        int min = schema.path("minItems").asInt(1);
-        int max = Math.max(min, Math.min(schema.path("maxItems").asInt(min + 2), min + 4));
+        int min = (int) Math.max(0, Math.min(MAX_ITEMS, schema.path("minItems").asLong(1)));
+        int max = (int) Math.max(min, Math.min(schema.path("maxItems").asLong(min + 2), Math.min(MAX_ITEMS, min + 4)));
         int count = min + random.nextInt(max - min + 1);
         JsonNode items = schema.path("items");
         for (int i = 0; i < count && depth < MAX_DEPTH; i++) {
@@ -108,16 +111,24 @@ final class ToolArguments {
     }
 
     private static long integer(JsonNode schema, SplittableRandom random) {
-        long min = schema.has("minimum") ? (long) Math.ceil(schema.get("minimum").asDouble()) : 0;
-        long max = schema.has("maximum") ? (long) Math.floor(schema.get("maximum").asDouble()) : min + 100;
+        long min = clamp(schema.has("minimum") ? Math.ceil(schema.get("minimum").asDouble()) : 0);
+        long max = clamp(schema.has("maximum") ? Math.floor(schema.get("maximum").asDouble()) : min + 100);
         return max <= min ? min : min + random.nextLong(max - min + 1);
     }
 
     private static double number(JsonNode schema, SplittableRandom random) {
-        double min = schema.path("minimum").asDouble(0);
-        double max = schema.has("maximum") ? schema.get("maximum").asDouble() : min + 100;
-        double v = max <= min ? min : min + random.nextDouble() * (max - min);
-        return Math.round(v * 100) / 100.0;
+        double min = clamp(schema.path("minimum").asDouble(0));
+        double max = schema.has("maximum") ? clamp(schema.get("maximum").asDouble()) : min + 100;
+        if (max <= min) {
+            return min;
+        }
+        // Two decimals, as a model writes them, but never outside [min, max].
+        double v = Math.round((min + random.nextDouble() * (max - min)) * 100) / 100.0;
+        return Math.max(min, Math.min(max, v));
+    }
+
+    private static long clamp(double v) {
+        return (long) Math.max(-MAX_MAGNITUDE, Math.min(MAX_MAGNITUDE, v));
     }
 
     private static String string(JsonNode schema, SplittableRandom random) {
