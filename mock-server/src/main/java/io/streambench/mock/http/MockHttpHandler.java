@@ -46,6 +46,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Routes the requests of one connection and answers them one at a time: pipelined requests wait in order
@@ -59,6 +60,8 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     /** Whether the connection is answering a request now (read by the body aggregator). */
     static final AttributeKey<Boolean> BUSY = AttributeKey.valueOf(MockHttpHandler.class, "busy");
     private static final int MAX_PIPELINED = 64;
+    private static final String JSON_TYPE = HttpHeaderValues.APPLICATION_JSON.toString();
+    private static final byte[] HEALTH = utf8("{\"status\":\"ok\"}");
     /** Bytes of pipelined requests a connection may queue behind the one being answered. */
     private static final long MAX_PIPELINED_BYTES = 8L * 1024 * 1024;
     /**
@@ -138,21 +141,11 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                     notAllowed(ctx, request, keepAlive, "POST");
                 }
             }
-            case "/v1/models", "/models" -> ifGet(ctx, request, keepAlive, () -> models());
-            case "/health" -> ifGet(ctx, request, keepAlive, () -> "{\"status\":\"ok\"}");
-            case "/stats" -> ifGet(ctx, request, keepAlive, () -> statsJson(request.uri()));
-            case "/metrics" -> {
-                if (method.equals(HttpMethod.GET)) {
-                    FullHttpResponse r = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.OK,
-                            Unpooled.wrappedBuffer(PrometheusMetrics.render(stats, state.transport())));
-                    r.headers().set(HttpHeaderNames.CONTENT_TYPE, PrometheusMetrics.contentType())
-                            .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
-                    stats.response(200);
-                    send(ctx, r, keepAlive);
-                } else {
-                    notAllowed(ctx, request, keepAlive, "GET");
-                }
-            }
+            case "/v1/models", "/models" -> ifGet(ctx, request, keepAlive, JSON_TYPE, () -> utf8(models()));
+            case "/health" -> ifGet(ctx, request, keepAlive, JSON_TYPE, () -> HEALTH.clone());
+            case "/stats" -> ifGet(ctx, request, keepAlive, JSON_TYPE, () -> utf8(statsJson(request.uri())));
+            case "/metrics" -> ifGet(ctx, request, keepAlive, PrometheusMetrics.contentType(),
+                    () -> PrometheusMetrics.render(stats, state.transport()));
             default -> error(ctx, request.protocolVersion(), keepAlive, 404, "Unknown request URL: "
                     + method + " " + path + ". Please check the URL for typos.", null, "unknown_url");
         }
@@ -286,6 +279,10 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         r.headers().set("x-mock-seed", Long.toString(plan.seed())).set("x-mock-profile", plan.profile().name());
     }
 
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static boolean hasBearer(FullHttpRequest request) {
         return bearer(request) != null;
     }
@@ -377,11 +374,15 @@ final class MockHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         return root.toString();
     }
 
-    private void ifGet(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive,
-            java.util.function.Supplier<String> body) {
+    private void ifGet(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive, String contentType,
+            Supplier<byte[]> body) {
         if (request.method().equals(HttpMethod.GET) || request.method().equals(HttpMethod.HEAD)) {
+            FullHttpResponse r = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.OK,
+                    Unpooled.wrappedBuffer(body.get()));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
             stats.response(200);
-            send(ctx, jsonResponse(request.protocolVersion(), 200, body.get()), keepAlive);
+            send(ctx, r, keepAlive);
         } else {
             notAllowed(ctx, request, keepAlive, "GET");
         }
