@@ -27,7 +27,10 @@ import org.openjdk.jol.info.GraphLayout;
  * alone; the connection, parser and buffers of a stream come on top), and {@code layoutEstimateBytes},
  * the strategy's own {@code retainedBytes()} estimate, to check it against JOL. They are deterministic;
  * like {@link FlushStrategyBenchmark.Display} each is divided by the number of measurement iterations,
- * forks and threads, because JMH adds such counters up.
+ * forks and threads, because JMH adds such counters up. On JDK 17 JOL warns that it cannot attach
+ * its agent (fork with {@code -Djdk.attach.allowAttachSelf=true} to silence it); it then sizes
+ * objects from its model of this JVM's layout. {@link MemoryCeilingBenchmark} measures the same
+ * thing a second way, as heap in use after a forced GC.
  *
  * <pre>
  * java -jar bench/target/streambench.jar jmh AccumulatorBenchmark -prof gc
