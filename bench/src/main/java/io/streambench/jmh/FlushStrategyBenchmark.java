@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * many times the screen is updated and how long text waits between arrival and display.
  *
  * <p>One operation is one content chunk of an {@link ArrivalTrace}: 1,000 chunks of one or two
- * tokens with realistic gaps, bursts and stalls (about 40 s of answer), replayed with a fake
+ * tokens with realistic gaps, bursts and stalls (about 27 s of answer), replayed with a fake
  * {@link NanoClock} set to each chunk's recorded arrival, so no time is spent sleeping and every run
  * sees the same stream. As in the driver, time-based policies ({@code interval}, {@code hybrid}) are ticked every 10 ms of trace time
  * (the ticks due before a chunk are fired before it: the loop in the benchmark method is that
