@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
@@ -46,7 +47,9 @@ public final class JmhCommand implements Callable<Integer> {
     boolean help;
 
     @Option(names = "--quick", description = "Smoke-run profile: 1 fork, 1 warmup and 2 measured iterations of "
-            + "100 ms each, unless the JMH options say otherwise. Never quote its figures.")
+            + "100 ms each, a few representative parameter values (parsers sdk-style, bytes-nonblocking, bytes-scan; "
+            + "short chunks in 1,448-byte reads; ...) and no MemoryCeilingBenchmark, unless the JMH options say "
+            + "otherwise: the whole suite in about 30 s. Never quote its figures.")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the result folder (default: ${DEFAULT-VALUE}).")
@@ -120,7 +123,27 @@ public final class JmhCommand implements Callable<Integer> {
         if (!options.getTimeout().hasValue()) {
             builder.timeout(TimeValue.seconds(TimeUnit.MINUTES.toSeconds(1)));
         }
+        // One fork per parameter combination is what costs time (a JVM start each): a smoke run covers
+        // every benchmark once with a few representative combinations, so the whole suite takes well
+        // under a minute. Any -p given on the command line wins.
+        QUICK_PARAMS.forEach((name, values) -> {
+            if (!options.getParameter(name).hasValue()) {
+                builder.param(name, values);
+            }
+        });
+        if (options.getIncludes().isEmpty()) {
+            builder.exclude("MemoryCeilingBenchmark"); // one heap-filling shot per strategy: run it on purpose
+        }
     }
+
+    /** The parameter values of the quick profile, by parameter name. */
+    static final Map<String, String[]> QUICK_PARAMS = Map.of(
+            "parser", new String[] {"sdk-style", "bytes-nonblocking", "bytes-scan"},
+            "shape", new String[] {"short"},
+            "reads", new String[] {"segment"},
+            "answerTokens", new String[] {"1000"},
+            "paddingBytes", new String[] {"24"},
+            "timestamps", new String[] {"true"});
 
     private static void listOnly(CommandLineOptions options) throws Exception {
         Runner runner = new Runner(options);
