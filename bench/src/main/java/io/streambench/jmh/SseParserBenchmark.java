@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -79,8 +81,24 @@ public class SseParserBenchmark extends BenchmarkDefaults {
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
-    public long parseStream() {
+    public long parseStream(Throughput bytes) {
+        bytes.bytes += stream.length;
         return parseOnce();
+    }
+
+    /**
+     * Bytes parsed, as a secondary result: JMH reports an {@code OPERATIONS} counter as a rate, so
+     * {@code parseStream:bytes} is bytes per second (divide by 10^6 for MB/s), beside events per second.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Throughput {
+        public long bytes;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            bytes = 0;
+        }
     }
 
     private long parseOnce() {
