@@ -2,7 +2,6 @@ package io.streambench.mock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -307,9 +306,16 @@ class FaultInjectionTest {
     }
 
     @Test
-    void shouldCountEveryFaultOnStats() {
+    void shouldCountEveryFiredFaultByKindOnStats() throws Exception {
+        long dup = faults("duplicate");
+        long noDone = faults("no_done");
+        long faulted = server.stats().snapshot(false).streamsFaulted();
+        request(BODY, "x-mock-fault", "duplicate@after_chunks=1;no_done");
+        request(BODY, "x-mock-fault", "error_event@after_chunks=1");
         ServerStats.Snapshot s = server.stats().snapshot(false);
-        assertNotNull(s.faults());
+        assertEquals(dup + 1, s.faults().get("duplicate"));
+        assertEquals(noDone + 1, s.faults().get("no_done"));
+        assertEquals(faulted + 1, s.streamsFaulted(), "the error event ended its stream");
         assertNull(s.faults().get("nonexistent"));
     }
 
