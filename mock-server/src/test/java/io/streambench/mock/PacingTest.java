@@ -50,6 +50,9 @@ class PacingTest {
                 f.get(20, TimeUnit.SECONDS);
             }
             server.stats().snapshot(true);
+            // The client can read [DONE] a moment before the server thread counts the stream as completed.
+            DisconnectTest.awaitTrue(() -> server.stats().snapshot(false).streamsCompleted() == STREAMS * 20L,
+                    "warm-up streams counted");
             long completedBefore = server.stats().snapshot(false).streamsCompleted();
             long eventsBefore = server.stats().snapshot(false).eventsSent();
             List<Future<RawHttpClient.Response>> futures = new ArrayList<>();
@@ -89,6 +92,9 @@ class PacingTest {
             assertTrue(Math.abs(median(stampGaps) - ITL_MS) < 1, "median gap between send stamps " + median(stampGaps));
 
             ServerStats.Snapshot s = server.stats().snapshot(false);
+            DisconnectTest.awaitTrue(() -> server.stats().snapshot(false).streamsCompleted() - completedBefore == STREAMS,
+                    "measured streams counted");
+            s = server.stats().snapshot(false);
             assertEquals(STREAMS, s.streamsCompleted() - completedBefore);
             assertEquals(0, s.activeStreams());
             assertEquals((long) STREAMS * (TOKENS + 3), s.eventsSent() - eventsBefore);
