@@ -55,12 +55,7 @@ public record RequestOverrides(
      * @throws BadHeaderException naming the header and the problem
      */
     public static RequestOverrides fromHeaders(Function<String, String> header) {
-        if (header.apply(PROFILE) == null && header.apply(TTFT_MS) == null && header.apply(ITL_MS) == null
-                && header.apply(OUTPUT_TOKENS) == null && header.apply(TOKENS_PER_CHUNK) == null
-                && header.apply(PADDING_BYTES) == null && header.apply(SEED) == null
-                && header.apply(TIMESTAMPS) == null && header.apply(FLUSH) == null && header.apply(FAULT) == null) {
-            return NONE;
-        }
+        // Each header is looked up once; with none present the result equals NONE (a record of nulls).
         return new RequestOverrides(
                 header.apply(PROFILE),
                 distribution(header, TTFT_MS),
