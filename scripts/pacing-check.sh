@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${1:-1000}
 DURATION=${2:-20}
 WARMUP=${WARMUP_S:-5}
-JAR=mock-server/target/streambench-mock-server.jar
+JAR=${JAR:-mock-server/target/streambench-mock-server.jar}
 PORT=${PORT:-18181}
 [ -f "$JAR" ] || { echo "pacing-check: $JAR missing; run: mvn -B -q package -DskipTests" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "pacing-check: wrk missing; run: apt-get install wrk" >&2; exit 2; }
@@ -24,19 +24,26 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 
-wrk -t1 -c"$CONNECTIONS" -d"$((DURATION + WARMUP))"s --timeout 30s -s scripts/pacing-check.lua \
+wrk -t1 -c"$CONNECTIONS" -d"$((DURATION + WARMUP + 3))"s --timeout 30s -s scripts/pacing-check.lua \
     "http://127.0.0.1:$PORT/v1/chat/completions" > /tmp/pacing-check-wrk.log 2>&1 &
 WRK=$!
 sleep "$WARMUP"
 curl -sf "http://127.0.0.1:$PORT/stats?reset=true" >/dev/null   # lateness counted from here on
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }   # user + system, in clock ticks
+SERVER_T0=$(cpu_ticks $SERVER); WRK_T0=$(cpu_ticks $WRK)
 sleep "$DURATION"
 STATS=$(curl -sf "http://127.0.0.1:$PORT/stats")
+SERVER_CPU=$(( $(cpu_ticks $SERVER) - SERVER_T0 )); WRK_CPU=$(( $(cpu_ticks $WRK) - WRK_T0 ))
 wait $WRK || true
 echo "connections=$CONNECTIONS duration_s=$DURATION warmup_s=$WARMUP"
 echo "$STATS"
-python3 - "$STATS" <<'PY' 2>/dev/null || true
+python3 - "$STATS" "$SERVER_CPU" "$WRK_CPU" "$DURATION" "$(getconf CLK_TCK)" <<'PY' 2>/dev/null || true
 import json, sys
 s = json.loads(sys.argv[1]); l = s["pace_lateness_us"]
+server, wrk, secs, hz = (float(a) for a in sys.argv[2:6])
 print(f"lateness_ms p50={l['p50']/1000:.3f} p90={l['p90']/1000:.3f} p99={l['p99']/1000:.3f} "
       f"p99.9={l['p999']/1000:.3f} max={l['max']/1000:.3f} samples={l['count']} active_streams={s['active_streams']}")
+events = l['count']
+print(f"events/s={events/secs:.0f} server_cpu_cores={server/hz/secs:.2f} wrk_cpu_cores={wrk/hz/secs:.2f} "
+      f"server_cpu_us_per_event={server/hz*1e6/max(events,1):.2f}")
 PY

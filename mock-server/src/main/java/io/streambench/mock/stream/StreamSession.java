@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Armed faults ({@link ArmedFaults}) bend all of this on purpose: a mid-stream fault fires before the
  * first step at which its trigger holds.
  */
-public final class StreamSession implements Runnable {
+public final class StreamSession extends Paced {
 
     /** Steps coalesced into one write at most, so one stream never holds the event loop for long. */
     private static final int MAX_STEPS_PER_WRITE = 256;
@@ -66,6 +66,7 @@ public final class StreamSession implements Runnable {
     private int unflushedEvents;
     private long lastFlushNanos;
     private boolean over;
+    private Pacer pacer;
 
     /**
      * @param ctx the handler's context (flushes and the last chunk go through the HTTP codec from here)
@@ -102,6 +103,7 @@ public final class StreamSession implements Runnable {
         stats.streamStarted();
         countWholeStreamFaults();
         this.startNanos = streamStartNanos;
+        this.pacer = Pacer.of(ctx.executor());
         lastFlushNanos = streamStartNanos;
         deadlineNanos = streamStartNanos + script.nextStepDelayNanos();
         if (deadlineNanos - System.nanoTime() > 0) {
@@ -118,7 +120,7 @@ public final class StreamSession implements Runnable {
         }
         long now = System.nanoTime();
         if (deadlineNanos - now > 0) {
-            timer = ctx.executor().schedule(this, deadlineNanos - now, TimeUnit.NANOSECONDS);
+            wakeAtDeadline(now);
             return;
         }
         ByteBuf buf = newChunk();
@@ -151,12 +153,25 @@ public final class StreamSession implements Runnable {
         }
         send(buf, events);
         maybeFlush(now);
-        long wait = deadlineNanos - System.nanoTime();
-        if (wait > 0) {
-            timer = ctx.executor().schedule(this, wait, TimeUnit.NANOSECONDS);
-        } else {
-            ctx.executor().execute(this); // more is due: let other channels have the loop first
+        // When more is already due, the pacer runs it after the loop has served other channels.
+        wakeAtDeadline(System.nanoTime());
+    }
+
+    /** Runs {@link #run()} again at the deadline: from the loop's {@link Pacer}, or its timer when far ahead. */
+    private void wakeAtDeadline(long now) {
+        if (!pacer.offer(this, now)) {
+            timer = ctx.executor().schedule(this, deadlineNanos - now, TimeUnit.NANOSECONDS);
         }
+    }
+
+    @Override
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    @Override
+    boolean isOver() {
+        return over;
     }
 
     /** The channel's writability changed; resumes a session that was waiting for it. */

@@ -1,0 +1,14 @@
+package io.streambench.mock.stream;
+
+/** Something a {@link Pacer} runs at a deadline: a paced stream. Confined to one event loop. */
+abstract class Paced implements Runnable {
+
+    /** The next one in the same {@link Pacer} slot; the pacer's own link. */
+    Paced wheelNext;
+
+    /** When to run next, on the System.nanoTime() scale. */
+    abstract long deadlineNanos();
+
+    /** True once it has ended: the pacer then drops it instead of running it. */
+    abstract boolean isOver();
+}

@@ -1,0 +1,193 @@
+package io.streambench.mock.stream;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wakes paced streams at their deadlines: one timing wheel per event loop, instead of one scheduled task per
+ * event.
+ *
+ * <p>With thousands of streams each scheduling its next step on Netty's timer, every event costs a task
+ * object, a priority-queue insert and removal (O(log n) with cache misses at 10,000 entries) and, when the
+ * loop is not busy, a wake-up of its own. Here a stream due within the wheel's horizon goes into the slot of
+ * its deadline (an intrusive list, O(1), no allocation), and the loop wakes once for every slot that holds
+ * streams, at the earliest deadline in it, and runs every stream that is due by then. Nothing runs before
+ * its deadline; streams whose deadlines fall close together share one wake-up, which is what keeps the
+ * per-event cost flat at 100,000 events/s.
+ *
+ * <p>Streams due further ahead than the horizon (about a second) use Netty's timer as before; a stream that
+ * is already due (catching up after a late wake-up) goes into the current slot and runs after the loop has
+ * looked at its I/O again, so one stream never holds the loop. A stream that ends while it waits in the
+ * wheel is dropped when its slot comes up ({@link Paced#isOver()}).
+ *
+ * <p>Confined to its event loop: every method must be called on it.
+ */
+final class Pacer implements Runnable {
+
+    /** Slot width: 2^16 ns, about 65.5 µs. */
+    private static final int SHIFT = 16;
+    private static final int SLOTS = 1 << 14;
+    private static final int MASK = SLOTS - 1;
+
+    private static final FastThreadLocal<Pacer> PACERS = new FastThreadLocal<>();
+
+    private final EventExecutor loop;
+    private final long origin = System.nanoTime();
+    private final Paced[] heads = new Paced[SLOTS];
+    /** The earliest deadline in each slot (valid while the slot is occupied). */
+    private final long[] earliest = new long[SLOTS];
+    private final long[] occupied = new long[SLOTS / 64];
+    /** The absolute slot number processed next; every queued stream's slot is in [cursor, cursor + SLOTS). */
+    private long cursor;
+    private int size;
+    private boolean running;
+    /** While running: the slot of the wake-up's time, where streams already due again are queued. */
+    private long dueSlot;
+    /** When the loop is set to wake us (0: not set); {@link #wake} is that timer, or null for an execute(). */
+    private long wakeAt;
+    private boolean wakeArmed;
+    private ScheduledFuture<?> wake;
+
+    private Pacer(EventExecutor loop) {
+        this.loop = loop;
+    }
+
+    /** The pacer of {@code loop}; call on that loop. */
+    static Pacer of(EventExecutor loop) {
+        Pacer p = PACERS.get();
+        if (p == null || p.loop != loop) {
+            p = new Pacer(loop);
+            PACERS.set(p);
+        }
+        return p;
+    }
+
+    /** Streams waiting in the wheel (including ended ones not yet dropped). */
+    int size() {
+        return size;
+    }
+
+    /**
+     * Queues {@code s} to run at {@link Paced#deadlineNanos()}; a deadline already past runs as soon as
+     * the loop comes back to us. Returns false, queuing nothing, for a deadline beyond the wheel's horizon:
+     * the caller uses the loop's timer for it.
+     */
+    boolean offer(Paced s, long now) {
+        long deadline = s.deadlineNanos();
+        if (size == 0 && !running) {
+            cursor = Math.max(cursor, slotOf(now));
+        }
+        long slot = Math.max(running ? dueSlot : cursor, slotOf(deadline));
+        if (slot - cursor >= SLOTS - 1) {
+            return false;
+        }
+        link(s, (int) (slot & MASK), deadline);
+        if (!running && (!wakeArmed || deadline - wakeAt < 0)) {
+            arm(deadline, now);
+        }
+        return true;
+    }
+
+    @Override
+    public void run() {
+        wakeArmed = false;
+        wake = null;
+        running = true;
+        long now = System.nanoTime();
+        long nowSlot = slotOf(now);
+        dueSlot = nowSlot;
+        try {
+            while (size > 0) {
+                runSlot(now);
+                if (cursor >= nowSlot || size == 0) {
+                    break;
+                }
+                cursor = Math.min(nowSlot, nextOccupiedSlot());
+            }
+            cursor = Math.max(cursor, nowSlot);
+        } finally {
+            running = false;
+        }
+        if (size > 0) {
+            arm(earliest[(int) (nextOccupiedSlot() & MASK)], System.nanoTime());
+        }
+    }
+
+    /** Runs the due streams of the cursor's slot; the others stay in it. */
+    private void runSlot(long now) {
+        int i = (int) (cursor & MASK);
+        Paced s = heads[i];
+        if (s == null) {
+            return;
+        }
+        heads[i] = null;
+        occupied[i >>> 6] &= ~(1L << i);
+        while (s != null) {
+            Paced next = s.wheelNext;
+            s.wheelNext = null;
+            size--;
+            if (s.isOver()) {
+                // dropped
+            } else if (s.deadlineNanos() - now > 0) {
+                link(s, i, s.deadlineNanos());
+            } else {
+                // May queue s again: in a later slot, or in this one (already due again: catching up),
+                // which then runs on the next wake-up, after the loop's I/O.
+                s.run();
+            }
+            s = next;
+        }
+    }
+
+    private void link(Paced s, int i, long deadline) {
+        if (heads[i] == null) {
+            occupied[i >>> 6] |= 1L << i;
+            earliest[i] = deadline;
+        } else if (deadline - earliest[i] < 0) {
+            earliest[i] = deadline;
+        }
+        s.wheelNext = heads[i];
+        heads[i] = s;
+        size++;
+    }
+
+    /** The first occupied slot at or after the cursor (size must be positive). */
+    private long nextOccupiedSlot() {
+        int from = (int) (cursor & MASK);
+        int word = from >>> 6;
+        long bits = occupied[word] & (-1L << from);
+        for (int n = 0; n <= occupied.length; n++) {
+            if (bits != 0) {
+                int i = (word << 6) + Long.numberOfTrailingZeros(bits);
+                return cursor + ((i - from) & MASK);
+            }
+            word = (word + 1) % occupied.length;
+            bits = occupied[word];
+        }
+        throw new IllegalStateException("pacer holds " + size + " streams but no slot is occupied");
+    }
+
+    private void arm(long at, long now) {
+        if (wakeArmed) {
+            if (wake == null) {
+                return; // an execute() is pending: it comes before any deadline
+            }
+            wake.cancel(false);
+        }
+        wakeArmed = true;
+        wakeAt = at;
+        long delay = at - now;
+        if (delay > 0) {
+            wake = loop.schedule(this, delay, TimeUnit.NANOSECONDS);
+        } else {
+            wake = null;
+            loop.execute(this);
+        }
+    }
+
+    private long slotOf(long nanos) {
+        return (nanos - origin) >> SHIFT;
+    }
+}

@@ -1,0 +1,171 @@
+package io.streambench.mock.stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.DefaultEventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PacerTest {
+
+    private final DefaultEventLoop loop = new DefaultEventLoop();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+    }
+
+    /** A stream of {@code steps} steps {@code gapNanos} apart that records how late each ran. */
+    private static class Stepper extends Paced {
+        final EventExecutor loop;
+        final long gapNanos;
+        int stepsLeft;
+        long deadline;
+        boolean over;
+        final List<Long> lateness = new ArrayList<>();
+        final CountDownLatch done;
+        final AtomicInteger early;
+
+        Stepper(EventExecutor loop, long start, long gapNanos, int steps, CountDownLatch done, AtomicInteger early) {
+            this.loop = loop;
+            this.deadline = start;
+            this.gapNanos = gapNanos;
+            this.stepsLeft = steps;
+            this.done = done;
+            this.early = early;
+        }
+
+        @Override
+        long deadlineNanos() {
+            return deadline;
+        }
+
+        @Override
+        boolean isOver() {
+            return over;
+        }
+
+        @Override
+        public void run() {
+            assertTrue(loop.inEventLoop());
+            long now = System.nanoTime();
+            if (now - deadline < 0) {
+                early.incrementAndGet();
+            }
+            lateness.add(now - deadline);
+            if (--stepsLeft == 0) {
+                over = true;
+                done.countDown();
+                return;
+            }
+            deadline += gapNanos;
+            schedule(now);
+        }
+
+        void schedule(long now) {
+            if (!Pacer.of(loop).offer(this, now)) {
+                loop.schedule(this, deadline - now, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private <T> T onLoop(java.util.concurrent.Callable<T> task) throws Exception {
+        return loop.submit(task).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void runsEveryStreamAtOrAfterItsDeadlineNeverBefore() throws Exception {
+        int streams = 2_000;
+        int steps = 20;
+        CountDownLatch done = new CountDownLatch(streams);
+        AtomicInteger early = new AtomicInteger();
+        SplittableRandom random = new SplittableRandom(7);
+        List<Stepper> all = onLoop(() -> {
+            long now = System.nanoTime();
+            List<Stepper> list = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                // phases spread over 20 ms, gaps 1-10 ms: many share slots, many slots in use
+                Stepper s = new Stepper(loop, now + random.nextLong(20_000_000),
+                        1_000_000 + random.nextLong(9_000_000), steps, done, early);
+                list.add(s);
+                s.schedule(now);
+            }
+            return list;
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(0, early.get(), "streams run before their deadline");
+        long total = all.stream().mapToLong(s -> s.lateness.size()).sum();
+        assertEquals((long) streams * steps, total);
+        assertEquals(0, onLoop(() -> Pacer.of(loop).size()));
+        // Median lateness stays small on an idle-ish loop (this is a correctness test, not a benchmark:
+        // the bound is loose for a shared CI machine).
+        long[] sorted = all.stream().flatMap(s -> s.lateness.stream()).mapToLong(Long::longValue).sorted().toArray();
+        assertTrue(sorted[sorted.length / 2] < TimeUnit.MILLISECONDS.toNanos(5), "median lateness " + sorted[sorted.length / 2] + " ns");
+    }
+
+    @Test
+    void deadlinesBeyondTheHorizonAreRefusedAndNearOnesAccepted() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger early = new AtomicInteger();
+        boolean[] offered = onLoop(() -> {
+            long now = System.nanoTime();
+            Stepper far = new Stepper(loop, now + TimeUnit.SECONDS.toNanos(2), 1, 1, new CountDownLatch(1), early);
+            Stepper near = new Stepper(loop, now + TimeUnit.MILLISECONDS.toNanos(900), 1, 1, done, early);
+            return new boolean[] {Pacer.of(loop).offer(far, now), Pacer.of(loop).offer(near, now)};
+        });
+        assertArrayEquals(new boolean[] {false, true}, offered);
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(0, early.get(), "streams run before their deadline");
+    }
+
+    @Test
+    void endedStreamsAreDroppedNotRun() throws Exception {
+        AtomicInteger early = new AtomicInteger();
+        CountDownLatch ran = new CountDownLatch(1);
+        CountDownLatch witness = new CountDownLatch(1);
+        Stepper cancelled = onLoop(() -> {
+            long now = System.nanoTime();
+            Stepper s = new Stepper(loop, now + TimeUnit.MILLISECONDS.toNanos(20), 1, 5, ran, early);
+            s.schedule(now);
+            // a later stream proves the slot of the cancelled one has come and gone
+            new Stepper(loop, now + TimeUnit.MILLISECONDS.toNanos(40), 1, 1, witness, early).schedule(now);
+            s.over = true;
+            return s;
+        });
+        assertTrue(witness.await(5, TimeUnit.SECONDS));
+        assertTrue(cancelled.lateness.isEmpty(), "a cancelled stream ran");
+        assertEquals(0, onLoop(() -> Pacer.of(loop).size()));
+    }
+
+    @Test
+    void aStreamDueAgainAtOnceLetsTheLoopRunOtherTasksFirst() throws Exception {
+        AtomicInteger early = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        List<String> order = new ArrayList<>();
+        loop.execute(() -> {
+            long now = System.nanoTime();
+            // two steps with no gap: the second is due as soon as the first has run (a stream catching up)
+            new Stepper(loop, now, 0, 2, done, early) {
+                @Override
+                public void run() {
+                    order.add("step");
+                    if (stepsLeft == 2) {
+                        loop.execute(() -> order.add("other task"));
+                    }
+                    super.run();
+                }
+            }.schedule(now);
+        });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("step", "other task", "step"), onLoop(() -> List.copyOf(order)));
+    }
+}
