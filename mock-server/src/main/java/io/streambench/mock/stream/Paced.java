@@ -5,6 +5,8 @@ abstract class Paced implements Runnable {
 
     /** The next one in the same {@link Pacer} slot; the pacer's own link. */
     Paced wheelNext;
+    /** The pacer's wake-up count when this was queued: what is queued during a wake-up waits for the next. */
+    long queuedInRun;
 
     /** When to run next, on the System.nanoTime() scale. */
     abstract long deadlineNanos();

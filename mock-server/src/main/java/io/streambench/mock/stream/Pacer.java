@@ -43,6 +43,8 @@ final class Pacer implements Runnable {
     private long cursor;
     private int size;
     private boolean running;
+    /** Wake-ups so far; a stream queued during one runs on a later one, after the loop's I/O. */
+    private long runs;
     /** While running: the slot of the wake-up's time, where streams already due again are queued. */
     private long dueSlot;
     /** When the loop is set to wake us (0: not set); {@link #wake} is that timer, or null for an execute(). */
@@ -83,6 +85,7 @@ final class Pacer implements Runnable {
         if (slot - cursor >= SLOTS - 1) {
             return false;
         }
+        s.queuedInRun = runs;
         link(s, (int) (slot & MASK), deadline);
         if (!running && (!wakeArmed || deadline - wakeAt < 0)) {
             arm(deadline, now);
@@ -95,6 +98,7 @@ final class Pacer implements Runnable {
         wakeArmed = false;
         wake = null;
         running = true;
+        runs++;
         long now = System.nanoTime();
         long nowSlot = slotOf(now);
         dueSlot = nowSlot;
@@ -130,11 +134,12 @@ final class Pacer implements Runnable {
             size--;
             if (s.isOver()) {
                 // dropped
-            } else if (s.deadlineNanos() - now > 0) {
+            } else if (s.deadlineNanos() - now > 0 || s.queuedInRun == runs) {
+                // not due yet (only in the slot of now), or queued again during this wake-up: stays
                 link(s, i, s.deadlineNanos());
             } else {
-                // May queue s again: in a later slot, or in this one (already due again: catching up),
-                // which then runs on the next wake-up, after the loop's I/O.
+                // May queue s again: in a later slot, or in the slot of now when it is already due again
+                // (catching up); then it runs on the next wake-up, after the loop's I/O.
                 s.run();
             }
             s = next;

@@ -106,10 +106,10 @@ class PacerTest {
         long total = all.stream().mapToLong(s -> s.lateness.size()).sum();
         assertEquals((long) streams * steps, total);
         assertEquals(0, onLoop(() -> Pacer.of(loop).size()));
-        // Median lateness stays small on an idle-ish loop (this is a correctness test, not a benchmark:
-        // the bound is loose for a shared CI machine).
+        // Not a benchmark (CI machines are shared): the bound only catches a stream left for a whole turn
+        // of the wheel (about a second).
         long[] sorted = all.stream().flatMap(s -> s.lateness.stream()).mapToLong(Long::longValue).sorted().toArray();
-        assertTrue(sorted[sorted.length / 2] < TimeUnit.MILLISECONDS.toNanos(5), "median lateness " + sorted[sorted.length / 2] + " ns");
+        assertTrue(sorted[sorted.length / 2] < TimeUnit.MILLISECONDS.toNanos(250), "median lateness " + sorted[sorted.length / 2] + " ns");
     }
 
     @Test
