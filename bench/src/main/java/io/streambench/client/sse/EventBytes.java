@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 final class EventBytes {
 
-    private static final int INITIAL_BYTES = 4 * 1024;
+    private static final int INITIAL_BYTES = 512; // most chat.completion.chunk events are 150-400 bytes
     // One huge event should not pin a huge buffer for the rest of a long stream.
     private static final int KEEP_AT_MOST_BYTES = 256 * 1024;
 
