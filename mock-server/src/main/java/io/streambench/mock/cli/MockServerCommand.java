@@ -78,8 +78,8 @@ public final class MockServerCommand implements Callable<Integer> {
                 idleTimeoutMs, tls);
         PrintWriter out = spec.commandLine().getOut();
         MockServer server = MockServer.start(config);
-        if (tlsSelfSigned) {
-            Path pem = writeCertificate(tls);
+        Path pem = tlsSelfSigned ? writeCertificate(tls) : null;
+        if (pem != null) {
             out.println("self-signed certificate (trust it with --ca-file / curl --cacert): " + pem);
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -90,7 +90,7 @@ public final class MockServerCommand implements Callable<Integer> {
         }, "mock-shutdown"));
         out.println("streambench mock listening on " + server.baseUrl() + " (" + server.transport()
                 + ", profiles: " + String.join(", ", loaded.byName().keySet()) + "; default " + loaded.defaultName() + ")");
-        out.println("  curl -N " + (tlsSelfSigned ? "--cacert CERT " : "") + server.baseUrl() + "/v1/chat/completions -H 'content-type: application/json' "
+        out.println("  curl -N " + (pem != null ? "--cacert " + pem + " " : "") + server.baseUrl() + "/v1/chat/completions -H 'content-type: application/json' "
                 + "-d '{\"model\":\"" + loaded.defaultName() + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
         out.flush();
         stopped.await();
