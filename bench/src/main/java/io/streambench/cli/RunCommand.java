@@ -198,7 +198,8 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--name", paramLabel = "NAME", description = "Suffix of the report folder, [A-Za-z0-9._-] (default: ${DEFAULT-VALUE}).")
         String name = "run";
 
-        @Option(names = "--quiet", description = "No progress line (the summary and report path are still printed).")
+        @Option(names = {"--quiet", "--no-progress"}, description = "No live progress (the summary and report path are still printed). "
+                + "On a terminal progress is a bar per stage, else one line per second.")
         boolean quiet;
     }
 

@@ -11,6 +11,7 @@ import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.tls.TlsIdentity;
 import io.streambench.report.Progress;
+import io.streambench.report.ProgressDisplay;
 import io.streambench.report.RunDirectory;
 import io.streambench.report.RunReport;
 import io.streambench.report.StageSummary;
@@ -25,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * One run from start to report: starts the embedded mock (if any), the transport, the runner and a
@@ -142,7 +142,7 @@ public final class RunSession {
             t.setDaemon(true);
             return t;
         });
-        Consumer<Progress> show = progressPrinter();
+        ProgressDisplay show = ProgressDisplay.create(console, effective.bounds(), progress);
         ticker.scheduleAtFixedRate(() -> {
             try {
                 Progress p = report.tick();
@@ -159,6 +159,7 @@ public final class RunSession {
         } finally {
             ticker.shutdownNow();
             awaitTermination(ticker);
+            show.close();
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         if (server != null) {
@@ -180,28 +181,10 @@ public final class RunSession {
             extras.put("tls", t);
         }
         report.finish(outcome, extras);
-        if (progress && System.console() != null) {
-            console.println();
-        }
         SummaryTable.print(console, report.stages());
         console.println((outcome.interrupted() ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
         console.flush();
         return new Result(report.dir(), outcome, report.stages());
-    }
-
-    private Consumer<Progress> progressPrinter() {
-        if (!progress) {
-            return p -> { };
-        }
-        boolean terminal = System.console() != null;
-        return p -> {
-            if (terminal) {
-                console.print("\r" + p.line() + "   ");
-            } else {
-                console.println(p.line());
-            }
-            console.flush();
-        };
     }
 
     private MockServer startMock(TlsIdentity tls) {
