@@ -20,6 +20,7 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
     static final String HTTP_CODEC = "http";
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_HEADER_BYTES = 16384;
+    private static final long HANDSHAKE_TIMEOUT_MILLIS = 30_000;
 
     private final ServerState state;
     private final int maxBodyBytes;
@@ -51,6 +52,9 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
         ChannelPipeline p = ch.pipeline();
         if (tls != null) {
             SslHandler ssl = tls.newHandler(ch.alloc());
+            // Netty's 10 s default dropped handshakes of a cold JVM taking 256 new connections at once on a loaded
+            // 2-core machine; a client has its own (connect) timeout.
+            ssl.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
             ssl.handshakeFuture().addListener(f -> {
                 if (f.isSuccess()) {
                     tlsHandshakes.increment();
