@@ -6,6 +6,7 @@ import io.streambench.client.sse.SseParsers;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
+import io.streambench.driver.ClientTls;
 import io.streambench.driver.RequestBodies;
 import io.streambench.driver.RetryPolicy;
 import io.streambench.driver.RunConfig;
@@ -86,6 +87,12 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--include-usage", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Ask for the usage chunk (stream_options.include_usage), the source of exact token counts (default: ${DEFAULT-VALUE}).")
         boolean includeUsage = true;
+
+        @Option(names = "--ca-file", paramLabel = "PEM", description = "https: trust only the CA certificates in this PEM file, instead of the JDK's roots (host names are still checked).")
+        Path caFile;
+
+        @Option(names = "--insecure", description = "https: trust any certificate and skip the host name check (testing only; prints a warning).")
+        boolean insecure;
     }
 
     static final class MockOptions {
@@ -106,6 +113,9 @@ public final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--mock-profiles", paramLabel = "FILE", description = "YAML or JSON profiles file for the embedded mock.")
         Path profiles;
+
+        @Option(names = "--mock-tls", description = "Serve https with a self-signed certificate made at start (the driver trusts it), to measure what TLS costs.")
+        boolean tls;
 
         @Option(names = "--send-stamps", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Ask the embedded mock for ': t=' send stamps, to measure the driver's own overhead per event (default: ${DEFAULT-VALUE}).")
@@ -188,7 +198,8 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--name", paramLabel = "NAME", description = "Suffix of the report folder, [A-Za-z0-9._-] (default: ${DEFAULT-VALUE}).")
         String name = "run";
 
-        @Option(names = "--quiet", description = "No progress line (the summary and report path are still printed).")
+        @Option(names = {"--quiet", "--no-progress"}, description = "No live progress (the summary and report path are still printed). "
+                + "On a terminal progress is a bar per stage, else one line per second.")
         boolean quiet;
     }
 
@@ -222,8 +233,13 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config();
-        EmbeddedMock embedded = target.url == null ? new EmbeddedMock(mock.profile, mock.profiles) : null;
-        RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet);
+        EmbeddedMock embedded = target.url == null ? new EmbeddedMock(mock.profile, mock.profiles, mock.tls) : null;
+        ClientTls tls = clientTls();
+        if (tls.insecure()) {
+            System.err.println("WARNING: --insecure: https certificates and host names are NOT checked; "
+                    + "anyone on the path can read and change this traffic");
+        }
+        RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls);
         RunSession.Result result = session.executeWithShutdownHook();
         return result.outcome().failed() ? 1 : 0;
     }
@@ -265,6 +281,17 @@ public final class RunCommand implements Callable<Integer> {
                 client.maxResponseChars);
         return new RunConfig(output.name, t, stages(), bounds, timeouts, retry, clientOptions, load.seed,
                 client.ioThreads);
+    }
+
+    /** --ca-file / --insecure as client TLS settings. */
+    ClientTls clientTls() {
+        if (target.insecure && target.caFile != null) {
+            throw new IllegalArgumentException("--insecure and --ca-file exclude each other");
+        }
+        if (target.insecure) {
+            return new ClientTls(null, true, null);
+        }
+        return target.caFile == null ? ClientTls.DEFAULT : ClientTls.fromCaFile(target.caFile);
     }
 
     private List<Workload> stages() {

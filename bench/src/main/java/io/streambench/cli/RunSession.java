@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.driver.ClientTls;
 import io.streambench.driver.HttpTransport;
 import io.streambench.driver.LoadRunner;
 import io.streambench.driver.RunConfig;
@@ -8,7 +9,9 @@ import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
+import io.streambench.mock.tls.TlsIdentity;
 import io.streambench.report.Progress;
+import io.streambench.report.ProgressDisplay;
 import io.streambench.report.RunDirectory;
 import io.streambench.report.RunReport;
 import io.streambench.report.StageSummary;
@@ -23,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * One run from start to report: starts the embedded mock (if any), the transport, the runner and a
@@ -44,6 +46,7 @@ public final class RunSession {
     private final Path outParent;
     private final PrintStream console;
     private final boolean progress;
+    private final ClientTls clientTls;
     private final CountDownLatch written = new CountDownLatch(1);
     private volatile LoadRunner runner;
     private volatile boolean stopRequested;
@@ -54,11 +57,21 @@ public final class RunSession {
      * @param progress print a progress line once a second
      */
     public RunSession(RunConfig config, EmbeddedMock mock, Path outParent, PrintStream console, boolean progress) {
+        this(config, mock, outParent, console, progress, ClientTls.DEFAULT);
+    }
+
+    /**
+     * @param clientTls how https targets are checked; an embedded mock with TLS is trusted through its own
+     *                  certificate instead
+     */
+    public RunSession(RunConfig config, EmbeddedMock mock, Path outParent, PrintStream console, boolean progress,
+            ClientTls clientTls) {
         this.config = config;
         this.mock = mock;
         this.outParent = outParent;
         this.console = console;
         this.progress = progress;
+        this.clientTls = clientTls;
     }
 
     /** Asks a running session to stop; it still writes everything measured so far. Any thread. */
@@ -94,12 +107,14 @@ public final class RunSession {
 
     /** Runs; blocks until the run ended and its report is written. */
     public Result execute() {
-        MockServer server = mock == null ? null : startMock();
+        TlsIdentity mockTls = mock != null && mock.tls() ? TlsIdentity.selfSigned() : null;
+        MockServer server = mock == null ? null : startMock(mockTls);
         try {
             RunConfig effective = server == null ? config
                     : config.withTarget(config.target().withUrl(URI.create(server.baseUrl() + "/v1/chat/completions")));
+            ClientTls tls = mockTls == null ? clientTls : new ClientTls(mockTls.chain(), false, "embedded mock");
             try (HttpTransport transport = new HttpTransport(effective.target(), effective.timeouts(),
-                    effective.ioThreads())) {
+                    effective.ioThreads(), tls)) {
                 Path dir = RunDirectory.create(outParent, effective.name());
                 RunReport report = new RunReport(dir, effective, transport.transportName());
                 try {
@@ -127,7 +142,7 @@ public final class RunSession {
             t.setDaemon(true);
             return t;
         });
-        Consumer<Progress> show = progressPrinter();
+        ProgressDisplay show = ProgressDisplay.create(console, effective.bounds(), progress);
         ticker.scheduleAtFixedRate(() -> {
             try {
                 Progress p = report.tick();
@@ -144,6 +159,7 @@ public final class RunSession {
         } finally {
             ticker.shutdownNow();
             awaitTermination(ticker);
+            show.close();
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         if (server != null) {
@@ -151,41 +167,33 @@ public final class RunSession {
             m.put("profile", mock.profile());
             m.put("profiles_file", mock.profiles() == null ? null : mock.profiles().toString());
             m.put("transport", server.transport());
+            m.put("tls", server.tls());
+            if (server.tls()) {
+                m.put("tls_handshakes", server.tlsHandshakes());
+            }
             m.put("stats", server.stats().snapshot(false));
             extras.put("mock_server", m);
         }
-        report.finish(outcome, extras);
-        if (progress && System.console() != null) {
-            console.println();
+        if (effective.target().tls()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("insecure", clientTls.insecure() && server == null);
+            t.put("roots", server != null ? "embedded mock" : clientTls.rootsSource() != null ? clientTls.rootsSource() : "jdk");
+            extras.put("tls", t);
         }
+        report.finish(outcome, extras);
         SummaryTable.print(console, report.stages());
         console.println((outcome.interrupted() ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
         console.flush();
         return new Result(report.dir(), outcome, report.stages());
     }
 
-    private Consumer<Progress> progressPrinter() {
-        if (!progress) {
-            return p -> { };
-        }
-        boolean terminal = System.console() != null;
-        return p -> {
-            if (terminal) {
-                console.print("\r" + p.line() + "   ");
-            } else {
-                console.println(p.line());
-            }
-            console.flush();
-        };
-    }
-
-    private MockServer startMock() {
+    private MockServer startMock(TlsIdentity tls) {
         Profiles profiles = mock.profiles() == null ? ProfileLoader.builtins() : ProfileLoader.load(mock.profiles());
         if (!profiles.byName().containsKey(mock.profile())) {
             throw new IllegalArgumentException("unknown mock profile=" + mock.profile() + ", known="
                     + profiles.byName().keySet());
         }
-        return MockServer.start(MockServerConfig.defaults().withProfiles(profiles));
+        return MockServer.start(MockServerConfig.defaults().withProfiles(profiles).withTls(tls));
     }
 
     private static void awaitTermination(ScheduledExecutorService ticker) {

@@ -6,8 +6,13 @@ import java.util.Locale;
 public enum ErrorClass {
     /** Status 2xx, {@code [DONE]} seen, no error event, nothing malformed. */
     NONE,
-    /** TCP or TLS connect failed or timed out (no request sent). */
+    /** TCP connect failed, or TCP connect or TLS handshake timed out (no request sent); retried. */
     CONNECT,
+    /**
+     * The TLS handshake failed (no request sent): certificate not trusted, expired or for another host name, no
+     * common protocol or cipher, or the server aborted the handshake. Not retried: it would fail the same way.
+     */
+    TLS,
     /** The response status was not 2xx. */
     HTTP_STATUS,
     /** No content or tool-call event within the first-token timeout. */

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streambench.client.sse.SendStamps;
 import io.streambench.client.sse.SseListener;
@@ -22,6 +23,7 @@ import io.streambench.client.sse.StreamError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * One attempt of one request: sends it, times every read where it arrives (before parsing), enforces
@@ -141,10 +143,25 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         ch.writeAndFlush(http).addListener(this);
     }
 
-    /** The connect failed (event loop of the failed channel). */
+    /** The connect or the TLS handshake failed (event loop of the failed channel). */
     void connectFailed(Throwable cause, long nowNanos) {
-        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        finish(ErrorClass.CONNECT, text, nowNanos, false);
+        if (cause instanceof SslHandshakeTimeoutException) {
+            finish(ErrorClass.CONNECT, "tls handshake: " + cause.getMessage(), nowNanos, false);
+        } else if (cause instanceof SSLException) {
+            finish(ErrorClass.TLS, "tls handshake: " + rootMessage(cause), nowNanos, false);
+        } else {
+            String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            finish(ErrorClass.CONNECT, text, nowNanos, false);
+        }
+    }
+
+    /** The innermost cause says what was wrong (expired, no matching name, unknown issuer). */
+    private static String rootMessage(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Asks the attempt to end as cancelled; any thread. */

@@ -18,15 +18,13 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 
 /**
  * The Netty HTTP/1.1 client the driver sends through: event loops (native epoll when available), a
@@ -45,22 +43,30 @@ public final class HttpTransport implements AutoCloseable {
     private final InetSocketAddress address;
     private final Deque<Channel> idle = new ConcurrentLinkedDeque<>();
     private final String transportName;
+    private final boolean tls;
+
+    /** Checks https servers with the JDK's trusted roots; see the four-argument constructor. */
+    public HttpTransport(Target target, Timeouts timeouts, int ioThreads) {
+        this(target, timeouts, ioThreads, ClientTls.DEFAULT);
+    }
 
     /**
      * Starts the event loops and resolves the host once.
      *
      * @param ioThreads event loops, 0 for one per core
+     * @param clientTls how https servers are checked (unused for http)
      * @throws IllegalArgumentException when the host does not resolve or TLS cannot be set up
      */
-    public HttpTransport(Target target, Timeouts timeouts, int ioThreads) {
-        String host = target.url().getHost();
+    public HttpTransport(Target target, Timeouts timeouts, int ioThreads, ClientTls clientTls) {
+        String host = target.url().getHost().replace("[", "").replace("]", "");
         try {
-            address = new InetSocketAddress(InetAddress.getByName(host.replace("[", "").replace("]", "")),
-                    target.port());
+            address = new InetSocketAddress(InetAddress.getByName(host), target.port());
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("cannot resolve host=" + host);
         }
-        SslContext ssl = target.tls() ? sslContext() : null;
+        tls = target.tls();
+        SslContext ssl = tls ? clientTls.context(host) : null;
+        long handshakeTimeoutMillis = timeouts.connect().toMillis();
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         transportName = epoll ? "epoll" : "nio";
@@ -77,7 +83,10 @@ public final class HttpTransport implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline p = ch.pipeline();
                         if (ssl != null) {
-                            p.addLast(ssl.newHandler(ch.alloc(), host, target.port()));
+                            // The peer host enables host name verification against the URL's host.
+                            SslHandler handler = ssl.newHandler(ch.alloc(), host, target.port());
+                            handler.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
+                            p.addLast(handler);
                         }
                         p.addLast(new HttpClientCodec());
                         p.addLast(new StreamHandler());
@@ -85,20 +94,15 @@ public final class HttpTransport implements AutoCloseable {
                 });
     }
 
-    private static SslContext sslContext() {
-        try {
-            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
-        } catch (SSLException e) {
-            throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage());
-        }
-    }
-
     /** "epoll" or "nio". */
     public String transportName() {
         return transportName;
     }
 
-    /** Starts {@code exchange} on an idle pooled connection, or on a new one. */
+    /**
+     * Starts {@code exchange} on an idle pooled connection, or on a new one. For https a new connection counts
+     * as connected once its TLS handshake is done, so the connect time includes the handshake.
+     */
     void open(Exchange exchange) {
         Channel channel;
         while ((channel = idle.pollFirst()) != null) {
@@ -113,7 +117,18 @@ public final class HttpTransport implements AutoCloseable {
             if (f.isSuccess()) {
                 Channel fresh = f.channel();
                 fresh.closeFuture().addListener(closed -> idle.remove(fresh));
-                exchange.start(fresh, Math.max(1, System.nanoTime() - connectStart));
+                if (!tls) {
+                    exchange.start(fresh, Math.max(1, System.nanoTime() - connectStart));
+                    return;
+                }
+                fresh.pipeline().get(SslHandler.class).handshakeFuture().addListener(h -> {
+                    if (h.isSuccess()) {
+                        exchange.start(fresh, Math.max(1, System.nanoTime() - connectStart));
+                    } else {
+                        fresh.close();
+                        exchange.connectFailed(h.cause(), System.nanoTime());
+                    }
+                });
             } else {
                 exchange.connectFailed(f.cause(), System.nanoTime());
             }

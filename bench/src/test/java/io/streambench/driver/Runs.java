@@ -37,8 +37,13 @@ final class Runs {
 
     /** Runs {@code config} to the end and returns what it recorded. */
     static Recorded run(RunConfig config) {
+        return run(config, ClientTls.DEFAULT);
+    }
+
+    /** Runs {@code config} to the end, checking https servers with {@code tls}. */
+    static Recorded run(RunConfig config, ClientTls tls) {
         Recorded recorded = new Recorded();
-        try (HttpTransport transport = new HttpTransport(config.target(), config.timeouts(), config.ioThreads())) {
+        try (HttpTransport transport = new HttpTransport(config.target(), config.timeouts(), config.ioThreads(), tls)) {
             LoadRunner runner = new LoadRunner(config, transport, recorded, System.nanoTime());
             recorded.outcome = runner.run();
         }

@@ -22,8 +22,10 @@ import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.http.MockServerInitializer;
 import io.streambench.mock.http.ServerState;
 import io.streambench.mock.stats.ServerStats;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An OpenAI-compatible streaming server with controlled timing, embeddable in tests and benchmarks.
@@ -45,12 +47,17 @@ public final class MockServer implements AutoCloseable {
     private final ServerState state;
     private final String host;
     private final int port;
+    private final boolean tls;
+    private final LongAdder tlsHandshakes;
 
-    private MockServer(EventLoopGroup group, Channel channel, ServerState state, String host) {
+    private MockServer(EventLoopGroup group, Channel channel, ServerState state, String host, boolean tls,
+            LongAdder tlsHandshakes) {
         this.group = group;
         this.channel = channel;
         this.state = state;
         this.host = host;
+        this.tls = tls;
+        this.tlsHandshakes = tlsHandshakes;
         this.port = ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
@@ -58,8 +65,11 @@ public final class MockServer implements AutoCloseable {
      * Binds and starts serving.
      *
      * @throws IllegalStateException when the address cannot be bound (in use, not local, no permission)
+     * @throws IllegalArgumentException when the TLS key and certificate cannot be used
      */
     public static MockServer start(MockServerConfig config) {
+        SslContext sslContext = config.tls() == null ? null : config.tls().serverContext();
+        LongAdder handshakes = new LongAdder();
         String transport = switch (config.transport()) {
             case "epoll" -> {
                 Epoll.ensureAvailability();
@@ -100,11 +110,11 @@ public final class MockServer implements AutoCloseable {
                     // The pooled allocator's thread caches make the one small buffer per paced event cheap;
                     // Netty 4.2's default adaptive allocator spent a fifth of the CPU of a 10k-stream run here.
                     .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childHandler(new MockServerInitializer(state, config.maxBodyBytes()))
+                    .childHandler(new MockServerInitializer(state, config.maxBodyBytes(), sslContext, handshakes))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            return new MockServer(group, ch, state, config.host());
+            return new MockServer(group, ch, state, config.host(), sslContext != null, handshakes);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             Thread.currentThread().interrupt();
@@ -121,9 +131,19 @@ public final class MockServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://host:port}, with IPv6 hosts in brackets. */
+    /** {@code http://host:port} ({@code https} with TLS), with IPv6 hosts in brackets. */
     public String baseUrl() {
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return (tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** Whether the server speaks https. */
+    public boolean tls() {
+        return tls;
+    }
+
+    /** TLS handshakes completed since start: one per new https connection, so keep-alive reuse shows here. */
+    public long tlsHandshakes() {
+        return tlsHandshakes.sum();
     }
 
     /** The server's counters and pacing histogram. */

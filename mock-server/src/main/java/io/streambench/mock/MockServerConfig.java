@@ -2,6 +2,7 @@ package io.streambench.mock;
 
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
+import io.streambench.mock.tls.TlsIdentity;
 import java.util.Locale;
 
 /**
@@ -15,9 +16,10 @@ import java.util.Locale;
  * @param transport "auto" (epoll when available, else NIO), "epoll", "io_uring" or "nio"
  * @param idleTimeoutMillis a connection with no request in flight and nothing received for this long is
  *     closed; 0 never
+ * @param tls the key and certificates to serve https with, or null for plain http
  */
 public record MockServerConfig(String host, int port, Profiles profiles, int ioThreads, int maxBodyBytes,
-        String transport, long idleTimeoutMillis) {
+        String transport, long idleTimeoutMillis, TlsIdentity tls) {
 
     /** Default largest request body: 4 MiB, ample for long conversations with tools. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -49,6 +51,12 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
         }
     }
 
+    /** Plain http (no TLS). */
+    public MockServerConfig(String host, int port, Profiles profiles, int ioThreads, int maxBodyBytes,
+            String transport, long idleTimeoutMillis) {
+        this(host, port, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, null);
+    }
+
     /** Loopback, any free port, built-in profiles, defaults for the rest. */
     public static MockServerConfig defaults() {
         return new MockServerConfig("127.0.0.1", 0, ProfileLoader.builtins(), 0, DEFAULT_MAX_BODY_BYTES, "auto",
@@ -57,31 +65,36 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
 
     /** This config with another port. */
     public MockServerConfig withPort(int newPort) {
-        return new MockServerConfig(host, newPort, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis);
+        return new MockServerConfig(host, newPort, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, tls);
     }
 
     /** This config with other profiles. */
     public MockServerConfig withProfiles(Profiles newProfiles) {
-        return new MockServerConfig(host, port, newProfiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis);
+        return new MockServerConfig(host, port, newProfiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, tls);
     }
 
     /** This config with another transport. */
     public MockServerConfig withTransport(String newTransport) {
-        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, newTransport, idleTimeoutMillis);
+        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, newTransport, idleTimeoutMillis, tls);
     }
 
     /** This config with another idle timeout. */
     public MockServerConfig withIdleTimeoutMillis(long millis) {
-        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, millis);
+        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, millis, tls);
     }
 
     /** This config with another body limit. */
     public MockServerConfig withMaxBodyBytes(int bytes) {
-        return new MockServerConfig(host, port, profiles, ioThreads, bytes, transport, idleTimeoutMillis);
+        return new MockServerConfig(host, port, profiles, ioThreads, bytes, transport, idleTimeoutMillis, tls);
     }
 
     /** This config with another number of event loop threads (0: one per core). */
     public MockServerConfig withIoThreads(int threads) {
-        return new MockServerConfig(host, port, profiles, threads, maxBodyBytes, transport, idleTimeoutMillis);
+        return new MockServerConfig(host, port, profiles, threads, maxBodyBytes, transport, idleTimeoutMillis, tls);
+    }
+
+    /** This config serving https with {@code identity} (null: plain http). */
+    public MockServerConfig withTls(TlsIdentity identity) {
+        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, identity);
     }
 }

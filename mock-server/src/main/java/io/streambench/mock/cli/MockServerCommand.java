@@ -5,7 +5,11 @@ import io.streambench.mock.MockServerConfig;
 import io.streambench.mock.profile.ProfileException;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
+import io.streambench.mock.tls.TlsIdentity;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +46,16 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--transport", paramLabel = "auto|epoll|io_uring|nio", description = "Socket transport; auto is epoll where available (default: ${DEFAULT-VALUE}).")
     String transport = "auto";
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve https with this PEM certificate chain (leaf first); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The PEM PKCS#8 private key (BEGIN PRIVATE KEY) of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed", description = "Serve https with a self-signed EC certificate made at start for localhost, 127.0.0.1 and ::1; "
+            + "its PEM is written to a temporary file whose path is printed (give it to clients as their CA file).")
+    boolean tlsSelfSigned;
+
     @Option(names = "--list-profiles", description = "Print the profiles and exit.")
     boolean listProfiles;
 
@@ -59,9 +73,15 @@ public final class MockServerCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        MockServerConfig config = new MockServerConfig(host, port, loaded, ioThreads, maxBodyBytes, transport, idleTimeoutMs);
+        TlsIdentity tls = tlsIdentity();
+        MockServerConfig config = new MockServerConfig(host, port, loaded, ioThreads, maxBodyBytes, transport,
+                idleTimeoutMs, tls);
         PrintWriter out = spec.commandLine().getOut();
         MockServer server = MockServer.start(config);
+        Path pem = tlsSelfSigned ? writeCertificate(tls) : null;
+        if (pem != null) {
+            out.println("self-signed certificate (trust it with --ca-file / curl --cacert): " + pem);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("streambench mock: shutting down");
@@ -70,11 +90,35 @@ public final class MockServerCommand implements Callable<Integer> {
         }, "mock-shutdown"));
         out.println("streambench mock listening on " + server.baseUrl() + " (" + server.transport()
                 + ", profiles: " + String.join(", ", loaded.byName().keySet()) + "; default " + loaded.defaultName() + ")");
-        out.println("  curl -N " + server.baseUrl() + "/v1/chat/completions -H 'content-type: application/json' "
+        out.println("  curl -N " + (pem != null ? "--cacert " + pem + " " : "") + server.baseUrl() + "/v1/chat/completions -H 'content-type: application/json' "
                 + "-d '{\"model\":\"" + loaded.defaultName() + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private TlsIdentity tlsIdentity() {
+        if (tlsSelfSigned && (tlsCert != null || tlsKey != null)) {
+            throw new IllegalArgumentException("--tls-self-signed excludes --tls-cert and --tls-key");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        if (tlsSelfSigned) {
+            return TlsIdentity.selfSigned();
+        }
+        return tlsCert == null ? null : TlsIdentity.fromPem(tlsCert, tlsKey);
+    }
+
+    private static Path writeCertificate(TlsIdentity tls) {
+        try {
+            Path pem = Files.createTempFile("streambench-mock-", ".pem");
+            pem.toFile().deleteOnExit();
+            Files.writeString(pem, tls.certificatesPem(), StandardCharsets.US_ASCII);
+            return pem;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the self-signed certificate: " + e.getMessage(), e);
+        }
     }
 
     /** Runs the command; exit codes: 0 ok, 2 bad usage or configuration. */

@@ -5,18 +5,27 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 
-/** The pipeline of one connection: idle timeout, HTTP/1.1 codec, body aggregation (bounded), the mock's handler. */
+/**
+ * The pipeline of one connection: TLS (https only), idle timeout, HTTP/1.1 codec, body aggregation (bounded),
+ * the mock's handler.
+ */
 public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Name of the HTTP codec in the pipeline; stream sessions write their pre-framed chunks below it. */
     static final String HTTP_CODEC = "http";
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_HEADER_BYTES = 16384;
+    private static final long HANDSHAKE_TIMEOUT_MILLIS = 30_000;
 
     private final ServerState state;
     private final int maxBodyBytes;
+    private final SslContext tls;
+    private final LongAdder tlsHandshakes;
 
     /** Does the one-time work of the handlers (class loading, Jackson introspection) on the caller's thread. */
     public static void warmUp() {
@@ -24,13 +33,35 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
     }
 
     public MockServerInitializer(ServerState state, int maxBodyBytes) {
+        this(state, maxBodyBytes, null, new LongAdder());
+    }
+
+    /**
+     * @param tls           the server TLS context, or null for plain http
+     * @param tlsHandshakes counts completed TLS handshakes (one per new https connection)
+     */
+    public MockServerInitializer(ServerState state, int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes) {
         this.state = state;
         this.maxBodyBytes = maxBodyBytes;
+        this.tls = tls;
+        this.tlsHandshakes = tlsHandshakes;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        if (tls != null) {
+            SslHandler ssl = tls.newHandler(ch.alloc());
+            // Netty's 10 s default dropped handshakes of a cold JVM taking 256 new connections at once on a loaded
+            // 2-core machine; a client has its own (connect) timeout.
+            ssl.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
+            ssl.handshakeFuture().addListener(f -> {
+                if (f.isSuccess()) {
+                    tlsHandshakes.increment();
+                }
+            });
+            p.addLast("tls", ssl);
+        }
         if (state.idleTimeoutMillis() > 0) {
             p.addLast("idle", new IdleStateHandler(state.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS));
         }

@@ -54,6 +54,26 @@ class MockServerCommandTest {
     }
 
     @Test
+    void shouldRejectATlsCertificateWithoutItsKey() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "");
+
+        Run run = run("--tls-cert", cert.toString(), "--port", "0");
+
+        run.assertUsageError("--tls-cert", "--tls-key");
+    }
+
+    @Test
+    void shouldRejectAKeyFileWithoutAPkcs8Key() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"),
+                io.streambench.mock.tls.TlsIdentity.selfSigned().certificatesPem());
+        Path key = Files.writeString(dir.resolve("key.pem"), "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+
+        Run run = run("--tls-cert", cert.toString(), "--tls-key", key.toString(), "--port", "0");
+
+        run.assertUsageError("PKCS#8", "key.pem");
+    }
+
+    @Test
     void shouldRejectProfilesFileThatDoesNotExist() {
         Path missing = dir.resolve("missing.yaml");
 
