@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code streambench}: the command line. Exit codes: 0 ok, 1 failed run, 2 bad usage or configuration. */
 @Command(name = "streambench", mixinStandardHelpOptions = true, version = "streambench 0.1.0",
         description = "Measures how LLM responses stream over Server-Sent Events.",
-        subcommands = {RunCommand.class, MockServerCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, MockServerCommand.class, JmhCommand.class, MergeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: run, mock, jmh");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: run, mock, jmh, merge");
     }
 
     public static void main(String[] args) {

@@ -31,6 +31,8 @@ final class HlogFiles implements AutoCloseable {
                         + (metric.unit() == Metric.Unit.NANOS ? "ns (max column in ms)" : "tokens") + ", tag = stage");
                 writer.outputLogFormatVersion();
                 writer.outputStartTime(startMillis);
+                // Explicit, so that every reader takes the (relative) interval times from this run's start.
+                writer.outputBaseTime(startMillis);
                 writer.setBaseTime(startMillis);
                 writer.outputLegend();
                 writers.put(metric, writer);
