@@ -27,7 +27,7 @@ record SourceRun(Path dir, JsonNode json) {
      */
     private static final List<String> SETTINGS = List.of("/config/target", "/config/stages", "/config/bounds",
             "/config/timeouts", "/config/retry", "/config/client", "/mock_server/profile",
-            "/mock_server/profiles_file");
+            "/mock_server/profiles_file", "/mock_server/tls");
     private static final String ABSENT = "(absent)";
 
     /** Reads {@code dir/run.json}; IllegalArgumentException with one line if it is not a single run's folder. */
