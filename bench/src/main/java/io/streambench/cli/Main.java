@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "streambench", mixinStandardHelpOptions = true, version = "streambench 0.1.0",
         description = "Measures how LLM responses stream over Server-Sent Events.",
         subcommands = {RunCommand.class, MockServerCommand.class, JmhCommand.class, CompareCommand.class,
+            MergeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -19,7 +20,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: run, mock, jmh, compare");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "choose a command: run, mock, jmh, compare, merge");
     }
 
     public static void main(String[] args) {

@@ -15,6 +15,7 @@ import io.streambench.driver.Timeouts;
 import io.streambench.driver.Workload;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "%nOutput%n")
     OutputOptions output = new OutputOptions();
+
+    @ArgGroup(validate = false, heading = "%nSeveral drivers (merge their reports with 'streambench merge')%n")
+    DriverOptions driver = new DriverOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -203,6 +207,19 @@ public final class RunCommand implements Callable<Integer> {
         boolean quiet;
     }
 
+    static final class DriverOptions {
+        @Option(names = "--start-at", paramLabel = "TIME", description = {"Set up (embedded mock, client), then wait "
+                + "until TIME and start the load, so several processes start together: an ISO-8601 instant "
+                + "(2026-11-24T10:00:00Z), a time of day in the local zone (10:00:00, its next occurrence) or "
+                + "milliseconds since the epoch. More than 1 s in the past is an error. Ctrl-C while waiting "
+                + "exits without a report."})
+        String startAt;
+
+        @Option(names = "--driver-id", paramLabel = "ID", description = "This process's name in run.json and merged "
+                + "reports, [A-Za-z0-9._-] (default: index-N when JOB_COMPLETION_INDEX is set, else hostname-pid).")
+        String driverId;
+    }
+
     /** The flush policy names, for --help. */
     static final class FlushNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
@@ -233,15 +250,17 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config();
+        Launch launch = new Launch(driver.startAt == null ? null
+                : Launch.parseStartAt(driver.startAt, Clock.systemDefaultZone()), driver.driverId, System.getenv());
         EmbeddedMock embedded = target.url == null ? new EmbeddedMock(mock.profile, mock.profiles, mock.tls) : null;
         ClientTls tls = clientTls();
         if (tls.insecure()) {
             System.err.println("WARNING: --insecure: https certificates and host names are NOT checked; "
                     + "anyone on the path can read and change this traffic");
         }
-        RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls);
+        RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls, launch);
         RunSession.Result result = session.executeWithShutdownHook();
-        return result.outcome().failed() ? 1 : 0;
+        return result.dir() == null || result.outcome().failed() ? 1 : 0;
     }
 
     /** The options as a run configuration; throws IllegalArgumentException with one line on bad input. */

@@ -19,6 +19,8 @@ import io.streambench.report.SummaryTable;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunSession {
 
-    /** What a finished run left. */
+    /** What a finished run left; {@code dir} is null when it was stopped before its {@code --start-at}. */
     public record Result(Path dir, RunOutcome outcome, List<StageSummary> stages) {
     }
 
@@ -47,6 +49,7 @@ public final class RunSession {
     private final PrintStream console;
     private final boolean progress;
     private final ClientTls clientTls;
+    private final Launch launch;
     private final CountDownLatch written = new CountDownLatch(1);
     private volatile LoadRunner runner;
     private volatile boolean stopRequested;
@@ -66,7 +69,17 @@ public final class RunSession {
      */
     public RunSession(RunConfig config, EmbeddedMock mock, Path outParent, PrintStream console, boolean progress,
             ClientTls clientTls) {
+        this(config, mock, outParent, console, progress, clientTls, Launch.now());
+    }
+
+    /**
+     * @param launch when to start the load (after the mock and the transport are up) and this driver's id,
+     *               both written to {@code run.json}
+     */
+    public RunSession(RunConfig config, EmbeddedMock mock, Path outParent, PrintStream console, boolean progress,
+            ClientTls clientTls, Launch launch) {
         this.config = config;
+        this.launch = launch;
         this.mock = mock;
         this.outParent = outParent;
         this.console = console;
@@ -115,6 +128,9 @@ public final class RunSession {
             ClientTls tls = mockTls == null ? clientTls : new ClientTls(mockTls.chain(), false, "embedded mock");
             try (HttpTransport transport = new HttpTransport(effective.target(), effective.timeouts(),
                     effective.ioThreads(), tls)) {
+                if (!awaitStart()) {
+                    return new Result(null, new RunOutcome(List.of(), true, 0, 0), List.of());
+                }
                 Path dir = RunDirectory.create(outParent, effective.name());
                 RunReport report = new RunReport(dir, effective, transport.transportName());
                 try {
@@ -162,6 +178,9 @@ public final class RunSession {
             show.close();
         }
         Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("driver_id", launch.driverId());
+        extras.put("driver_index", launch.driverIndex());
+        extras.put("start_at", launch.startAt() == null ? null : launch.startAt().toString());
         if (server != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("profile", mock.profile());
@@ -185,6 +204,21 @@ public final class RunSession {
         console.println((outcome.interrupted() ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
         console.flush();
         return new Result(report.dir(), outcome, report.stages());
+    }
+
+    /** Waits for {@code --start-at}; false when stopped first (nothing is written then). */
+    private boolean awaitStart() {
+        if (launch.startAt() != null && progress) {
+            console.println("driver " + launch.driverId() + " waiting for --start-at " + launch.startAt() + " (in "
+                    + Math.max(0, Duration.between(Instant.now(), launch.startAt()).toMillis()) + " ms)");
+            console.flush();
+        }
+        if (launch.await(() -> stopRequested)) {
+            return true;
+        }
+        console.println("run: stopped before --start-at " + launch.startAt() + "; nothing was measured");
+        console.flush();
+        return false;
     }
 
     private MockServer startMock(TlsIdentity tls) {

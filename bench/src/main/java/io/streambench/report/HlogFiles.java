@@ -19,6 +19,7 @@ final class HlogFiles implements AutoCloseable {
 
     private final Map<Metric, HistogramLogWriter> writers = new EnumMap<>(Metric.class);
     private final Map<Metric, PrintStream> streams = new EnumMap<>(Metric.class);
+    private final Map<Metric, Histogram> copies = new EnumMap<>(Metric.class);
     private final long startMillis;
 
     HlogFiles(Path dir, long startMillis) {
@@ -31,6 +32,8 @@ final class HlogFiles implements AutoCloseable {
                         + (metric.unit() == Metric.Unit.NANOS ? "ns (max column in ms)" : "tokens") + ", tag = stage");
                 writer.outputLogFormatVersion();
                 writer.outputStartTime(startMillis);
+                // Explicit, so that every reader takes the (relative) interval times from this run's start.
+                writer.outputBaseTime(startMillis);
                 writer.setBaseTime(startMillis);
                 writer.outputLegend();
                 writers.put(metric, writer);
@@ -47,10 +50,18 @@ final class HlogFiles implements AutoCloseable {
         if (interval.getTotalCount() == 0) {
             return;
         }
-        interval.setTag("stage" + stage);
+        // A Recorder's interval histogram (HdrHistogram 2.2.2) was seen encoding a highestTrackableValue below
+        // its max value under load, which HistogramLogReader then fails to decode (index out of bounds); add()
+        // walks the counts up to the max value, so a plain copy encodes consistently.
+        Histogram copy = copies.computeIfAbsent(metric, m -> new Histogram(interval.getNumberOfSignificantValueDigits()));
+        copy.reset();
+        copy.add(interval);
+        copy.setStartTimeStamp(interval.getStartTimeStamp());
+        copy.setEndTimeStamp(interval.getEndTimeStamp());
+        copy.setTag("stage" + stage);
         double ratio = metric.unit() == Metric.Unit.NANOS ? 1e6 : 1.0;
         writers.get(metric).outputIntervalHistogram((intervalStartMillis - startMillis) / 1000.0,
-                (intervalEndMillis - startMillis) / 1000.0, interval, ratio);
+                (intervalEndMillis - startMillis) / 1000.0, copy, ratio);
     }
 
     void flush() {

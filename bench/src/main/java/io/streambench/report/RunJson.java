@@ -47,6 +47,34 @@ final class RunJson {
         results.put("max_heap_after_gc_mb", round(maxHeapAfterGc / 1048576.0));
         root.put("results", results);
         root.putAll(extras);
+        save(file, root);
+    }
+
+    /**
+     * The {@code run.json} of a merged run: the sources' shared configuration, one entry per source run
+     * (folder, driver id, times, environment) and the stages' combined totals.
+     */
+    static void writeMerged(Path file, String name, String status, Instant start, Instant end, Object config,
+            List<Map<String, Object>> sources, List<StageSummary> stages, double maxHeapUsedMb,
+            double maxHeapAfterGcMb) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", name);
+        root.put("status", status);
+        root.put("start", start.toString());
+        root.put("end", end.toString());
+        root.put("duration_s", Duration.between(start, end).toMillis() / 1000.0);
+        root.put("driver_ids", sources.stream().map(s -> s.get("driver_id")).toList());
+        root.put("merged_from", sources);
+        root.put("config", config);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("stages", stages.stream().map(RunJson::stage).toList());
+        results.put("max_heap_used_mb", maxHeapUsedMb);
+        results.put("max_heap_after_gc_mb", maxHeapAfterGcMb);
+        root.put("results", results);
+        save(file, root);
+    }
+
+    private static void save(Path file, Map<String, Object> root) {
         try {
             JSON.writeValue(file.toFile(), root);
         } catch (IOException e) {

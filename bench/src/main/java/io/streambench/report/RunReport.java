@@ -133,7 +133,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
                 now.succeeded() - before.succeeded(), now.failed() - before.failed(),
                 now.failedAttempts() - before.failedAttempts(), now.retries() - before.retries(), now.inFlight(),
                 tokens, tokens / seconds, now.completed(), now.failedAttempts());
-        timeline.write(progress, seconds, heap.lastUsed());
+        timeline.write(progress, seconds, heap.lastUsed(), nowMillis);
         lastCounters = now;
         lastTickNanos = nowNanos;
         lastTickMillis = nowMillis;

@@ -11,7 +11,7 @@ final class TimelineCsv implements AutoCloseable {
 
     /** The columns, in order (documented in reports/README.md). */
     static final List<String> COLUMNS = List.of("elapsed_s", "stage", "interval_s", "started", "done", "ok",
-            "failed", "errors", "retries", "in_flight", "tokens", "tokens_per_s", "heap_used_mb");
+            "failed", "errors", "retries", "in_flight", "tokens", "tokens_per_s", "heap_used_mb", "epoch_ms");
 
     private final CSVPrinter printer;
 
@@ -19,12 +19,13 @@ final class TimelineCsv implements AutoCloseable {
         printer = Csv.open(file, COLUMNS);
     }
 
-    void write(Progress p, double intervalSeconds, long heapUsedBytes) {
+    /** @param epochMillis wall-clock time at the end of the interval */
+    void write(Progress p, double intervalSeconds, long heapUsedBytes, long epochMillis) {
         try {
             printer.printRecord(Csv.num(p.elapsedSeconds(), 3), p.stage(), Csv.num(intervalSeconds, 3),
                     p.intervalStarted(), p.intervalDone(), p.intervalOk(), p.intervalFailed(), p.intervalErrors(),
                     p.intervalRetries(), p.inFlight(), p.intervalTokens(), Csv.num(p.tokensPerSecond(), 1),
-                    Csv.num(heapUsedBytes / 1048576.0, 1));
+                    Csv.num(heapUsedBytes / 1048576.0, 1), epochMillis);
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

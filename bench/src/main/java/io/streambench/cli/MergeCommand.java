@@ -1,0 +1,59 @@
+package io.streambench.cli;
+
+import io.streambench.report.RunMerge;
+import io.streambench.report.SummaryTable;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code streambench merge}: one report from the run folders of several driver processes. */
+@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {"Merges the run folders of several driver processes (e.g. started together with "
+                + "'run --start-at') into one run folder: *.hlog interval histograms added exactly and aligned on "
+                + "absolute time, summary.csv recomputed from them, requests.csv concatenated with a driver column, "
+                + "timeline.csv summed per second, run.json listing the sources (see reports/README.md).",
+            "Runs with different settings (stages, target, mock profile, client strategies, bounds, timeouts, "
+                + "retries, histogram precision) are refused.",
+            "Exit codes: 0 ok, 1 a file could not be read or written, 2 bad usage or settings that differ."},
+        footer = {"", "Example:", "  streambench merge -o reports/merged results/driver-*/*/"})
+public final class MergeCommand implements Callable<Integer> {
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUTDIR",
+            description = "The merged run folder; created, and must be empty if it exists.")
+    Path out;
+
+    @Option(names = "--quiet", description = "Do not print the merged summary table.")
+    boolean quiet;
+
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run folders written by 'streambench run' "
+            + "(each with run.json, requests.csv, timeline.csv and the *.hlog files).")
+    List<Path> dirs = new ArrayList<>();
+
+    private final PrintStream console;
+
+    public MergeCommand() {
+        this(System.out);
+    }
+
+    MergeCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        RunMerge.Result merged = RunMerge.merge(dirs, out);
+        // TODO(report.html): render the merged run here, once HtmlReport lands:
+        //     io.streambench.report.html.HtmlReport.render(merged.dir());
+        if (!quiet) {
+            SummaryTable.print(console, merged.stages());
+        }
+        console.println("merged " + dirs.size() + " runs: " + merged.dir().toAbsolutePath());
+        console.flush();
+        return 0;
+    }
+}

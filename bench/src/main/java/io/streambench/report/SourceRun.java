@@ -1,0 +1,142 @@
+package io.streambench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One driver's run folder as {@code merge} reads it: its {@code run.json} and the settings that must be
+ * equal in every run of a merge.
+ *
+ * @param dir  the run folder
+ * @param json its {@code run.json}
+ */
+record SourceRun(Path dir, JsonNode json) {
+
+    /**
+     * The {@code run.json} parts that define what was measured. Left out on purpose: the seed, the io
+     * threads, the environment and the embedded mock's URL (each driver's own mock has its own port).
+     */
+    private static final List<String> SETTINGS = List.of("/config/target", "/config/stages", "/config/bounds",
+            "/config/timeouts", "/config/retry", "/config/client", "/mock_server/profile",
+            "/mock_server/profiles_file", "/mock_server/tls");
+    private static final String ABSENT = "(absent)";
+
+    /** Reads {@code dir/run.json}; IllegalArgumentException with one line if it is not a single run's folder. */
+    static SourceRun read(Path dir) {
+        Path file = dir.resolve("run.json");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(dir + " is not a run folder (no run.json)");
+        }
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not readable JSON: " + e.getMessage().lines().findFirst()
+                    .orElse(""));
+        }
+        if (json.has("merged_from")) {
+            throw new IllegalArgumentException(dir + " is a merged run; merge the drivers' own runs instead");
+        }
+        if (!json.path("config").isObject() || !json.path("results").path("stages").isArray()) {
+            throw new IllegalArgumentException(file + " has no config or results.stages");
+        }
+        SourceRun run = new SourceRun(dir, json);
+        run.start();
+        run.end();
+        return run;
+    }
+
+    /** The driver's id ({@code --driver-id}), or the folder name for runs written before there were ids. */
+    String driverId() {
+        JsonNode id = json.get("driver_id");
+        return id != null && id.isTextual() ? id.asText() : dir.getFileName().toString();
+    }
+
+    Instant start() {
+        return instant("start");
+    }
+
+    Instant end() {
+        return instant("end");
+    }
+
+    private Instant instant(String key) {
+        try {
+            return Instant.parse(json.path(key).asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(dir.resolve("run.json") + " has no valid '" + key + "' time");
+        }
+    }
+
+    /** The settings that must match, flattened to {@code config.client.parser -> "bytes-scan"}. */
+    Map<String, String> settings() {
+        Map<String, String> flat = new LinkedHashMap<>();
+        boolean embedded = json.has("mock_server");
+        for (String pointer : SETTINGS) {
+            JsonNode node = json.at(pointer);
+            String name = pointer.substring(1).replace('/', '.');
+            if (embedded && pointer.equals("/config/target") && node.isObject()) {
+                node = node.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove("url");
+            }
+            flatten(name, node, flat);
+        }
+        return flat;
+    }
+
+    private static void flatten(String name, JsonNode node, Map<String, String> into) {
+        if (node.isMissingNode()) {
+            into.put(name, ABSENT);
+        } else if (node.isObject()) {
+            into.put(name, node.isEmpty() ? "{}" : "");
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(name + "." + e.getKey(), e.getValue(), into);
+            }
+        } else if (node.isArray()) {
+            into.put(name + ".length", Integer.toString(node.size()));
+            for (int i = 0; i < node.size(); i++) {
+                flatten(name + "[" + i + "]", node.get(i), into);
+            }
+        } else {
+            into.put(name, node.isNull() ? "null" : node.asText());
+        }
+    }
+
+    /**
+     * Throws IllegalArgumentException naming the first setting in which {@code other} differs from this
+     * run, with both values.
+     */
+    void requireSameSettings(SourceRun other) {
+        Map<String, String> mine = settings();
+        Map<String, String> theirs = other.settings();
+        for (String key : union(mine, theirs)) {
+            String a = mine.getOrDefault(key, ABSENT);
+            String b = theirs.getOrDefault(key, ABSENT);
+            if (!a.equals(b)) {
+                throw new IllegalArgumentException("runs differ in " + key + ": " + show(a) + " (" + dir + ") vs "
+                        + show(b) + " (" + other.dir + ")");
+            }
+        }
+    }
+
+    private static Iterable<String> union(Map<String, String> a, Map<String, String> b) {
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        a.keySet().forEach(k -> keys.put(k, true));
+        b.keySet().forEach(k -> keys.put(k, true));
+        return keys.keySet();
+    }
+
+    private static String show(String value) {
+        return value.isEmpty() ? "{...}" : value;
+    }
+}
