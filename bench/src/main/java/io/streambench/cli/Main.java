@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "streambench", mixinStandardHelpOptions = true, version = "streambench 0.1.0",
         description = "Measures how LLM responses stream over Server-Sent Events.",
         subcommands = {RunCommand.class, MockServerCommand.class, JmhCommand.class, CompareCommand.class,
-            MergeCommand.class,
+            MergeCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -21,7 +21,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "choose a command: run, mock, jmh, compare, merge");
+                "choose a command: run, mock, jmh, compare, merge, report");
     }
 
     public static void main(String[] args) {

@@ -16,6 +16,7 @@ import io.streambench.report.RunDirectory;
 import io.streambench.report.RunReport;
 import io.streambench.report.StageSummary;
 import io.streambench.report.SummaryTable;
+import io.streambench.report.html.HtmlReport;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -200,10 +201,20 @@ public final class RunSession {
             extras.put("tls", t);
         }
         report.finish(outcome, extras);
+        writeHtml(report.dir());
         SummaryTable.print(console, report.stages());
         console.println((outcome.interrupted() ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
         console.flush();
         return new Result(report.dir(), outcome, report.stages());
+    }
+
+    /** report.html from the files just written; a failure here costs the page, never the run's data. */
+    private void writeHtml(Path dir) {
+        try {
+            HtmlReport.render(dir);
+        } catch (RuntimeException | LinkageError e) {
+            console.println("run: " + HtmlReport.FILE + " not written: " + e);
+        }
     }
 
     /** Waits for {@code --start-at}; false when stopped first (nothing is written then). */
