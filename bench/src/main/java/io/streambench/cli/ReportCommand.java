@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code streambench report DIR}: re-renders {@code report.html} of a run folder or a JMH results folder. */
 @Command(name = "report", mixinStandardHelpOptions = true, usageHelpWidth = 110,
@@ -16,6 +18,9 @@ import picocli.CommandLine.Parameters;
             "A JMH folder (reports/jmh/<timestamp>/: results.csv): scores per strategy with JMH's error bars, "
                     + "B/op and the benchmarks' counters."})
 public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A run folder or a JMH results folder.")
     Path dir;
@@ -34,7 +39,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("neither a run folder (no run.json) nor a JMH folder (no "
                     + JmhReport.RESULTS + "): " + dir);
         }
-        System.out.println("report: " + html.toAbsolutePath());
+        spec.commandLine().getOut().println("report: " + html.toAbsolutePath());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 /** {@code streambench run}: drives parallel streams against the embedded mock or a URL and writes a report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         description = {"Drives parallel streaming chat completions and writes reports/<timestamp>-<name>/ "
-                + "(run.json, requests.csv, summary.csv, timeline.csv, *.hlog; see reports/README.md).",
+                + "(run.json, requests.csv, summary.csv, timeline.csv, *.hlog, report.html; see reports/README.md).",
             "Without --url it starts an embedded mock server (no network, no key).",
             "Exit codes: 0 ok, 1 the run failed (no request succeeded), 2 bad usage."},
         footer = {"", "Examples:",

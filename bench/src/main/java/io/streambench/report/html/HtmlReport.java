@@ -87,6 +87,13 @@ public final class HtmlReport {
         return "stage " + stage + (workload.isEmpty() ? "" : " (" + workload + ")");
     }
 
+    /** For legends: {@code stage 1 (rate=20/s)}, without the arrival and limit details. */
+    private String shortStageLabel(int stage) {
+        String workload = stageNames.getOrDefault(stage, "");
+        int space = workload.indexOf(' ');
+        return "stage " + stage + (workload.isEmpty() ? "" : " (" + (space < 0 ? workload : workload.substring(0, space)) + ")");
+    }
+
     private boolean staged() {
         return stageNames.size() > 1;
     }
@@ -142,9 +149,9 @@ public final class HtmlReport {
             for (int stage : stages) {
                 Histogram h = hlog.get(stage);
                 if (h != null && h.getTotalCount() > 0) {
-                    lines.add(Plots.spectrum(stageLabel(stage), h));
+                    lines.add(Plots.spectrum(shortStageLabel(stage), h));
                 } else if (summary.containsKey(stage)) {
-                    lines.add(Plots.spectrum(stageLabel(stage) + " [summary.csv]", summary.get(stage)));
+                    lines.add(Plots.spectrum(shortStageLabel(stage) + " [summary.csv]", summary.get(stage)));
                 }
             }
             if (!lines.isEmpty()) {
@@ -210,7 +217,7 @@ public final class HtmlReport {
         String xTitle = !byLevel ? "stage" : "open".equals(kind) ? "offered rate (requests/s)" : "concurrency (streams)";
         double min = level.values().stream().mapToDouble(Double::doubleValue).min().orElse(1);
         double max = level.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        boolean logX = byLevel && max / min >= 10;
+        boolean logX = byLevel && max / min >= 100; // XChart labels whole decades only
         for (String metric : List.of("ttft", "itl")) {
             Map<Integer, SummaryRow> rows = files.summaryOf(metric);
             if (rows.isEmpty()) {
@@ -259,7 +266,7 @@ public final class HtmlReport {
             for (String c : classes) {
                 values.add(byClass.get(c).getOrDefault(stage, 0L).doubleValue());
             }
-            bars.add(new Bars(stages.size() > 1 ? stageLabel(stage) : "", values, null));
+            bars.add(new Bars(stages.size() > 1 ? shortStageLabel(stage) : "", values, null));
         }
         for (String c : classes) {
             List<String> row = new ArrayList<>(List.of(c));
