@@ -2,6 +2,8 @@ package io.streambench.report.html;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -11,6 +13,10 @@ import java.util.Base64;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -216,13 +222,23 @@ final class Plots {
         return new BigDecimal(percent).round(new MathContext(digits)).stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** The chart as a {@code data:image/png;base64,...} URI. */
+    /**
+     * The chart as a {@code data:image/png;base64,...} URI. Encoded through an in-memory stream: ImageIO's
+     * default file cache registers a shutdown hook per stream, which fails when a run is written from
+     * Ctrl-C's shutdown hook (and costs a temporary file per image).
+     */
     static String png(Chart<?, ?> chart) {
-        try {
-            return "data:image/png;base64,"
-                    + Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(image);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a chart: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
         }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
 }
