@@ -2,6 +2,7 @@ package io.streambench.cli;
 
 import io.streambench.report.RunMerge;
 import io.streambench.report.SummaryTable;
+import io.streambench.report.html.HtmlReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +48,11 @@ public final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunMerge.Result merged = RunMerge.merge(dirs, out);
-        // TODO(report.html): render the merged run here, once HtmlReport lands:
-        //     io.streambench.report.html.HtmlReport.render(merged.dir());
+        try {
+            HtmlReport.render(merged.dir());
+        } catch (RuntimeException | LinkageError e) {
+            console.println("merge: " + HtmlReport.FILE + " not written: " + e); // the merged data stays
+        }
         if (!quiet) {
             SummaryTable.print(console, merged.stages());
         }

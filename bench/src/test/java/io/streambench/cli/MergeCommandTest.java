@@ -185,6 +185,8 @@ class MergeCommandTest {
     void shouldConcatenateRequestsSumTheTimelineAndListTheSources() throws Exception {
         Path out = work.resolve("merged-files");
         assertEquals(0, merge(out, runs).code());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("data:image/png;base64,"), "the merged run has its report.html with plots");
 
         long sourceRows = 0;
         long sourceDone = 0;
