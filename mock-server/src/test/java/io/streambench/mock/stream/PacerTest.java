@@ -118,7 +118,7 @@ class PacerTest {
         AtomicInteger early = new AtomicInteger();
         boolean[] offered = onLoop(() -> {
             long now = System.nanoTime();
-            Stepper far = new Stepper(loop, now + TimeUnit.SECONDS.toNanos(2), 1, 1, new CountDownLatch(1), early);
+            Stepper far = new Stepper(loop, now + TimeUnit.SECONDS.toNanos(10), 1, 1, new CountDownLatch(1), early);
             Stepper near = new Stepper(loop, now + TimeUnit.MILLISECONDS.toNanos(900), 1, 1, done, early);
             return new boolean[] {Pacer.of(loop).offer(far, now), Pacer.of(loop).offer(near, now)};
         });
