@@ -14,7 +14,7 @@
 # instant would all fall due together, and identical lengths would make every stream end and restart at
 # once (10,000 new requests in the same second);
 # the server runs with -Xmx512m and its GC log gives the largest heap in use. TRANSPORT=io_uring (or epoll,
-# nio) picks the server transport.
+# nio) picks the server transport; MOCK_ARGS adds server options (e.g. --io-threads 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-unpaced}
@@ -27,7 +27,7 @@ ulimit -n 65536 2>/dev/null || true
 OUT=$(mktemp -d)
 
 start_server() {
-  java -Xmx512m -Xlog:gc:file="$OUT/gc-$1.log" ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" ${TRANSPORT:+--transport "$TRANSPORT"} > "$OUT/server-$1.log" 2>&1 &
+  java -Xmx512m -Xlog:gc:file="$OUT/gc-$1.log" ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" ${TRANSPORT:+--transport "$TRANSPORT"} ${MOCK_ARGS:-} > "$OUT/server-$1.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && return; sleep 0.2; done
   echo "mock-bench: server did not start" >&2; exit 1
