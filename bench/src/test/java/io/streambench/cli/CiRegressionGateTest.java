@@ -60,7 +60,7 @@ class CiRegressionGateTest {
     void shouldHoldTheDriverRunToItsBaselineAndFailADoctoredOne() throws IOException {
         List<String> args = new ArrayList<>(RUN_ARGS);
         args.addAll(List.of("--out", out.toString()));
-        CompareCommandTest.Outcome run = CompareCommandTest.execute(args.toArray(String[]::new));
+        Cli.Outcome run = Cli.execute(args.toArray(String[]::new));
         assertEquals(0, run.code(), run::toString);
         Path current = onlyFolder(out);
         Path baseline = baselines().resolve("run");
@@ -71,7 +71,7 @@ class CiRegressionGateTest {
             }
         }
 
-        CompareCommandTest.Outcome held = compare(baseline, current, RUN_GATES);
+        Cli.Outcome held = compare(baseline, current, RUN_GATES);
         assertEquals(0, held.code(), held::toString);
         assertTrue(held.out().contains("0 tripped"), held::out);
 
@@ -83,7 +83,7 @@ class CiRegressionGateTest {
         text = text.replaceFirst("\"chunks\" : \\d+", "\"chunks\" : " + chunks * 9 / 10)
                 .replaceFirst("\"errors_by_class\" : \\{ }", "\"errors_by_class\" : { \"reset\" : 1 }");
         Files.writeString(json, text, StandardCharsets.UTF_8);
-        CompareCommandTest.Outcome tripped = compare(baseline, doctored, RUN_GATES);
+        Cli.Outcome tripped = compare(baseline, doctored, RUN_GATES);
         assertEquals(1, tripped.code(), tripped::toString);
         assertTrue(tripped.err().contains("FAILED errors [stage 0 concurrency=4]: 1 (baseline 0), above 0, gate errors>0"),
                 tripped::err);
@@ -96,7 +96,7 @@ class CiRegressionGateTest {
         List<String> args = new ArrayList<>(JMH_ARGS);
         args.add(1, "--out");
         args.add(2, out.toString());
-        CompareCommandTest.Outcome jmh = CompareCommandTest.execute(args.toArray(String[]::new));
+        Cli.Outcome jmh = Cli.execute(args.toArray(String[]::new));
         assertEquals(0, jmh.code(), jmh::toString);
         Path current = onlyFolder(out);
         Path baseline = baselines().resolve("jmh");
@@ -108,7 +108,7 @@ class CiRegressionGateTest {
             Files.write(baseline.resolve(JmhResults.NORMALIZED), rows, StandardCharsets.UTF_8);
         }
 
-        CompareCommandTest.Outcome held = compare(baseline, current, JMH_GATES);
+        Cli.Outcome held = compare(baseline, current, JMH_GATES);
         assertEquals(0, held.code(), held::toString);
         assertTrue(held.out().contains("0 tripped"), held::out);
 
@@ -126,20 +126,20 @@ class CiRegressionGateTest {
         }
         Files.write(csv, rows, StandardCharsets.UTF_8);
         Files.delete(doctored.resolve(JmhResults.JSON)); // its B/op error bound would not match the doctored figure
-        CompareCommandTest.Outcome tripped = compare(baseline, doctored, JMH_GATES);
+        Cli.Outcome tripped = compare(baseline, doctored, JMH_GATES);
         assertEquals(1, tripped.code(), tripped::toString);
         assertTrue(tripped.err().lines().anyMatch(l -> l.startsWith("streambench compare: FAILED B/op "
                 + "[SseParserBenchmark.parseStream parser=bytes-scan;reads=segment;shape=short]: ")
                 && l.endsWith("past +16B, gate B/op>+16B")), tripped::err);
     }
 
-    private static CompareCommandTest.Outcome compare(Path baseline, Path current, List<String> gates) {
+    private static Cli.Outcome compare(Path baseline, Path current, List<String> gates) {
         List<String> args = new ArrayList<>(List.of("compare", baseline.toString(), current.toString(), "--no-table"));
         for (String gate : gates) {
             args.add("--fail-if");
             args.add(gate);
         }
-        return CompareCommandTest.execute(args.toArray(String[]::new));
+        return Cli.execute(args.toArray(String[]::new));
     }
 
     /** reports/baselines of this checkout (tests run in bench/). */

@@ -1,11 +1,11 @@
 package io.streambench.cli;
 
+import static io.streambench.cli.Cli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.cli.Cli.Outcome;
 import io.streambench.report.compare.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,25 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import picocli.CommandLine;
 
 class CompareCommandTest {
 
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
 
-    static Outcome execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Main.configure(new CommandLine(new Main()));
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void shouldPrintEveryMetricAndExitZeroWhenNoGateTrips() {

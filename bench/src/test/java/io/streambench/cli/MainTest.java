@@ -1,12 +1,12 @@
 package io.streambench.cli;
 
+import static io.streambench.cli.Cli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.cli.Cli.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +23,7 @@ import picocli.CommandLine;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MainTest {
 
-    private record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Main.configure(new CommandLine(new Main()));
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"run --concurrency 0", "run --duration 10x", "run --rate 5 --concurrency 2",

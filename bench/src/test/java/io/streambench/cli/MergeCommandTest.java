@@ -1,9 +1,11 @@
 package io.streambench.cli;
 
+import static io.streambench.cli.Cli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.cli.Cli.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +13,7 @@ import io.streambench.driver.Metric;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Three real drivers against their embedded mocks, started together with --start-at, then merged. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -54,8 +53,6 @@ class MergeCommandTest {
     static Path work;
     static List<Path> runs = new ArrayList<>();
 
-    private record Outcome(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void runThreeDrivers() throws Exception {
@@ -84,13 +81,6 @@ class MergeCommandTest {
         }
     }
 
-    private static Outcome execute(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Main.configure(new CommandLine(new Main()));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new Outcome(code, "", err.toString());
-    }
 
     private static Outcome merge(Path out, List<Path> dirs) {
         List<String> args = new ArrayList<>(List.of("merge", "--quiet", "-o", out.toString()));

@@ -1,10 +1,12 @@
 package io.streambench.cli;
 
+import static io.streambench.cli.Cli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.cli.Cli.Outcome;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
 import io.streambench.driver.RequestBodies;
@@ -19,8 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** report.html after a real (small, staged, partly failing) run against the embedded mock, and {@code report DIR}. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -209,15 +208,5 @@ class ReportCommandTest {
         return images;
     }
 
-    private record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome execute(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cmd = Main.configure(new CommandLine(new Main()));
-        cmd.setOut(new PrintWriter(o, true));
-        cmd.setErr(new PrintWriter(e, true));
-        return new Outcome(cmd.execute(args), o.toString(), e.toString());
-    }
 }

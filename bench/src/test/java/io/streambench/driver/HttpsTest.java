@@ -7,7 +7,7 @@ import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import io.streambench.mock.tls.SelfSignedCertificates;
 import io.streambench.mock.tls.TlsIdentity;
-import io.streambench.testing.LeakTracking;
+import io.streambench.mock.testing.LeakTracking;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
