@@ -2,6 +2,8 @@ package io.streambench.report;
 
 import io.streambench.driver.Metric;
 import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -27,10 +30,17 @@ final class HlogMerge {
     private HlogMerge() {
     }
 
-    /** The significant digits of the log's histograms, or -1 when it has no interval. */
+    /**
+     * The significant digits of the log's histograms, or -1 when it has no interval. Reads the whole log,
+     * so that a corrupt one is refused before a merge writes anything.
+     */
     static int significantDigits(Path file) {
         try (Source source = new Source(file)) {
-            return source.next == null ? -1 : source.next.getNumberOfSignificantValueDigits();
+            int digits = source.next == null ? -1 : source.next.getNumberOfSignificantValueDigits();
+            while (source.next != null) {
+                source.advance();
+            }
+            return digits;
         }
     }
 
@@ -98,6 +108,9 @@ final class HlogMerge {
     private static final class Source implements AutoCloseable {
         private final Path file;
         private final HistogramLogReader reader;
+        /** Interval lines in the file: the reader stops quietly at a line it cannot parse, this notices. */
+        private final long intervalLines;
+        private long intervalsRead;
         Histogram next;
 
         Source(Path file) {
@@ -105,12 +118,26 @@ final class HlogMerge {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException(file + " is missing");
             }
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+                intervalLines = lines.filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("\"StartTimestamp\""))
+                        .count();
+                if (Files.size(file) == 0) {
+                    throw new IllegalArgumentException(file + " is empty, not an interval log");
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException(file + " is not readable: " + e.getMessage());
+            }
             try {
                 reader = new HistogramLogReader(file.toFile());
             } catch (FileNotFoundException e) {
                 throw new IllegalArgumentException(file + " is not readable: " + e.getMessage());
             }
-            advance();
+            try {
+                advance();
+            } catch (RuntimeException e) {
+                reader.close();
+                throw e;
+            }
         }
 
         void advance() {
@@ -125,6 +152,12 @@ final class HlogMerge {
                         + " intervals, not integer histograms");
             }
             next = (Histogram) h;
+            if (next != null) {
+                intervalsRead++;
+            } else if (intervalsRead < intervalLines) {
+                throw new IllegalArgumentException(file + " is not a readable interval log: interval "
+                        + (intervalsRead + 1) + " of " + intervalLines + " cannot be parsed (truncated or corrupt?)");
+            }
         }
 
         /** The second (since the merged start) that holds the midpoint of the next interval. */

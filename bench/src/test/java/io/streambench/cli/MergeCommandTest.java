@@ -264,6 +264,26 @@ class MergeCommandTest {
     }
 
     @Test
+    void shouldRefuseACorruptIntervalLogInsteadOfMergingWithoutItsData() throws Exception {
+        String log = Files.readString(runs.get(0).resolve("ttft.hlog"));
+        Map<String, String> corrupt = Map.of(
+                "garbage", "garbage garbage\n",
+                "truncated", log.substring(0, log.lastIndexOf('\n', log.length() - 2) + 30),
+                "empty", "");
+        for (Map.Entry<String, String> c : corrupt.entrySet()) {
+            Path bad = variant("hlog-" + c.getKey(), null, null, null);
+            Files.writeString(bad.resolve("ttft.hlog"), c.getValue());
+            Path out = work.resolve("corrupt-" + c.getKey());
+            Outcome o = merge(out, List.of(runs.get(1), bad));
+
+            assertEquals(2, o.code(), () -> c.getKey() + " -> " + o);
+            assertEquals(1, o.err().strip().lines().count(), o::err);
+            assertTrue(o.err().contains("ttft.hlog"), o::err);
+            assertFalse(Files.exists(out), "nothing written for a refused merge");
+        }
+    }
+
+    @Test
     void shouldRefuseBadInputWithOneLine() throws Exception {
         Path full = Files.createDirectories(work.resolve("full"));
         Files.writeString(full.resolve("x"), "x");
