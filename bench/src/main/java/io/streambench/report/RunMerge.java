@@ -61,8 +61,18 @@ public final class RunMerge {
         check(runs);
         long baseMillis = runs.stream().map(SourceRun::start).min(Comparator.naturalOrder()).orElseThrow()
                 .toEpochMilli();
+        boolean existed = Files.isDirectory(out);
         prepare(out);
+        try {
+            return write(runs, baseMillis, out);
+        } catch (RuntimeException e) {
+            // A source that turns out bad half-way (a malformed CSV row): leave no partial run behind.
+            removeWritten(out, existed);
+            throw e;
+        }
+    }
 
+    private static Result write(List<SourceRun> runs, long baseMillis, Path out) {
         Map<Metric, Map<Integer, Histogram>> histograms = new EnumMap<>(Metric.class);
         try (HlogFiles hlogs = new HlogFiles(out, baseMillis)) {
             for (Metric metric : Metric.values()) {
@@ -78,6 +88,19 @@ public final class RunMerge {
         TimelineMerge.merge(timelines, baseMillis, out.resolve("timeline.csv"));
         writeRunJson(runs, stages, out);
         return new Result(out, stages);
+    }
+
+    /** Deletes what the merge wrote to {@code out} (empty or absent before), and {@code out} unless it existed. */
+    private static void removeWritten(Path out, boolean existed) {
+        try (Stream<Path> tree = Files.walk(out)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                if (!existed || !p.equals(out)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: the error being reported matters more
+        }
     }
 
     private static void check(List<SourceRun> runs) {
@@ -233,6 +256,9 @@ public final class RunMerge {
                         values.add(run.driverId());
                         printer.printRecord(values);
                     }
+                } catch (UncheckedIOException e) {
+                    // the parser's iterator wraps a malformed row (CSVException) this way
+                    throw new IllegalArgumentException(source + " is not a readable CSV: " + e.getCause().getMessage());
                 }
             }
         } catch (IOException e) {

@@ -92,6 +92,9 @@ final class TimelineMerge {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // the parser's iterator wraps a malformed row (CSVException) this way
+            throw new IllegalArgumentException(file + " is not a timeline.csv: " + e.getCause().getMessage());
         } catch (IllegalArgumentException e) {
             // missing column or a cell that is not a number (NumberFormatException is one)
             throw new IllegalArgumentException(file + " is not a timeline.csv: " + e.getMessage());

@@ -284,6 +284,21 @@ class MergeCommandTest {
     }
 
     @Test
+    void shouldRefuseAMalformedCsvWithOneLineAndWriteNothing() throws Exception {
+        for (String file : List.of("timeline.csv", "requests.csv")) {
+            Path bad = variant("csv-" + file, null, null, null);
+            Files.writeString(bad.resolve(file), "\"unterminated\n", java.nio.file.StandardOpenOption.APPEND);
+            Path out = work.resolve("malformed-" + file);
+            Outcome o = merge(out, List.of(runs.get(1), bad));
+
+            assertEquals(2, o.code(), () -> file + " -> " + o);
+            assertEquals(1, o.err().strip().lines().count(), o::err);
+            assertTrue(o.err().contains(bad.resolve(file).toString()), o::err);
+            assertFalse(Files.exists(out), "nothing left behind by a refused merge");
+        }
+    }
+
+    @Test
     void shouldRefuseBadInputWithOneLine() throws Exception {
         Path full = Files.createDirectories(work.resolve("full"));
         Files.writeString(full.resolve("x"), "x");
