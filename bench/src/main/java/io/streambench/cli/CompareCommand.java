@@ -7,6 +7,7 @@ import io.streambench.report.compare.Gate;
 import io.streambench.report.compare.JunitReport;
 import io.streambench.report.compare.Results;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,11 +107,16 @@ public final class CompareCommand implements Callable<Integer> {
             out.println();
             ComparisonTable.print(out, rows, filter(), flagged);
         }
-        if (csv != null) {
-            ComparisonTable.writeCsv(csv, rows);
-        }
-        if (junit != null) {
-            JunitReport.write(junit, checks);
+        try {
+            if (csv != null) {
+                ComparisonTable.writeCsv(csv, rows);
+            }
+            if (junit != null) {
+                JunitReport.write(junit, checks);
+            }
+        } catch (UncheckedIOException e) {
+            // exit 2, not 1: a CI job must not read an unwritable --junit/--csv path as a regression
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         long failed = checks.stream().filter(c -> c.status() == Check.Status.FAILED).count();
         if (!checks.isEmpty()) {

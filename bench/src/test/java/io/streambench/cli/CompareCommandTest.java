@@ -68,7 +68,10 @@ class CompareCommandTest {
                 new String[] {"compare", a.toString(), a.toString(), "--fail-if", "errors>+1ms"},
                 new String[] {"compare", a.toString(), jmh.toString()},
                 new String[] {"compare", a.toString()},
-                new String[] {"compare", dir.toString(), jmh.toString()});
+                new String[] {"compare", dir.toString(), jmh.toString()},
+                // an unwritable output is a usage error, not a regression (exit 1 would fail CI as one)
+                new String[] {"compare", a.toString(), a.toString(), "--fail-if", "errors>0", "--junit", dir.toString()},
+                new String[] {"compare", a.toString(), a.toString(), "--csv", dir.resolve("no/such/x.csv").toString()});
         for (String[] args : bad) {
             Outcome o = execute(args);
             assertEquals(2, o.code(), () -> String.join(" ", args) + " -> " + o);
