@@ -140,12 +140,14 @@ public record Launch(Instant startAt, String driverId, Integer driverIndex) {
                     + " ms before setup ended; choose a later time");
         }
         // The wall clock is read again on every slice, so a clock step (NTP) while waiting is followed.
-        long remainingNanos;
-        while ((remainingNanos = Duration.between(Instant.now(), startAt).toNanos()) > 0) {
+        Duration remaining;
+        while (!(remaining = Duration.between(Instant.now(), startAt)).isNegative() && !remaining.isZero()) {
             if (stopped.getAsBoolean()) {
                 return false;
             }
-            LockSupport.parkNanos(Math.min(remainingNanos, PARK_SLICE_NANOS));
+            // compared as Durations: toNanos() overflows for a start centuries ahead
+            LockSupport.parkNanos(remaining.compareTo(Duration.ofNanos(PARK_SLICE_NANOS)) < 0 ? remaining.toNanos()
+                    : PARK_SLICE_NANOS);
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }

@@ -131,6 +131,14 @@ class StartAtTest {
     }
 
     @Test
+    void shouldWaitForAStartCenturiesAheadWithoutOverflowing() {
+        // Duration.toNanos() overflows past ~292 years: was "unexpected error: ArithmeticException", exit 1
+        Launch far = new Launch(Instant.parse("9999-12-31T23:59:59Z"), "far", Map.of());
+
+        assertFalse(far.await(() -> true));
+    }
+
+    @Test
     void shouldNameTheDriverAfterTheKubernetesCompletionIndex() {
         Launch indexed = new Launch(null, null, Map.of("JOB_COMPLETION_INDEX", "3"));
         Launch named = new Launch(null, "eu-1", Map.of("JOB_COMPLETION_INDEX", "3"));
