@@ -3,6 +3,8 @@ package io.streambench.mock.stream;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +39,8 @@ final class Pacer implements Runnable {
     private static final int SHIFT = 18;
     private static final int SLOTS = 1 << 14;
     private static final int MASK = SLOTS - 1;
+
+    private static final InternalLogger LOG = InternalLoggerFactory.getInstance(Pacer.class);
 
     private static final FastThreadLocal<Pacer> PACERS = new FastThreadLocal<>();
 
@@ -152,7 +156,12 @@ final class Pacer implements Runnable {
             } else {
                 // May queue s again: in a later slot, or in the slot of now when it is already due again
                 // (catching up); then it runs on the next wake-up, after the loop's I/O.
-                s.run();
+                try {
+                    s.run();
+                } catch (Throwable t) {
+                    // As the loop does for a failing task: the rest of this slot's list must not be lost.
+                    LOG.warn("a paced stream failed", t);
+                }
             }
             s = next;
         }

@@ -128,6 +128,35 @@ class PacerTest {
     }
 
     @Test
+    void aStreamThatThrowsCostsOnlyItselfNotTheOthersInItsSlot() throws Exception {
+        AtomicInteger early = new AtomicInteger();
+        CountDownLatch others = new CountDownLatch(2);
+        CountDownLatch later = new CountDownLatch(1);
+        onLoop(() -> {
+            long now = System.nanoTime();
+            long at = now + TimeUnit.MILLISECONDS.toNanos(5);
+            new Stepper(loop, at, 1, 1, others, early).schedule(now);
+            new Stepper(loop, at, 1, 1, others, early).schedule(now);
+            // queued last, run first: a slot is a stack
+            new Stepper(loop, at, 1, 1, new CountDownLatch(1), early) {
+                @Override
+                public void run() {
+                    throw new IllegalStateException("test: a stream that fails");
+                }
+            }.schedule(now);
+            return null;
+        });
+        assertTrue(others.await(5, TimeUnit.SECONDS), "streams sharing a slot with a failing one never ran");
+        onLoop(() -> {
+            long now = System.nanoTime();
+            new Stepper(loop, now + TimeUnit.MILLISECONDS.toNanos(5), 1, 1, later, early).schedule(now);
+            return null;
+        });
+        assertTrue(later.await(5, TimeUnit.SECONDS), "the pacer stopped after a failing stream");
+        assertEquals(0, onLoop(() -> Pacer.of(loop).size()));
+    }
+
+    @Test
     void endedStreamsAreDroppedNotRun() throws Exception {
         AtomicInteger early = new AtomicInteger();
         CountDownLatch ran = new CountDownLatch(1);
