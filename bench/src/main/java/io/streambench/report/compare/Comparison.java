@@ -51,6 +51,11 @@ public final class Comparison {
         baseline.scopes().forEach(s -> union.putIfAbsent(s.key(), s));
         current.scopes().forEach(s -> union.putIfAbsent(s.key(), s));
         this.scopes = List.copyOf(union.values());
+        for (Scope scope : scopes) {
+            Map<String, Measured> b = baseline.figures().getOrDefault(scope.key(), Map.of());
+            Map<String, Measured> c = current.figures().getOrDefault(scope.key(), Map.of());
+            b.forEach((metric, m) -> Results.sameUnit(scope, metric, m, java.util.Collections.singletonList(c.get(metric))));
+        }
     }
 
     public Results baseline() {

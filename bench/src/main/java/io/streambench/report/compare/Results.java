@@ -127,6 +127,7 @@ public record Results(Kind kind, List<Path> dirs, List<Scope> scopes, Map<String
         Map<String, Map<String, Measured>> figures = new LinkedHashMap<>();
         collected.forEach((scope, metrics) -> {
             Map<String, Measured> out = new LinkedHashMap<>();
+            metrics.forEach((metric, list) -> sameUnit(scopes.get(scope), metric, list.get(0), list));
             metrics.forEach((metric, list) -> out.put(metric, new Measured(
                     Figure.combine(list.stream().map(Measured::figure).toList()), list.get(0).unit())));
             figures.put(scope, java.util.Collections.unmodifiableMap(out));
@@ -139,5 +140,19 @@ public record Results(Kind kind, List<Path> dirs, List<Scope> scopes, Map<String
         Set<String> names = new java.util.LinkedHashSet<>();
         figures.values().forEach(m -> names.addAll(m.keySet()));
         return names;
+    }
+
+    /**
+     * Refuses figures of one metric in different units (a JMH score in ops/s in one folder, ops/ms in
+     * another): compared as bare numbers they would look like a change of 1000x.
+     */
+    static void sameUnit(Scope scope, String metric, Measured first, List<Measured> others) {
+        for (Measured m : others) {
+            if (m != null && !m.unit().label().equals(first.unit().label())) {
+                throw new IllegalArgumentException(metric + " of " + scope.label() + " is in " + first.unit().label()
+                        + " in one folder and " + m.unit().label() + " in another: rerun with the same unit "
+                        + "(JMH -tu) to compare them");
+            }
+        }
     }
 }

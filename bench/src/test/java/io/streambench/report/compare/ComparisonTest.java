@@ -179,4 +179,20 @@ class ComparisonTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Comparison(Results.load(List.of(jmh)),
                 Results.load(List.of(dir.resolve("a"))))).getMessage().startsWith("cannot compare a JMH result baseline"));
     }
+
+    @Test
+    void shouldRefuseAFigureWhoseUnitDiffersRatherThanCompareTheBareNumbers() {
+        // 1000 ops/s is 1 ops/ms: compared as numbers, 1.2 ops/ms looked like -99.9 % (a regression)
+        Path s = Fixtures.jmh(dir, "s", "P.parse,parser=bytes-scan,1000.0,,ops/s,0.5");
+        Path ms = Fixtures.jmh(dir, "ms", "P.parse,parser=bytes-scan,1.2,,ops/ms,0.5");
+
+        String across = assertThrows(IllegalArgumentException.class,
+                () -> runs(List.of(s), List.of(ms))).getMessage();
+        String within = assertThrows(IllegalArgumentException.class,
+                () -> runs(List.of(s), List.of(s, ms))).getMessage();
+
+        for (String message : List.of(across, within)) {
+            assertTrue(message.contains("score") && message.contains("ops/s") && message.contains("ops/ms"), message);
+        }
+    }
 }
