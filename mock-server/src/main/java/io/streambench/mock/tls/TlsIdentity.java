@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -71,7 +72,38 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("no certificate in " + certificateFile);
         }
-        return new TlsIdentity(readPkcs8(keyFile, chain.get(0).getPublicKey().getAlgorithm()), chain);
+        PrivateKey key = readPkcs8(keyFile, chain.get(0).getPublicKey().getAlgorithm());
+        if (!signsFor(key, chain.get(0))) {
+            throw new IllegalArgumentException("the key in " + keyFile + " is not the private key of the first "
+                    + "certificate in " + certificateFile + " (every TLS handshake would fail)");
+        }
+        return new TlsIdentity(key, chain);
+    }
+
+    /** True when a signature made with {@code key} verifies with the certificate's public key (or cannot be tried). */
+    private static boolean signsFor(PrivateKey key, X509Certificate cert) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "EdDSA", "Ed25519", "Ed448" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (algorithm == null) {
+            return true;
+        }
+        try {
+            byte[] probe = "streambench key check".getBytes(StandardCharsets.US_ASCII);
+            Signature sign = Signature.getInstance(algorithm);
+            sign.initSign(key);
+            sign.update(probe);
+            byte[] signature = sign.sign();
+            Signature verify = Signature.getInstance(algorithm);
+            verify.initVerify(cert.getPublicKey());
+            verify.update(probe);
+            return verify.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private static PrivateKey readPkcs8(Path keyFile, String algorithm) {

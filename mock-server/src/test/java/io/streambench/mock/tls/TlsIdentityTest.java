@@ -79,4 +79,16 @@ class TlsIdentityTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TlsIdentity.fromPem(cert, cert));
         assertTrue(e.getMessage().contains("broken.pem"), e.getMessage());
     }
+
+    @Test
+    void shouldRefuseAKeyThatIsNotTheCertificatesOwn(@TempDir Path dir) throws Exception {
+        // Served, such a pair fails every handshake (the client cannot verify the server's signature).
+        Path cert = Files.writeString(dir.resolve("cert.pem"), TlsIdentity.selfSigned().certificatesPem());
+        Path other = Files.writeString(dir.resolve("other-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(TlsIdentity.selfSigned().key().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TlsIdentity.fromPem(cert, other));
+        assertTrue(e.getMessage().contains("other-key.pem") && e.getMessage().contains("cert.pem"), e.getMessage());
+    }
 }
