@@ -47,7 +47,7 @@ public final class JunitReport {
             for (Map.Entry<String, List<Check>> gate : byGate.entrySet()) {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", gate.getKey());
+                xml.writeAttribute("name", safe(gate.getKey()));
                 counts(xml, gate.getValue());
                 xml.writeCharacters("\n");
                 for (Check c : gate.getValue()) {
@@ -71,29 +71,29 @@ public final class JunitReport {
     private static void testcase(XMLStreamWriter xml, Check c) throws XMLStreamException {
         xml.writeCharacters("    ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", NAME + "." + c.metric());
-        xml.writeAttribute("name", c.gate() + " [" + c.scope() + "]");
+        xml.writeAttribute("classname", safe(NAME + "." + c.metric()));
+        xml.writeAttribute("name", safe(c.gate() + " [" + c.scope() + "]"));
         xml.writeAttribute("time", "0");
         switch (c.status()) {
             case FAILED -> {
                 xml.writeCharacters("\n      ");
                 xml.writeStartElement("failure");
-                xml.writeAttribute("message", c.message());
+                xml.writeAttribute("message", safe(c.message()));
                 xml.writeAttribute("type", "regression");
-                xml.writeCharacters(c.message());
+                xml.writeCharacters(safe(c.message()));
                 xml.writeEndElement();
                 xml.writeCharacters("\n    ");
             }
             case SKIPPED -> {
                 xml.writeCharacters("\n      ");
                 xml.writeEmptyElement("skipped");
-                xml.writeAttribute("message", c.message());
+                xml.writeAttribute("message", safe(c.message()));
                 xml.writeCharacters("\n    ");
             }
             case PASSED -> {
                 xml.writeCharacters("\n      ");
                 xml.writeStartElement("system-out");
-                xml.writeCharacters(c.message());
+                xml.writeCharacters(safe(c.message()));
                 xml.writeEndElement();
                 xml.writeCharacters("\n    ");
             }
@@ -108,6 +108,19 @@ public final class JunitReport {
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", Long.toString(count(checks, Check.Status.SKIPPED)));
         xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", 0.0));
+    }
+
+    /** XML 1.0 cannot hold control characters or lone surrogates, not even escaped: each becomes U+FFFD. */
+    static String safe(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000;
+            out.appendCodePoint(ok ? c : 0xFFFD);
+            i += Character.charCount(c);
+        }
+        return out.toString();
     }
 
     private static long count(List<Check> checks, Check.Status status) {
