@@ -46,10 +46,12 @@ class CiRegressionGateTest {
             "SseParserBenchmark.parseStream", "-p", "policy=hybrid", "-p", "parser=bytes-scan,sdk-style",
             "-prof", "gc");
 
-    /** B/op: a new object per event is at least 16 bytes; counters of the fake-clock replay are exact. */
+    /**
+     * B/op: a new object per event is at least 16 bytes; counters of the fake-clock replay are exact. No speed
+     * figure, not even a ratio: in a quick run on a busy machine bytes-scan/sdk-style fell from 20.8 to 4.2.
+     */
     static final List<String> JMH_GATES = List.of("B/op>+16B", "flushesPerStream>+1%", "flushesPerStream<-1%",
-            "delayMeanMs>+1%", "delayMeanMs<-1%",
-            "score[parser=bytes-scan]/score[parser=sdk-style]<-75%");
+            "delayMeanMs>+1%", "delayMeanMs<-1%");
 
     static final boolean UPDATE = Boolean.getBoolean("streambench.updateBaselines");
 

@@ -151,6 +151,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void shouldExitWithTwoForADamagedIntervalLogRatherThanDrawPartialCurves() throws IOException {
+        Path copy = Files.createDirectories(out.resolve("cut-hlog"));
+        try (var files = Files.list(runDir)) {
+            for (Path f : files.filter(p -> !p.getFileName().toString().equals(HtmlReport.FILE)).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(copy.resolve("ttft.hlog")));
+        // a damaged line before the last interval: HistogramLogReader stops there without a word
+        lines.add(lines.size() - 1, "garbage, not an interval");
+        Files.write(copy.resolve("ttft.hlog"), lines);
+
+        Outcome o = execute("report", copy.toString());
+
+        assertEquals(2, o.code(), o.toString());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("ttft.hlog"), o.err());
+    }
+
+    @Test
     void shouldExitWithTwoForAnUnreadableRunJson(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("run.json"), "{not json");
         Outcome o = execute("report", dir.toString());

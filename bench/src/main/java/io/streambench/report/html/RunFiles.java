@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -148,11 +149,21 @@ record RunFiles(Path dir, JsonNode run, List<SummaryRow> summary, List<TimelineR
         if (!Files.isRegularFile(file)) {
             return stages;
         }
+        long intervalLines;
+        long intervalsRead = 0;
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            // HistogramLogReader stops quietly at a line it cannot parse: count what it should have read
+            intervalLines = lines.filter(l -> !l.isBlank() && !l.startsWith("#")
+                    && !l.startsWith("\"StartTimestamp\"")).count();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
         try {
             HistogramLogReader reader = new HistogramLogReader(file.toFile());
             try {
                 EncodableHistogram interval;
                 while ((interval = reader.nextIntervalHistogram()) != null) {
+                    intervalsRead++;
                     if (!(interval instanceof Histogram h)) {
                         continue;
                     }
@@ -166,6 +177,10 @@ record RunFiles(Path dir, JsonNode run, List<SummaryRow> summary, List<TimelineR
             return stages;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + firstLine(e), e);
+        }
+        if (intervalsRead < intervalLines) {
+            throw new IllegalArgumentException("cannot read " + file + ": only " + intervalsRead + " of its "
+                    + intervalLines + " intervals decode (a corrupt or cut interval log)");
         }
         return stages;
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * its deadline; streams whose deadlines fall close together share one wake-up, which is what keeps the
  * per-event cost flat at 100,000 events/s.
  *
- * <p>Streams due further ahead than the horizon (about a second) use Netty's timer as before; a stream that
+ * <p>Streams due further ahead than the horizon (about 4.3 s) use Netty's timer as before; a stream that
  * is already due (catching up after a late wake-up) goes into the current slot and runs after the loop has
  * looked at its I/O again, so one stream never holds the loop. A stream that ends while it waits in the
  * wheel is dropped when its slot comes up ({@link Paced#isOver()}).
