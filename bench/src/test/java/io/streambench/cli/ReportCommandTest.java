@@ -93,12 +93,7 @@ class ReportCommandTest {
 
     @Test
     void shouldRenderTheSamePageAgainFromTheFolderAlone() throws IOException {
-        Path copy = Files.createDirectories(out.resolve("copy"));
-        try (var files = Files.list(runDir)) {
-            for (Path f : files.filter(p -> !p.getFileName().toString().equals(HtmlReport.FILE)).toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
+        Path copy = copyOfRunWithoutPage("copy");
         Outcome o = execute("report", copy.toString());
 
         assertEquals(0, o.code(), o.toString());
@@ -152,12 +147,7 @@ class ReportCommandTest {
 
     @Test
     void shouldExitWithTwoForADamagedIntervalLogRatherThanDrawPartialCurves() throws IOException {
-        Path copy = Files.createDirectories(out.resolve("cut-hlog"));
-        try (var files = Files.list(runDir)) {
-            for (Path f : files.filter(p -> !p.getFileName().toString().equals(HtmlReport.FILE)).toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
+        Path copy = copyOfRunWithoutPage("damaged-hlog");
         List<String> lines = new ArrayList<>(Files.readAllLines(copy.resolve("ttft.hlog")));
         // a damaged line before the last interval: HistogramLogReader stops there without a word
         lines.add(lines.size() - 1, "garbage, not an interval");
@@ -229,4 +219,15 @@ class ReportCommandTest {
     }
 
 
+
+    /** The test run's files, but not its report.html, in a new folder {@code name}. */
+    private Path copyOfRunWithoutPage(String name) throws IOException {
+        Path copy = Files.createDirectories(out.resolve(name));
+        try (var files = Files.list(runDir)) {
+            for (Path f : files.filter(p -> !p.getFileName().toString().equals(HtmlReport.FILE)).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
 }
