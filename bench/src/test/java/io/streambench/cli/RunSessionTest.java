@@ -40,19 +40,9 @@ class RunSessionTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         RunSession session = new RunSession(config, new EmbeddedMock("paced", null), out,
                 new PrintStream(console, true, StandardCharsets.UTF_8), true);
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            session.stop();
-        });
-        stopper.start();
-        long start = System.nanoTime();
-        RunSession.Result result = session.execute();
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        stopper.join();
+        Stopped stopped = executeStoppedAfter(session, 3_000);
+        RunSession.Result result = stopped.result();
+        long tookMillis = stopped.tookMillis();
 
         assertTrue(tookMillis < 10_000, "took " + tookMillis);
         assertTrue(result.outcome().interrupted());
@@ -65,5 +55,27 @@ class RunSessionTest {
         assertTrue(Files.readAllLines(result.dir().resolve("timeline.csv")).size() >= 3);
         assertTrue(Files.readAllLines(result.dir().resolve("summary.csv")).stream().anyMatch(l -> l.contains(",ttft,")));
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("interrupted; report: "));
+    }
+
+    /** What {@link #executeStoppedAfter} saw: the session's result and how long execute() took. */
+    record Stopped(RunSession.Result result, long tookMillis) {
+    }
+
+    /** Runs {@code session}, calling stop() from another thread (as Ctrl-C does) after {@code millis}. */
+    static Stopped executeStoppedAfter(RunSession session, long millis) throws InterruptedException {
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.stop();
+        });
+        stopper.start();
+        long start = System.nanoTime();
+        RunSession.Result result = session.execute();
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        stopper.join();
+        return new Stopped(result, tookMillis);
     }
 }

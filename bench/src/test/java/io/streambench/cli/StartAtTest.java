@@ -163,19 +163,9 @@ class StartAtTest {
         RunSession session = new RunSession(config, new EmbeddedMock("instant", null), out,
                 new PrintStream(console, true, StandardCharsets.UTF_8), true, ClientTls.DEFAULT,
                 new Launch(Instant.now().plusSeconds(30), "w", Map.of()));
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
-            }
-            session.stop();
-        });
-        stopper.start();
-        long start = System.nanoTime();
-        RunSession.Result result = session.execute();
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        stopper.join();
+        RunSessionTest.Stopped stopped = RunSessionTest.executeStoppedAfter(session, 300);
+        RunSession.Result result = stopped.result();
+        long tookMillis = stopped.tookMillis();
 
         assertNull(result.dir());
         assertTrue(tookMillis < 3_000, "took " + tookMillis);
