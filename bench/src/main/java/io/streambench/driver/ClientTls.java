@@ -7,14 +7,9 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.NetUtil;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.streambench.mock.tls.TlsIdentity;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
@@ -52,17 +47,7 @@ public record ClientTls(List<X509Certificate> roots, boolean insecure, String ro
 
     /** Trusts only the PEM certificates of {@code caFile} (they replace the JDK's roots). */
     public static ClientTls fromCaFile(Path caFile) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(caFile)) {
-            CertificateFactory.getInstance("X.509").generateCertificates(in)
-                    .forEach(c -> certificates.add((X509Certificate) c));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read certificates from --ca-file " + caFile + ": " + e.getMessage());
-        }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException("no certificate in --ca-file " + caFile);
-        }
-        return new ClientTls(certificates, false, caFile.toString());
+        return new ClientTls(TlsIdentity.readCertificates(caFile, "--ca-file " + caFile), false, caFile.toString());
     }
 
     /**

@@ -255,8 +255,8 @@ public final class JmhReport {
                 }
             }
             for (CSVRecord r : parser) {
-                rows.add(new Row(r.get("benchmark"), params(r.get("params")), number(r, "score"), number(r, "error"),
-                        r.get("unit"), number(r, "bytes_per_op")));
+                rows.add(new Row(r.get("benchmark"), params(r.get("params")), RunFiles.number(r, "score"),
+                        RunFiles.number(r, "error"), r.get("unit"), RunFiles.number(r, "bytes_per_op")));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
@@ -274,19 +274,6 @@ public final class JmhReport {
             params.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
         }
         return params;
-    }
-
-    private static double number(CSVRecord r, String column) {
-        String cell = r.get(column);
-        if (cell == null || cell.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("column=" + column + " value=" + cell + " is not a number (line "
-                    + r.getRecordNumber() + ")", e);
-        }
     }
 
     private static String mostValues(List<String> keys, List<Row> rows) {

@@ -122,7 +122,8 @@ record RunFiles(Path dir, JsonNode run, List<SummaryRow> summary, List<TimelineR
         }
     }
 
-    private static double number(CSVRecord r, String column) {
+    /** A number cell; NaN for an empty one. */
+    static double number(CSVRecord r, String column) {
         if (!r.isMapped(column)) {
             throw new IllegalArgumentException("column=" + column + " missing in line " + r.getRecordNumber());
         }

@@ -56,22 +56,33 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
     }
 
     /**
+     * The PEM certificates of {@code file}, in file order; at least one.
+     *
+     * @param label how errors name the file (e.g. the option that gave it)
+     * @throws IllegalArgumentException naming {@code label} and the problem
+     */
+    public static List<X509Certificate> readCertificates(Path file, String label) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            CertificateFactory.getInstance("X.509").generateCertificates(in)
+                    .forEach(c -> certificates.add((X509Certificate) c));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read certificates from " + label + ": " + e.getMessage());
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("no certificate in " + label);
+        }
+        return certificates;
+    }
+
+    /**
      * Reads a PEM certificate chain (leaf first) and a PEM PKCS#8 private key ({@code BEGIN PRIVATE KEY},
      * as {@code openssl genpkey} writes it; convert others with {@code openssl pkcs8 -topk8 -nocrypt}).
      *
      * @throws IllegalArgumentException naming the file and the problem
      */
     public static TlsIdentity fromPem(Path certificateFile, Path keyFile) {
-        List<X509Certificate> chain = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(certificateFile)) {
-            CertificateFactory.getInstance("X.509").generateCertificates(in)
-                    .forEach(c -> chain.add((X509Certificate) c));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read certificates from " + certificateFile + ": " + e.getMessage());
-        }
-        if (chain.isEmpty()) {
-            throw new IllegalArgumentException("no certificate in " + certificateFile);
-        }
+        List<X509Certificate> chain = readCertificates(certificateFile, certificateFile.toString());
         PrivateKey key = readPkcs8(keyFile, chain.get(0).getPublicKey().getAlgorithm());
         if (!signsFor(key, chain.get(0))) {
             throw new IllegalArgumentException("the key in " + keyFile + " is not the private key of the first "
