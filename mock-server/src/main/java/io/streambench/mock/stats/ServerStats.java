@@ -1,12 +1,16 @@
 package io.streambench.mock.stats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * The server's own account of what it did: counters and the pacing-lateness histogram, the ground truth
@@ -18,8 +22,12 @@ import org.HdrHistogram.Recorder;
  * Snapshot s = stats.snapshot(false);
  * </pre>
  *
- * Recording is wait-free from any event loop (HdrHistogram {@link Recorder}); {@link #snapshot} swaps the
- * interval histogram and adds it to the cumulative one, so memory stays constant however long the server runs.
+ * The per-event figures (events and bytes written, pacing lateness) go to a {@link Writer} of the calling
+ * thread: each event loop writes only its own counters and its own HdrHistogram {@link SingleWriterRecorder},
+ * so two loops never write one cache line per event (shared atomic counters cost a cache-line transfer
+ * between cores on every event). {@link #snapshot} sums the writers and swaps their interval histograms into
+ * the cumulative one, so memory stays constant however long the server runs. Rarer events (a stream started,
+ * a fault) use shared {@link LongAdder}s.
  */
 public final class ServerStats {
 
@@ -27,19 +35,17 @@ public final class ServerStats {
     private static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(1);
 
     private final long startNanos = System.nanoTime();
-    private final Recorder latenessNanos = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
+    private final List<Writer> writers = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Writer> writer = ThreadLocal.withInitial(this::newWriter);
     private final Histogram cumulativeLateness = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
     /** Never reset: Prometheus histograms only grow. */
     private final Histogram allTimeLateness = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
-    private Histogram recycled;
     private final LongAdder activeStreams = new LongAdder();
     private final LongAdder streamsStarted = new LongAdder();
     private final LongAdder streamsCompleted = new LongAdder();
     private final LongAdder streamsCancelled = new LongAdder();
     private final LongAdder streamsFaulted = new LongAdder();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
-    private final LongAdder eventsSent = new LongAdder();
-    private final LongAdder bytesSent = new LongAdder();
     private final LongAdder unwritableNanos = new LongAdder();
     private final LongAdder streamsUnwritable = new LongAdder();
     private final LongAdder requests = new LongAdder();
@@ -86,13 +92,26 @@ public final class ServerStats {
 
     /** {@code events} SSE events totalling {@code bytes} were written. */
     public void sent(int events, int bytes) {
-        eventsSent.add(events);
-        bytesSent.add(bytes);
+        writer().sent(events, bytes);
     }
 
     /** How late a write was against its deadline, in ns (negative values count as 0). */
     public void recordLatenessNanos(long nanos) {
-        latenessNanos.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, Math.max(0, nanos)));
+        writer().recordLatenessNanos(nanos);
+    }
+
+    /**
+     * The calling thread's writer of per-event figures. A stream looks it up once and keeps it: every call on
+     * it must come from that same thread (an event loop).
+     */
+    public Writer writer() {
+        return writer.get();
+    }
+
+    private Writer newWriter() {
+        Writer w = new Writer();
+        writers.add(w);
+        return w;
     }
 
     /** A stream started waiting for its channel to become writable (a slow reader). */
@@ -131,15 +150,33 @@ public final class ServerStats {
         faults.forEach((k, v) -> faultCounts.put(k, v.sum()));
         return new Snapshot(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), activeStreams.sum(),
                 streamsStarted.sum(), streamsCompleted.sum(), streamsCancelled.sum(), streamsFaulted.sum(),
-                eventsSent.sum(), bytesSent.sum(), streamsUnwritable.sum(),
+                eventsSent(), bytesSent(), streamsUnwritable.sum(),
                 TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()),
                 requests.sum(), statuses, faultCounts, lateness);
     }
 
+    private long eventsSent() {
+        long sum = 0;
+        for (Writer w : writers) {
+            sum += (long) Writer.EVENTS.getOpaque(w);
+        }
+        return sum;
+    }
+
+    private long bytesSent() {
+        long sum = 0;
+        for (Writer w : writers) {
+            sum += (long) Writer.BYTES.getOpaque(w);
+        }
+        return sum;
+    }
+
     private void drainLateness() {
-        recycled = latenessNanos.getIntervalHistogram(recycled);
-        cumulativeLateness.add(recycled);
-        allTimeLateness.add(recycled);
+        for (Writer w : writers) {
+            w.recycled = w.lateness.getIntervalHistogram(w.recycled);
+            cumulativeLateness.add(w.recycled);
+            allTimeLateness.add(w.recycled);
+        }
     }
 
     /**
@@ -158,6 +195,45 @@ public final class ServerStats {
         counts[upperBoundsSeconds.length] = allTimeLateness.getTotalCount() - below;
         double sumSeconds = allTimeLateness.getMean() * allTimeLateness.getTotalCount() / 1e9;
         return new LatenessBuckets(counts, sumSeconds);
+    }
+
+    /**
+     * One thread's per-event figures. Only the owning thread writes; readers ({@link #snapshot}) see the
+     * counters through opaque reads and the lateness through the recorder's interval swap.
+     */
+    public static final class Writer {
+        static final VarHandle EVENTS;
+        static final VarHandle BYTES;
+
+        static {
+            try {
+                MethodHandles.Lookup l = MethodHandles.lookup();
+                EVENTS = l.findVarHandle(Writer.class, "events", long.class);
+                BYTES = l.findVarHandle(Writer.class, "bytes", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final SingleWriterRecorder lateness = new SingleWriterRecorder(HIGHEST_TRACKABLE_NANOS, 3);
+        /** Guarded by the snapshot's lock: the interval histogram handed back to the recorder. */
+        private Histogram recycled;
+        private long events;
+        private long bytes;
+
+        private Writer() {
+        }
+
+        /** {@code events} SSE events totalling {@code bytes} were written. */
+        public void sent(int events, int bytes) {
+            EVENTS.setOpaque(this, this.events + events);
+            BYTES.setOpaque(this, this.bytes + bytes);
+        }
+
+        /** How late a write was against its deadline, in ns (negative values count as 0). */
+        public void recordLatenessNanos(long nanos) {
+            lateness.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, Math.max(0, nanos)));
+        }
     }
 
     /** Bucket counts (last one: above the highest bound) and the sum of lateness, in seconds. */

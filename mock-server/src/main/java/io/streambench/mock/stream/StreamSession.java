@@ -48,6 +48,8 @@ public final class StreamSession extends Paced {
     private final boolean chunked;
     private final StreamScript script;
     private final ServerStats stats;
+    /** This loop's writer of per-event figures, taken in {@link #start}. */
+    private ServerStats.Writer counters;
     private final FlushPolicy flush;
     private final ArmedFaults faults;
     private final boolean[] fired;
@@ -101,6 +103,7 @@ public final class StreamSession extends Paced {
      */
     public void start(long streamStartNanos) {
         stats.streamStarted();
+        counters = stats.writer();
         countWholeStreamFaults();
         this.startNanos = streamStartNanos;
         this.pacer = Pacer.of(ctx.executor());
@@ -131,7 +134,7 @@ public final class StreamSession extends Paced {
                     return;
                 }
             }
-            stats.recordLatenessNanos(now - deadlineNanos);
+            counters.recordLatenessNanos(now - deadlineNanos);
             int start = buf.writerIndex();
             int n = script.writeStep(buf, now);
             if (duplicateNextStep) {
@@ -222,7 +225,7 @@ public final class StreamSession extends Paced {
             buf.release();
             return;
         }
-        stats.sent(events, buf.readableBytes());
+        counters.sent(events, buf.readableBytes());
         unflushedEvents += events;
         if (faults.fragment() != null) {
             sendFragmented(buf);
