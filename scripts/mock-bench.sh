@@ -5,7 +5,8 @@
 #
 #   scripts/mock-bench.sh unpaced   # 63-event streams, no delays, wrk -t1 -c100: events/s
 #   scripts/mock-bench.sh paced     # 10,000 streams at 10 events/s: lateness p50/p99/max, heap
-#                                   # (STREAMS=N and ITL_MS=GAP change the load; RUNS=N the repeats)
+#                                   # (STREAMS=N and ITL_MS=GAP change the load; RUNS=N the repeats;
+#                                   # WARMUP_S=S the seconds before the 20 s measured window, default 15)
 #
 # Unpaced: each stream is role + 60 content events + finish + [DONE]; events/s comes from the server's
 # own /stats counters over the measured window (after a warm-up).
@@ -13,13 +14,14 @@
 # and have random lengths (50-150 events), as real traffic does: identical constant gaps started at one
 # instant would all fall due together, and identical lengths would make every stream end and restart at
 # once (10,000 new requests in the same second);
-# the server runs with -Xmx512m and its GC log gives the largest heap in use. TRANSPORT=io_uring (or epoll,
+# the server runs with -Xmx512m and its GC log gives the largest heap in use. JAR=PATH runs another build of
+# the mock (to compare two commits). TRANSPORT=io_uring (or epoll,
 # nio) picks the server transport; MOCK_ARGS adds server options (e.g. --io-threads 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-unpaced}
 RUNS=${RUNS:-3}
-JAR=mock-server/target/streambench-mock-server.jar
+JAR=${JAR:-mock-server/target/streambench-mock-server.jar}
 PORT=${PORT:-18383}
 [ -f "$JAR" ] || { echo "mock-bench: $JAR missing; run: mvn -B -q package -DskipTests" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "mock-bench: wrk missing; run: apt-get install wrk" >&2; exit 2; }
@@ -61,14 +63,15 @@ unpaced)
   ;;
 paced)
   STREAMS=${STREAMS:-10000}
+  WARMUP=${WARMUP_S:-15}
   P50=(); P99=(); MAX=(); HEAP=()
   for run in $(seq "$RUNS"); do
     start_server "$run"
     TTFT_MS=uniform:0:${ITL_MS:-100} ITL_MS=${ITL_MS:-100} OUTPUT_TOKENS=uniform:50:150 \
-      wrk -t1 -c"$STREAMS" -d40s --timeout 60s -s scripts/pacing-check.lua \
+      wrk -t1 -c"$STREAMS" -d"$((WARMUP + 25))"s --timeout 60s -s scripts/pacing-check.lua \
       "http://127.0.0.1:$PORT/v1/chat/completions" > "$OUT/wrk-$run.log" 2>&1 &
     WRK=$!
-    sleep 15                                                   # connect, warm up, reach steady state
+    sleep "$WARMUP"                                            # connect, warm up, reach steady state
     curl -sf "http://127.0.0.1:$PORT/stats?reset=true" >/dev/null
     sleep 20
     S=$(curl -sf "http://127.0.0.1:$PORT/stats")

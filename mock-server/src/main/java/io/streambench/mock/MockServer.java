@@ -16,7 +16,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
-import io.netty.channel.uring.IoUringIoHandlerConfig;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.fault.RateLimiter;
@@ -41,18 +40,6 @@ import java.util.concurrent.atomic.LongAdder;
 public final class MockServer implements AutoCloseable {
 
     /** Low/high outbound water marks: a reader that does not read holds at most about this much per stream. */
-    /**
-     * io_uring submission ring: Netty's default of 128 entries makes a loop that writes to thousands of paced
-     * streams enter the kernel once per 128 writes in the middle of its work; 1,024 submits them in larger
-     * batches.
-     */
-    private static final int IO_URING_RING_SIZE = 1024;
-    /**
-     * io_uring completion ring: every write, read and timer completes through it. Netty's default of 4,096
-     * overflows with 10,000 streams on two loops when a loop falls behind (the kernel then queues completions
-     * on a slower path and Netty logs a warning for each overflow); 32,768 entries cost 512 KiB per loop.
-     */
-    private static final int IO_URING_CQ_SIZE = 32 * 1024;
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
     private final EventLoopGroup group;
@@ -97,8 +84,7 @@ public final class MockServer implements AutoCloseable {
         };
         IoHandlerFactory io = switch (transport) {
             case "epoll" -> EpollIoHandler.newFactory();
-            case "io_uring" -> IoUringIoHandler.newFactory(new IoUringIoHandlerConfig()
-                    .setRingSize(IO_URING_RING_SIZE).setCqSize(IO_URING_CQ_SIZE));
+            case "io_uring" -> IoUringIoHandler.newFactory();
             default -> NioIoHandler.newFactory();
         };
         Class<? extends ServerChannel> channelType = switch (transport) {
