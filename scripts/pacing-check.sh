@@ -28,13 +28,16 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && br
 wrk -t1 -c"$CONNECTIONS" -d"$((DURATION + WARMUP + 3))"s --timeout 30s -s scripts/pacing-check.lua \
     "http://127.0.0.1:$PORT/v1/chat/completions" > /tmp/pacing-check-wrk.log 2>&1 &
 WRK=$!
-sleep "$WARMUP"
-curl -sf "http://127.0.0.1:$PORT/stats?reset=true" >/dev/null   # lateness counted from here on
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }   # user + system, in clock ticks
-SERVER_T0=$(cpu_ticks $SERVER); WRK_T0=$(cpu_ticks $WRK)
-# heap in use (KB) and GC time (s) once a second, for the peak heap and the GC share of the window
+# heap in use (KB) and GC time (s) once a second, for the peak heap and the GC share of the window.
+# jstat is a JVM of its own: it starts now, during the warm-up, so its start-up (a second of CPU on a
+# 2-core machine) does not land in the measured window; only its rows from the window are used.
 jstat -gc "$SERVER" 1000 > /tmp/pacing-check-jstat.log 2>/dev/null &
 JSTAT=$!
+sleep "$WARMUP"
+curl -sf "http://127.0.0.1:$PORT/stats?reset=true" >/dev/null   # lateness counted from here on
+JSTAT_FROM=$(wc -l < /tmp/pacing-check-jstat.log)                 # rows before the window
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }   # user + system, in clock ticks
+SERVER_T0=$(cpu_ticks $SERVER); WRK_T0=$(cpu_ticks $WRK)
 sleep "$DURATION"
 kill $JSTAT 2>/dev/null || true
 STATS=$(curl -sf "http://127.0.0.1:$PORT/stats")
@@ -42,7 +45,7 @@ SERVER_CPU=$(( $(cpu_ticks $SERVER) - SERVER_T0 )); WRK_CPU=$(( $(cpu_ticks $WRK
 wait $WRK || true
 echo "connections=$CONNECTIONS duration_s=$DURATION warmup_s=$WARMUP"
 echo "$STATS"
-python3 - "$STATS" "$SERVER_CPU" "$WRK_CPU" "$DURATION" "$(getconf CLK_TCK)" /tmp/pacing-check-jstat.log <<'PY' 2>/dev/null || true
+python3 - "$STATS" "$SERVER_CPU" "$WRK_CPU" "$DURATION" "$(getconf CLK_TCK)" /tmp/pacing-check-jstat.log "$JSTAT_FROM" <<'PY' 2>/dev/null || true
 import json, sys
 s = json.loads(sys.argv[1]); l = s["pace_lateness_us"]
 server, wrk, secs, hz = (float(a) for a in sys.argv[2:6])
@@ -51,9 +54,10 @@ print(f"lateness_ms p50={l['p50']/1000:.3f} p90={l['p90']/1000:.3f} p99={l['p99'
 events = l['count']
 print(f"events/s={events/secs:.0f} server_cpu_cores={server/hz/secs:.2f} wrk_cpu_cores={wrk/hz/secs:.2f} "
       f"server_cpu_us_per_event={server/hz*1e6/max(events,1):.2f}")
-rows = [l.split() for l in open(sys.argv[6]) if l.strip()]
-head = rows[0]
-rows = [r for r in rows[1:] if r[0] != head[0]]
+lines = [l.split() for l in open(sys.argv[6])]
+head = lines[0]
+# the window's rows, and the last row before it as the baseline for GC time and counts
+rows = [r for r in lines[max(1, int(sys.argv[7]) - 1):] if r and r[0] != head[0]]
 col = lambda r, name: float(r[head.index(name)])
 used = [sum(col(r, c) for c in ("S0U", "S1U", "EU", "OU")) / 1024 for r in rows]
 gct = col(rows[-1], "GCT") - col(rows[0], "GCT") if len(rows) > 1 else float("nan")
