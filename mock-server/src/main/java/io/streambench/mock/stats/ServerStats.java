@@ -150,23 +150,16 @@ public final class ServerStats {
         faults.forEach((k, v) -> faultCounts.put(k, v.sum()));
         return new Snapshot(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), activeStreams.sum(),
                 streamsStarted.sum(), streamsCompleted.sum(), streamsCancelled.sum(), streamsFaulted.sum(),
-                eventsSent(), bytesSent(), streamsUnwritable.sum(),
+                sum(Writer.EVENTS), sum(Writer.BYTES), streamsUnwritable.sum(),
                 TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()),
                 requests.sum(), statuses, faultCounts, lateness);
     }
 
-    private long eventsSent() {
+    /** The sum over every writer of one of its counters ({@link Writer#EVENTS} or {@link Writer#BYTES}). */
+    private long sum(VarHandle counter) {
         long sum = 0;
         for (Writer w : writers) {
-            sum += (long) Writer.EVENTS.getOpaque(w);
-        }
-        return sum;
-    }
-
-    private long bytesSent() {
-        long sum = 0;
-        for (Writer w : writers) {
-            sum += (long) Writer.BYTES.getOpaque(w);
+            sum += (long) counter.getOpaque(w);
         }
         return sum;
     }
