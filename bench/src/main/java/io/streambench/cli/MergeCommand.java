@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
                 + "absolute time, summary.csv recomputed from them, requests.csv concatenated with a driver column, "
                 + "timeline.csv summed per second, run.json listing the sources (see reports/README.md).",
             "Runs with different settings (stages, target, mock profile, client strategies, bounds, timeouts, "
-                + "retries, histogram precision) are refused.",
+                + "retries, histogram precision) are refused, and so are runs that did not measure at the same time "
+                + "(a stage whose measured windows do not overlap) unless --allow-disjoint is given.",
             "Exit codes: 0 ok, 1 a file could not be read or written, 2 bad usage or settings that differ."},
         footer = {"", "Example:", "  streambench merge -o reports/merged results/driver-*/*/"})
 public final class MergeCommand implements Callable<Integer> {
@@ -30,6 +31,12 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "Do not print the merged summary table.")
     boolean quiet;
+
+    @Option(names = "--allow-disjoint", description = "Merge runs that measured at different times too. Histograms "
+            + "and percentiles are still exact over all values, but requests/s and tokens/s become the sum of the "
+            + "runs' own rates (the load they would have made together, not one a server saw); run.json then says "
+            + "\"disjoint\": true.")
+    boolean allowDisjoint;
 
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run folders written by 'streambench run' "
             + "(each with run.json, requests.csv, timeline.csv and the *.hlog files).")
@@ -47,7 +54,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunMerge.Result merged = RunMerge.merge(dirs, out);
+        RunMerge.Result merged = RunMerge.merge(dirs, out, allowDisjoint);
         try {
             HtmlReport.render(merged.dir());
         } catch (RuntimeException | LinkageError e) {

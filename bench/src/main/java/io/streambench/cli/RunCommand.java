@@ -3,6 +3,7 @@ package io.streambench.cli;
 import io.streambench.client.accumulate.Accumulators;
 import io.streambench.client.flush.FlushPolicy;
 import io.streambench.client.sse.SseParsers;
+import io.streambench.driver.Api;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
@@ -13,6 +14,8 @@ import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
 import io.streambench.driver.Timeouts;
 import io.streambench.driver.Workload;
+import io.streambench.mock.profile.Distribution;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,21 +34,26 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         description = {"Drives parallel streaming chat completions and writes reports/<timestamp>-<name>/ "
                 + "(run.json, requests.csv, summary.csv, timeline.csv, *.hlog, report.html; see reports/README.md).",
-            "Without --url it starts an embedded mock server (no network, no key).",
-            "Exit codes: 0 ok, 1 the run failed (no request succeeded), 2 bad usage."},
+            "Without --url it starts an embedded mock server (no network, no key). The URL requests go to is "
+                + "printed at the start (target: ...) and kept in run.json.",
+            "Exit codes: 0 ok, 1 the run failed (no request succeeded), 2 bad usage, 130 stopped by Ctrl-C "
+                + "(the files still hold everything measured until then)."},
         footer = {"", "Examples:",
             "  streambench run --mock-profile paced --concurrency 64 --duration 30s",
             "  streambench run --rate 5,20,80 --arrival poisson --duration 20s --warmup 5s",
-            "  streambench run --url https://api.openai.com/v1/chat/completions --model gpt-4o-mini \\",
+            "  streambench run --url https://api.openai.com/v1 --model gpt-4o-mini \\",
             "      --api-key-env OPENAI_API_KEY --concurrency 4 --requests 20 --max-tokens 200"})
 public final class RunCommand implements Callable<Integer> {
+
+    /** The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
+    static final int EXIT_INTERRUPTED = 130;
 
     static final String DEFAULT_PROMPT = "Write a short story about a lighthouse keeper who finds a message in a bottle.";
 
     @ArgGroup(validate = false, heading = "%nTarget (default: an embedded mock server)%n")
     TargetOptions target = new TargetOptions();
 
-    @ArgGroup(validate = false, heading = "%nEmbedded mock server (ignored with --url)%n")
+    @ArgGroup(validate = false, heading = "%nEmbedded mock server (without --url only; refused with it)%n")
     MockOptions mock = new MockOptions();
 
     @ArgGroup(validate = false, heading = "%nLoad%n")
@@ -67,10 +75,12 @@ public final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     static final class TargetOptions {
-        @Option(names = "--url", paramLabel = "URL", description = "Chat completions URL, http or https, e.g. https://api.openai.com/v1/chat/completions.")
+        @Option(names = "--url", paramLabel = "URL", description = "http or https base URL as given to an OpenAI SDK "
+                + "(https://api.openai.com/v1, http://127.0.0.1:8080/v1/): /chat/completions is appended to its path, "
+                + "the query kept; a URL already ending in /chat/completions is used as given.")
         URI url;
 
-        @Option(names = "--model", paramLabel = "NAME", description = "Model in each request (required with --url; default: the mock profile).")
+        @Option(names = "--model", paramLabel = "NAME", description = "Model in each request (required with --url; default: the mock profile; a --prompts line's own model wins).")
         String model;
 
         @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key, sent as a bearer token and never printed (default with --url: OPENAI_API_KEY if set).")
@@ -79,13 +89,15 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "Extra request header, repeatable (e.g. 'x-mock-fault: http:status=429,retry_after=1').")
         List<String> headers = new ArrayList<>();
 
-        @Option(names = "--prompt", paramLabel = "TEXT", description = "The user message of every request (default: a short story request).")
+        @Option(names = "--prompt", paramLabel = "TEXT", description = "The user message of every request (default: a short story request; not with --prompts).")
         String prompt = DEFAULT_PROMPT;
 
-        @Option(names = "--prompts", paramLabel = "FILE", description = "JSONL file, one request per line: a chat request object or {\"prompt\": \"...\"}; used round robin.")
+        @Option(names = "--prompts", paramLabel = "FILE", description = "JSONL file, one request per line, used round robin: a chat request object, or {\"prompt\": \"...\"} "
+                + "whose prompt becomes the user message and whose other keys (max_tokens, temperature, stop...) go into the body as they are.")
         Path prompts;
 
-        @Option(names = "--max-tokens", paramLabel = "TOKENS", description = "max_tokens of each request, 0 to leave it out (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-tokens", paramLabel = "TOKENS", description = "max_tokens of each request, 0 to leave it out; a --prompts line with its own max_tokens "
+                + "or max_completion_tokens keeps it (default: ${DEFAULT-VALUE}).")
         int maxTokens = 0;
 
         @Option(names = "--include-usage", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -142,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class, description = "Measured time per stage, after the warmup (default: 10s unless --requests is given).")
         Duration duration;
 
-        @Option(names = "--requests", paramLabel = "N", description = "Measured requests per stage (with --duration: whichever comes first).")
+        @Option(names = "--requests", paramLabel = "N", description = "Measured requests per stage, at least 1 (with --duration: whichever comes first).")
         long requests = 0;
 
         @Option(names = "--warmup", paramLabel = "DURATION", converter = Durations.class, description = "Time at the start of each stage excluded from the results (default: 0).")
@@ -250,6 +262,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config();
+        FileReasons.requireWritableFolder("--out", output.out);
         Launch launch = new Launch(driver.startAt == null ? null
                 : Launch.parseStartAt(driver.startAt, Clock.systemDefaultZone()), driver.driverId, System.getenv());
         EmbeddedMock embedded = target.url == null ? new EmbeddedMock(mock.profile, mock.profiles, mock.tls) : null;
@@ -260,25 +273,34 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls, launch);
         RunSession.Result result = session.executeWithShutdownHook();
+        if (session.stoppedByShutdown()) {
+            // Ctrl-C: the JVM exits with 128 + SIGINT from its signal thread; return the same, whichever exit wins.
+            return EXIT_INTERRUPTED;
+        }
         return result.dir() == null || result.outcome().failed() ? 1 : 0;
     }
 
     /** The options as a run configuration; throws IllegalArgumentException with one line on bad input. */
     RunConfig config() {
         boolean embedded = target.url == null;
+        RunOptionChecks.refuseIgnored(spec.commandLine().getParseResult(), embedded, !load.rate.isEmpty(),
+                target.url);
         String model = target.model != null ? target.model : embedded ? mock.profile : null;
         if (model == null) {
             throw new IllegalArgumentException("--model is required with --url");
         }
-        RequestBodies bodies = target.prompts != null
-                ? RequestBodies.fromJsonl(target.prompts, model, target.maxTokens, target.includeUsage)
+        if (target.maxTokens < 0) {
+            throw new IllegalArgumentException("--max-tokens must be >= 0 (0 leaves max_tokens out), got "
+                    + target.maxTokens);
+        }
+        RequestBodies bodies = target.prompts != null ? prompts(model)
                 : RequestBodies.ofPrompt(model, target.prompt, target.maxTokens, target.includeUsage);
         Map<String, String> headers = new LinkedHashMap<>();
         if (embedded) {
-            putIfSet(headers, "x-mock-ttft-ms", mock.ttftMs);
-            putIfSet(headers, "x-mock-itl-ms", mock.itlMs);
-            putIfSet(headers, "x-mock-output-tokens", mock.outputTokens);
-            putIfSet(headers, "x-mock-tokens-per-chunk", mock.tokensPerChunk);
+            putDistribution(headers, "--ttft-ms", "x-mock-ttft-ms", mock.ttftMs);
+            putDistribution(headers, "--itl-ms", "x-mock-itl-ms", mock.itlMs);
+            putDistribution(headers, "--output-tokens", "x-mock-output-tokens", mock.outputTokens);
+            putDistribution(headers, "--tokens-per-chunk", "x-mock-tokens-per-chunk", mock.tokensPerChunk);
             if (mock.sendStamps) {
                 headers.put("x-mock-timestamps", "true");
             }
@@ -290,16 +312,37 @@ public final class RunCommand implements Callable<Integer> {
             }
             headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
-        URI url = embedded ? URI.create("http://127.0.0.1/v1/chat/completions") : target.url;
+        URI url = embedded ? URI.create("http://127.0.0.1/v1/chat/completions") : Api.CHAT_COMPLETIONS.resolve(target.url);
         Target t = new Target(url, headers, apiKey(embedded), bodies, embedded);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--requests") && load.requests < 1) {
+            throw new IllegalArgumentException("--requests must be at least 1 (leave it out for no count bound), got "
+                    + load.requests);
+        }
         Duration duration = load.duration != null ? load.duration : load.requests > 0 ? null : Duration.ofSeconds(10);
         Bounds bounds = new Bounds(duration, load.requests, load.warmup);
         Timeouts timeouts = new Timeouts(limits.connect, limits.ttft, limits.idle, limits.total);
         RetryPolicy retry = new RetryPolicy(limits.retries, limits.backoff, limits.maxBackoff);
         ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
                 client.maxResponseChars);
-        return new RunConfig(output.name, t, stages(), bounds, timeouts, retry, clientOptions, load.seed,
+        List<Workload> stages = stages();
+        if (load.rate.isEmpty()) {
+            DescriptorBudget.check("--concurrency", stages.stream()
+                    .mapToLong(w -> ((Workload.Closed) w).concurrency()).max().orElse(0), embedded);
+        } else {
+            DescriptorBudget.check("--max-in-flight", load.maxInFlight, embedded);
+        }
+        return new RunConfig(output.name, t, stages, bounds, timeouts, retry, clientOptions, load.seed,
                 client.ioThreads);
+    }
+
+    /** The --prompts file's bodies; a file that cannot be read is one line with the reason. */
+    private RequestBodies prompts(String model) {
+        FileReasons.requireReadableFile("--prompts", target.prompts);
+        try {
+            return RequestBodies.fromJsonl(target.prompts, model, target.maxTokens, target.includeUsage);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("--prompts " + target.prompts + ": " + FileReasons.reason(e.getCause()));
+        }
     }
 
     /** --ca-file / --insecure as client TLS settings. */
@@ -320,9 +363,22 @@ public final class RunCommand implements Callable<Integer> {
         List<Workload> stages = new ArrayList<>();
         if (!load.rate.isEmpty()) {
             Arrival arrival = Arrival.parse(load.arrival);
-            load.rate.forEach(r -> stages.add(new Workload.Open(r, arrival, load.maxInFlight)));
+            if (load.maxInFlight < 1) {
+                throw new IllegalArgumentException("--max-in-flight must be at least 1, got " + load.maxInFlight);
+            }
+            for (double r : load.rate) {
+                if (!(r > 0) || Double.isInfinite(r)) {
+                    throw new IllegalArgumentException("--rate must be above 0 requests per second, got " + r);
+                }
+                stages.add(new Workload.Open(r, arrival, load.maxInFlight));
+            }
         } else if (!load.concurrency.isEmpty()) {
-            load.concurrency.forEach(c -> stages.add(new Workload.Closed(c)));
+            for (int c : load.concurrency) {
+                if (c < 1) {
+                    throw new IllegalArgumentException("--concurrency must be at least 1, got " + c);
+                }
+                stages.add(new Workload.Closed(c));
+            }
         } else {
             stages.add(new Workload.Closed(8));
         }
@@ -341,9 +397,19 @@ public final class RunCommand implements Callable<Integer> {
         return key;
     }
 
-    private static void putIfSet(Map<String, String> headers, String name, String value) {
-        if (value != null) {
-            headers.put(name, value);
+    /**
+     * Checks a mock shortcut with the mock's own parser (as a profiles file is checked), so a typo is one line
+     * at start instead of a 400 for every request.
+     */
+    private static void putDistribution(Map<String, String> headers, String option, String header, String value) {
+        if (value == null) {
+            return;
         }
+        try {
+            Distribution.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+        headers.put(header, value);
     }
 }

@@ -54,6 +54,7 @@ public final class RunSession {
     private final CountDownLatch written = new CountDownLatch(1);
     private volatile LoadRunner runner;
     private volatile boolean stopRequested;
+    private volatile boolean stoppedByShutdown;
 
     /**
      * @param mock     the embedded mock to start, or null to use the config's target as is
@@ -100,6 +101,7 @@ public final class RunSession {
     /** Runs with a shutdown hook that stops the run on Ctrl-C and waits (up to 20 s) for the report. */
     public Result executeWithShutdownHook() {
         Thread hook = new Thread(() -> {
+            stoppedByShutdown = true;
             stop();
             try {
                 written.await(20, TimeUnit.SECONDS);
@@ -119,6 +121,11 @@ public final class RunSession {
         }
     }
 
+    /** True when the shutdown hook of {@link #executeWithShutdownHook()} stopped the run (Ctrl-C, SIGTERM). */
+    public boolean stoppedByShutdown() {
+        return stoppedByShutdown;
+    }
+
     /** Runs; blocks until the run ended and its report is written. */
     public Result execute() {
         TlsIdentity mockTls = mock != null && mock.tls() ? TlsIdentity.selfSigned() : null;
@@ -127,6 +134,8 @@ public final class RunSession {
             RunConfig effective = server == null ? config
                     : config.withTarget(config.target().withUrl(URI.create(server.baseUrl() + "/v1/chat/completions")));
             ClientTls tls = mockTls == null ? clientTls : new ClientTls(mockTls.chain(), false, "embedded mock");
+            console.println("target: " + effective.target().url() + (server == null ? "" : " (embedded mock)"));
+            console.flush();
             try (HttpTransport transport = new HttpTransport(effective.target(), effective.timeouts(),
                     effective.ioThreads(), tls)) {
                 if (!awaitStart()) {

@@ -49,8 +49,13 @@ public final class RequestBodies {
 
     /**
      * One request per non-blank line of a JSONL file: either a chat request object (its {@code messages},
-     * {@code tools} and other fields kept) or {@code {"prompt": "..."}}. Every body gets {@code stream: true};
-     * {@code model}, {@code max_tokens} and {@code stream_options} are added where the line has none.
+     * {@code tools} and other fields kept) or {@code {"prompt": "...", ...}} (the prompt becomes the user
+     * message, every other key is kept). Every body gets {@code stream: true} (a line with {@code "stream": false}
+     * is refused); {@code model}, {@code max_tokens} (unless the line has {@code max_completion_tokens}) and
+     * {@code stream_options} are added where the line has none.
+     *
+     * @throws UncheckedIOException when the file cannot be read (its cause says why)
+     * @throws IllegalArgumentException naming the file and line of a line that is not a usable request
      */
     public static RequestBodies fromJsonl(Path file, String model, int maxTokens, boolean includeUsage) {
         List<String> lines;
@@ -80,15 +85,32 @@ public final class RequestBodies {
         if (!(node instanceof ObjectNode object)) {
             throw new IllegalArgumentException(file + ":" + lineNumber + ": expected a JSON object");
         }
+        String at = file + ":" + lineNumber + ": ";
+        if (object.has("stream") && !object.get("stream").asBoolean(false)) {
+            throw new IllegalArgumentException(at + "\"stream\": " + object.get("stream")
+                    + ": every request streams; remove the key");
+        }
+        if (object.has("messages") && object.has("prompt")) {
+            throw new IllegalArgumentException(at + "has both \"messages\" and \"prompt\"; give one");
+        }
         if (object.has("messages")) {
             return object;
         }
-        if (object.path("prompt").isTextual()) {
-            ObjectNode body = JSON.createObjectNode();
-            body.putArray("messages").addObject().put("role", "user").put("content", object.get("prompt").asText());
-            return body;
+        if (!object.has("prompt")) {
+            throw new IllegalArgumentException(at + "needs \"messages\" or \"prompt\"");
         }
-        throw new IllegalArgumentException(file + ":" + lineNumber + ": needs \"messages\" or \"prompt\"");
+        if (!object.get("prompt").isTextual()) {
+            throw new IllegalArgumentException(at + "\"prompt\" must be a string, got " + object.get("prompt"));
+        }
+        // The prompt becomes the user message; every other key (max_tokens, temperature, stop...) is sent as is.
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("messages").addObject().put("role", "user").put("content", object.get("prompt").asText());
+        object.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("prompt")) {
+                body.set(e.getKey(), e.getValue());
+            }
+        });
+        return body;
     }
 
     private static ObjectNode complete(ObjectNode body, String model, int maxTokens, boolean includeUsage) {

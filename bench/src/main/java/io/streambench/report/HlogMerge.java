@@ -31,16 +31,28 @@ final class HlogMerge {
     }
 
     /**
-     * The significant digits of the log's histograms, or -1 when it has no interval. Reads the whole log,
-     * so that a corrupt one is refused before a merge writes anything.
+     * What one pass over a log found.
+     *
+     * @param significantDigits the precision of its histograms, or -1 when it has no interval
+     * @param measured          per stage, the window of its intervals that hold at least one value
      */
-    static int significantDigits(Path file) {
+    record Scan(int significantDigits, Map<Integer, MeasuredWindow> measured) {
+    }
+
+    /** Reads the whole log, so that a corrupt one is refused before a merge writes anything. */
+    static Scan scan(Path file) {
         try (Source source = new Source(file)) {
             int digits = source.next == null ? -1 : source.next.getNumberOfSignificantValueDigits();
+            Map<Integer, MeasuredWindow> measured = new TreeMap<>();
             while (source.next != null) {
+                Histogram h = source.next;
+                if (h.getTotalCount() > 0) {
+                    measured.merge(source.stage(), new MeasuredWindow(h.getStartTimeStamp(), h.getEndTimeStamp()),
+                            MeasuredWindow::union);
+                }
                 source.advance();
             }
-            return digits;
+            return new Scan(digits, measured);
         }
     }
 

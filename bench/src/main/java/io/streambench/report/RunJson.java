@@ -21,8 +21,15 @@ import java.util.regex.Pattern;
 /** {@code run.json}: the configuration, the environment, start and end, and the totals of each stage. */
 final class RunJson {
 
-    /** Header values whose names look secret are written as {@code ***}. */
-    private static final Pattern SECRET = Pattern.compile("(?i).*(auth|key|token|secret|cookie|password).*");
+    /**
+     * Header values that are credentials are written as {@code ***}: authorization and proxy-authorization,
+     * api keys (x-api-key, api-key, x-goog-api-key), cookies, any name containing key, secret, auth, password,
+     * credential or cookie, and names with a whole {@code token} part (x-auth-token, x-amz-security-token).
+     * Everything else is a setting of the run and kept, so that {@code merge} can compare it: x-mock-output-tokens
+     * is not a credential.
+     */
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i).*(auth|key|secret|password|passwd|credential|cookie).*|(.*[-_.])?token([-_.].*)?");
     /** Snake case also for records written as they are (the mock's stats), as {@code /stats} spells them. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -52,9 +59,12 @@ final class RunJson {
 
     /**
      * The {@code run.json} of a merged run: the sources' shared configuration, one entry per source run
-     * (folder, driver id, times, environment) and the stages' combined totals.
+     * (folder, driver id, times, measured windows, environment) and the stages' combined totals.
+     *
+     * @param disjoint the sources did not all measure at the same time ({@code merge --allow-disjoint})
      */
-    static void writeMerged(Path file, String name, String status, Instant start, Instant end, Object config,
+    static void writeMerged(Path file, String name, String status, Instant start, Instant end, boolean disjoint,
+            Object config,
             List<Map<String, Object>> sources, List<StageSummary> stages, double maxHeapUsedMb,
             double maxHeapAfterGcMb) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -64,6 +74,7 @@ final class RunJson {
         root.put("end", end.toString());
         root.put("duration_s", Duration.between(start, end).toMillis() / 1000.0);
         root.put("driver_ids", sources.stream().map(s -> s.get("driver_id")).toList());
+        root.put("disjoint", disjoint);
         root.put("merged_from", sources);
         root.put("config", config);
         Map<String, Object> results = new LinkedHashMap<>();

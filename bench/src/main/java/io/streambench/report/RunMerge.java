@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVFormat;
@@ -34,10 +37,11 @@ import org.apache.commons.csv.CSVRecord;
  * {@code *.hlog} interval histograms added exactly (HdrHistogram {@code add}, intervals aligned on absolute
  * time), {@code summary.csv} recomputed from those sums, {@code requests.csv} concatenated with a
  * {@code driver} column, {@code timeline.csv} summed per second and a {@code run.json} naming the sources.
- * Runs whose settings differ are refused (IllegalArgumentException naming the setting and both values).
+ * Runs whose settings differ are refused (IllegalArgumentException naming the setting and both values), and
+ * so are runs that did not measure at the same time, unless allowed: their rates would be added as if they had.
  *
  * <pre>{@code
- * RunMerge.Result merged = RunMerge.merge(List.of(Path.of("a"), Path.of("b")), Path.of("merged"));
+ * RunMerge.Result merged = RunMerge.merge(List.of(Path.of("a"), Path.of("b")), Path.of("merged"), false);
  * }</pre>
  */
 public final class RunMerge {
@@ -51,20 +55,25 @@ public final class RunMerge {
 
     /**
      * Checks every source, then writes the merged run to {@code out} (created; must not hold files).
-     * Bad sources or settings that differ: IllegalArgumentException with one line, before anything is written.
+     * Bad sources, settings that differ, or (unless {@code allowDisjoint}) a stage whose measured windows do not
+     * all overlap: IllegalArgumentException with one line, before anything is written.
+     *
+     * @param allowDisjoint merge runs that measured at different times too; {@code run.json} then says
+     *                      {@code "disjoint": true}
      */
-    public static Result merge(List<Path> dirs, Path out) {
+    public static Result merge(List<Path> dirs, Path out, boolean allowDisjoint) {
         if (dirs.isEmpty()) {
             throw new IllegalArgumentException("no run folders to merge");
         }
         List<SourceRun> runs = dirs.stream().map(SourceRun::read).toList();
-        check(runs);
+        Map<Path, Map<Integer, MeasuredWindow>> windows = check(runs);
+        boolean disjoint = checkOverlap(runs, windows, allowDisjoint);
         long baseMillis = runs.stream().map(SourceRun::start).min(Comparator.naturalOrder()).orElseThrow()
                 .toEpochMilli();
         boolean existed = Files.isDirectory(out);
         prepare(out);
         try {
-            return write(runs, baseMillis, out);
+            return write(runs, baseMillis, out, windows, disjoint);
         } catch (RuntimeException e) {
             // A source that turns out bad half-way (a malformed CSV row): leave no partial run behind.
             removeWritten(out, existed);
@@ -72,7 +81,8 @@ public final class RunMerge {
         }
     }
 
-    private static Result write(List<SourceRun> runs, long baseMillis, Path out) {
+    private static Result write(List<SourceRun> runs, long baseMillis, Path out,
+            Map<Path, Map<Integer, MeasuredWindow>> windows, boolean disjoint) {
         Map<Metric, Map<Integer, Histogram>> histograms = new EnumMap<>(Metric.class);
         try (HlogFiles hlogs = new HlogFiles(out, baseMillis)) {
             for (Metric metric : Metric.values()) {
@@ -86,7 +96,7 @@ public final class RunMerge {
         Map<Path, Long> timelines = new LinkedHashMap<>();
         runs.forEach(r -> timelines.put(r.dir().resolve("timeline.csv"), r.start().toEpochMilli()));
         TimelineMerge.merge(timelines, baseMillis, out.resolve("timeline.csv"));
-        writeRunJson(runs, stages, out);
+        writeRunJson(runs, stages, out, windows, disjoint);
         return new Result(out, stages);
     }
 
@@ -103,7 +113,8 @@ public final class RunMerge {
         }
     }
 
-    private static void check(List<SourceRun> runs) {
+    /** Refuses sources that cannot be merged; returns each source's measured window per stage. */
+    private static Map<Path, Map<Integer, MeasuredWindow>> check(List<SourceRun> runs) {
         Map<String, Path> ids = new HashMap<>();
         Map<Path, Path> real = new HashMap<>();
         SourceRun first = runs.get(0);
@@ -124,11 +135,15 @@ public final class RunMerge {
                 }
             }
         }
+        Map<Path, Map<Integer, MeasuredWindow>> windows = new LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
             int digits = -1;
             Path digitsFrom = null;
             for (SourceRun run : runs) {
-                int d = HlogMerge.significantDigits(hlog(run, metric));
+                HlogMerge.Scan scan = HlogMerge.scan(hlog(run, metric));
+                Map<Integer, MeasuredWindow> mine = windows.computeIfAbsent(run.dir(), k -> new TreeMap<>());
+                scan.measured().forEach((stage, w) -> mine.merge(stage, w, MeasuredWindow::union));
+                int d = scan.significantDigits();
                 if (d >= 0 && digits >= 0 && d != digits) {
                     throw new IllegalArgumentException("runs differ in histogram precision of " + metric.label()
                             + ".hlog: " + digits + " significant digits (" + digitsFrom + ") vs " + d + " ("
@@ -140,6 +155,49 @@ public final class RunMerge {
                 }
             }
         }
+        return windows;
+    }
+
+    /**
+     * Per stage, the sources that measured something in it must have measured at one time: the latest start
+     * before the earliest end (on a line, windows that overlap pairwise share a moment). Returns true when some
+     * stage's windows do not overlap and {@code allowDisjoint} let it pass.
+     */
+    private static boolean checkOverlap(List<SourceRun> runs, Map<Path, Map<Integer, MeasuredWindow>> windows,
+            boolean allowDisjoint) {
+        Set<Integer> stageIndexes = new TreeSet<>();
+        windows.values().forEach(w -> stageIndexes.addAll(w.keySet()));
+        boolean disjoint = false;
+        for (int stage : stageIndexes) {
+            SourceRun latestStart = null;
+            SourceRun earliestEnd = null;
+            for (SourceRun run : runs) {
+                MeasuredWindow w = windows.get(run.dir()).get(stage);
+                if (w == null) {
+                    continue; // measured nothing in this stage: adds counts only
+                }
+                if (latestStart == null || w.startMillis() > windows.get(latestStart.dir()).get(stage).startMillis()) {
+                    latestStart = run;
+                }
+                if (earliestEnd == null || w.endMillis() < windows.get(earliestEnd.dir()).get(stage).endMillis()) {
+                    earliestEnd = run;
+                }
+            }
+            MeasuredWindow late = windows.get(latestStart.dir()).get(stage);
+            MeasuredWindow early = windows.get(earliestEnd.dir()).get(stage);
+            if (late.startMillis() < early.endMillis()) {
+                continue;
+            }
+            if (!allowDisjoint) {
+                throw new IllegalArgumentException("runs did not measure at the same time: stage " + stage + " of "
+                        + earliestEnd.driverId() + " (" + earliestEnd.dir() + ") measured " + early + ", of "
+                        + latestStart.driverId() + " (" + latestStart.dir() + ") " + late + "; merged rates would "
+                        + "add them as if they had run together (start drivers together with run --start-at, or "
+                        + "pass --allow-disjoint)");
+            }
+            disjoint = true;
+        }
+        return disjoint;
     }
 
     private static Path realPath(Path dir) {
@@ -274,7 +332,8 @@ public final class RunMerge {
         }
     }
 
-    private static void writeRunJson(List<SourceRun> runs, List<StageSummary> stages, Path out) {
+    private static void writeRunJson(List<SourceRun> runs, List<StageSummary> stages, Path out,
+            Map<Path, Map<Integer, MeasuredWindow>> windows, boolean disjoint) {
         List<Map<String, Object>> sources = new ArrayList<>();
         boolean interrupted = false;
         double maxHeap = 0;
@@ -290,6 +349,15 @@ public final class RunMerge {
             s.put("start", run.start().toString());
             s.put("end", run.end().toString());
             s.put("status", json.path("status").asText());
+            List<Map<String, Object>> measured = new ArrayList<>();
+            windows.get(run.dir()).forEach((stage, w) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("stage", stage);
+                m.put("start", w.start().toString());
+                m.put("end", w.end().toString());
+                measured.add(m);
+            });
+            s.put("measured", measured);
             s.put("environment", json.path("environment"));
             s.put("results", json.path("results"));
             sources.add(s);
@@ -303,6 +371,6 @@ public final class RunMerge {
         Instant start = runs.stream().map(SourceRun::start).min(Comparator.naturalOrder()).orElseThrow();
         Instant end = runs.stream().map(SourceRun::end).max(Comparator.naturalOrder()).orElseThrow();
         RunJson.writeMerged(out.resolve("run.json"), runs.get(0).json().path("name").asText(), status, start, end,
-                runs.get(0).json().path("config"), sources, stages, maxHeap, maxHeapAfterGc);
+                disjoint, runs.get(0).json().path("config"), sources, stages, maxHeap, maxHeapAfterGc);
     }
 }

@@ -82,8 +82,9 @@ class MergeCommandTest {
     }
 
 
-    private static Outcome merge(Path out, List<Path> dirs) {
+    private static Outcome merge(Path out, List<Path> dirs, String... options) {
         List<String> args = new ArrayList<>(List.of("merge", "--quiet", "-o", out.toString()));
+        args.addAll(List.of(options));
         dirs.forEach(d -> args.add(d.toString()));
         PrintStream saved = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -316,5 +317,57 @@ class MergeCommandTest {
             assertEquals(2, o.code(), () -> line + " -> " + o);
             assertEquals(1, o.err().strip().lines().count(), () -> line + " -> " + o.err());
         }
+    }
+
+    @Test
+    void shouldKeepTheMockSettingsInRunJsonSoRunsWithOtherOutputTokensAreRefused() throws Exception {
+        JsonNode headers = JSON.readTree(runs.get(0).resolve("run.json").toFile()).at("/config/target/headers");
+        Path longer = variant("tokens30", "/config/target/headers", "x-mock-output-tokens", "30");
+        Path out = work.resolve("refused-tokens");
+        Outcome o = merge(out, List.of(runs.get(0), longer));
+
+        assertEquals("10", headers.path("x-mock-output-tokens").asText(), headers::toString);
+        assertEquals(2, o.code(), o::toString);
+        assertEquals(1, o.err().strip().lines().count(), o::err);
+        assertTrue(o.err().contains("config.target.headers.x-mock-output-tokens: 10 ("), o::err);
+        assertTrue(o.err().contains("vs 30 ("), o::err);
+        assertFalse(Files.exists(out), "nothing written for a refused merge");
+    }
+
+    @Test
+    void shouldRefuseRunsThatDidNotMeasureAtTheSameTimeUnlessAllowed() throws Exception {
+        // the same settings as the drivers above, run after they ended
+        Path lateParent = work.resolve("late");
+        Outcome late = execute("run", "--mock-profile", "paced", "--ttft-ms", "20", "--itl-ms", "5", "--output-tokens",
+                "10", "--concurrency", "2", "--duration", "2500ms", "--quiet", "--driver-id", "late", "--out",
+                lateParent.toString());
+        assertEquals(0, late.code(), late::toString);
+        Path lateRun;
+        try (Stream<Path> dirs = Files.list(lateParent)) {
+            lateRun = dirs.findFirst().orElseThrow();
+        }
+        Path refusedOut = work.resolve("refused-disjoint");
+        Path allowedOut = work.resolve("allowed-disjoint");
+        Path togetherOut = work.resolve("together");
+
+        Outcome refused = merge(refusedOut, List.of(runs.get(0), lateRun));
+        Outcome allowed = merge(allowedOut, List.of(runs.get(0), lateRun), "--allow-disjoint");
+        Outcome together = merge(togetherOut, List.of(runs.get(0), runs.get(1)));
+
+        assertEquals(2, refused.code(), refused::toString);
+        assertEquals(1, refused.err().strip().lines().count(), refused::err);
+        for (String part : List.of("did not measure at the same time", "d0 (" + runs.get(0), "late (" + lateRun,
+                "--allow-disjoint")) {
+            assertTrue(refused.err().contains(part), part + " in " + refused.err());
+        }
+        assertFalse(Files.exists(refusedOut), "nothing written for a refused merge");
+        assertEquals(0, allowed.code(), allowed::toString);
+        JsonNode allowedJson = JSON.readTree(allowedOut.resolve("run.json").toFile());
+        assertTrue(allowedJson.get("disjoint").asBoolean(), allowedJson::toString);
+        Instant firstEnd = Instant.parse(allowedJson.at("/merged_from/0/measured/0/end").asText());
+        Instant lateStart = Instant.parse(allowedJson.at("/merged_from/1/measured/0/start").asText());
+        assertTrue(!lateStart.isBefore(firstEnd), firstEnd + " then " + lateStart);
+        assertEquals(0, together.code(), together::toString);
+        assertFalse(JSON.readTree(togetherOut.resolve("run.json").toFile()).get("disjoint").asBoolean());
     }
 }

@@ -1,0 +1,68 @@
+package io.streambench.cli;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Refuses {@code run} options that were given but would do nothing in this combination, with one line that
+ * says what to do instead: nothing the user types is silently ignored. Only options typed on the command
+ * line count (picocli's parse result), not their defaults.
+ */
+final class RunOptionChecks {
+
+    /** The embedded mock's options, each with what does the same against a standalone mock. */
+    private static final Map<String, String> MOCK_ONLY = new LinkedHashMap<>();
+
+    static {
+        MOCK_ONLY.put("--mock-profile", "a standalone mock takes the profile from --model");
+        MOCK_ONLY.put("--ttft-ms", "send --header 'x-mock-ttft-ms: DIST' to a standalone mock");
+        MOCK_ONLY.put("--itl-ms", "send --header 'x-mock-itl-ms: DIST' to a standalone mock");
+        MOCK_ONLY.put("--output-tokens", "send --header 'x-mock-output-tokens: DIST' to a standalone mock");
+        MOCK_ONLY.put("--tokens-per-chunk", "send --header 'x-mock-tokens-per-chunk: DIST' to a standalone mock");
+        MOCK_ONLY.put("--mock-profiles", "start a standalone mock with 'mock --profiles FILE'");
+        MOCK_ONLY.put("--mock-tls", "start a standalone mock with 'mock --tls-self-signed'");
+        MOCK_ONLY.put("--send-stamps", "send --header 'x-mock-timestamps: true' to a standalone mock");
+    }
+
+    private RunOptionChecks() {
+    }
+
+    /**
+     * Throws IllegalArgumentException with one line for the first option given that this run would ignore.
+     *
+     * @param embedded the run starts the embedded mock (no {@code --url})
+     * @param openLoop the run has {@code --rate} stages
+     * @param url      {@code --url}, or null
+     */
+    static void refuseIgnored(ParseResult given, boolean embedded, boolean openLoop, URI url) {
+        if (given.hasMatchedOption("--prompt") && given.hasMatchedOption("--prompts")) {
+            throw new IllegalArgumentException("--prompt and --prompts exclude each other: put the prompt in the "
+                    + "file as {\"prompt\": \"...\"}");
+        }
+        if (!embedded) {
+            for (Map.Entry<String, String> option : MOCK_ONLY.entrySet()) {
+                if (given.hasMatchedOption(option.getKey())) {
+                    String name = option.getKey().equals("--send-stamps") ? "--[no-]send-stamps" : option.getKey();
+                    throw new IllegalArgumentException(name + " is for the embedded mock and does nothing with --url; "
+                            + option.getValue());
+                }
+            }
+        }
+        if (!openLoop) {
+            for (String option : new String[] {"--arrival", "--max-in-flight"}) {
+                if (given.hasMatchedOption(option)) {
+                    throw new IllegalArgumentException(option + " applies to the open loop (--rate) only");
+                }
+            }
+        }
+        boolean https = url != null && "https".equalsIgnoreCase(url.getScheme());
+        for (String option : new String[] {"--ca-file", "--insecure"}) {
+            if (given.hasMatchedOption(option) && !https) {
+                throw new IllegalArgumentException(option + " applies to an https --url only"
+                        + (embedded ? " (--mock-tls makes the driver trust the embedded mock's own certificate)" : ""));
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.streambench.cli;
+
+import static io.streambench.cli.Cli.execute;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import io.streambench.cli.Cli.Outcome;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code run} options that cannot work, or would be ignored, are refused before anything starts: exit 2, one
+ * line that names the option and the problem, no report folder. Each case ran (and measured or failed every
+ * request) before these checks existed.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RunOptionsTest {
+
+    private static final String NOWHERE = "--url http://127.0.0.1:9/v1 --model m --requests 1";
+
+    /** A concurrency this process can never open: each stream needs at least one descriptor. */
+    private static long descriptorLimit() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : Integer.MAX_VALUE;
+    }
+
+    static Stream<Arguments> refused() {
+        long fds = Math.min(Integer.MAX_VALUE, descriptorLimit());
+        return Stream.of(
+                // the embedded mock's shortcuts, checked with the mock's own distribution parser
+                Arguments.of("--ttft-ms lognormal:abc --requests 1", List.of("--ttft-ms", "lognormal:abc")),
+                Arguments.of("--itl-ms foo --requests 1", List.of("--itl-ms", "'foo'")),
+                Arguments.of("--output-tokens -5 --requests 1", List.of("--output-tokens", "-5")),
+                Arguments.of("--tokens-per-chunk uniform:3:1 --requests 1", List.of("--tokens-per-chunk", "max >= min")),
+                // counts
+                Arguments.of("--requests 0", List.of("--requests", "at least 1")),
+                Arguments.of("--max-tokens -1 --requests 1", List.of("--max-tokens", ">= 0")),
+                Arguments.of("--concurrency 2,0 --requests 1", List.of("--concurrency", "at least 1")),
+                Arguments.of("--concurrency " + fds + " --requests 1", List.of("--concurrency " + fds, "ulimit -n",
+                        "2 per stream")),
+                Arguments.of(NOWHERE + " --concurrency " + fds, List.of("--concurrency " + fds, "ulimit -n")),
+                Arguments.of("--rate 1 --max-in-flight " + fds + " --requests 1", List.of("--max-in-flight", "ulimit -n")),
+                // given but ignored
+                Arguments.of("--prompt Hi --prompts {prompts} --requests 1", List.of("--prompt and --prompts")),
+                Arguments.of(NOWHERE + " --ttft-ms 5", List.of("--ttft-ms", "--url", "x-mock-ttft-ms")),
+                Arguments.of(NOWHERE + " --itl-ms 5", List.of("--itl-ms", "--url")),
+                Arguments.of(NOWHERE + " --output-tokens 5", List.of("--output-tokens", "--url")),
+                Arguments.of(NOWHERE + " --tokens-per-chunk 2", List.of("--tokens-per-chunk", "--url")),
+                Arguments.of(NOWHERE + " --mock-profile paced", List.of("--mock-profile", "--url")),
+                Arguments.of(NOWHERE + " --mock-profiles {prompts}", List.of("--mock-profiles", "--url")),
+                Arguments.of(NOWHERE + " --mock-tls", List.of("--mock-tls", "--url")),
+                Arguments.of(NOWHERE + " --no-send-stamps", List.of("send-stamps", "--url")),
+                Arguments.of("--max-in-flight 4 --requests 1", List.of("--max-in-flight", "--rate")),
+                Arguments.of("--arrival constant --requests 1", List.of("--arrival", "--rate")),
+                Arguments.of("--insecure --requests 1", List.of("--insecure", "https")),
+                // files at the edges: the reason, and the path once
+                Arguments.of("--prompts {missing} --requests 1", List.of("--prompts {missing}: not found")),
+                Arguments.of("--prompts {dir} --requests 1", List.of("--prompts {dir}: is a folder")),
+                Arguments.of("--requests 1 --out {prompts}", List.of("--out {prompts}: exists and is not a folder")),
+                Arguments.of("--requests 1 --out {prompts}/reports", List.of("--out {prompts}/reports: ")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refused")
+    void shouldRefuseWithExitTwoAndOneLineNamingTheProblem(String line, List<String> expected, @TempDir Path dir)
+            throws IOException {
+        Path prompts = Files.writeString(dir.resolve("prompts.jsonl"), "{\"prompt\": \"Hi\"}\n");
+        Path reports = dir.resolve("reports");
+        List<String> args = new ArrayList<>(List.of("run", "--quiet"));
+        Arrays.stream(line.split(" ")).map(a -> fill(a, dir, prompts)).forEach(args::add);
+        if (!line.contains("--out")) {
+            args.addAll(List.of("--out", reports.toString()));
+        }
+        Outcome o = execute(args.toArray(String[]::new));
+
+        assertEquals(2, o.code(), () -> line + " -> " + o);
+        assertEquals(1, o.err().strip().lines().count(), () -> line + " -> " + o.err());
+        for (String part : expected) {
+            String filled = fill(part, dir, prompts);
+            assertTrue(o.err().contains(filled), () -> filled + " in " + o.err());
+        }
+        if (line.contains("{")) {
+            String path = fill(line.substring(line.indexOf('{'), line.indexOf('}') + 1), dir, prompts);
+            assertEquals(o.err().indexOf(path), o.err().lastIndexOf(path), () -> "the path once: " + o.err());
+        }
+        assertFalse(Files.exists(reports), "no report folder for a refused run");
+    }
+
+    private static String fill(String text, Path dir, Path prompts) {
+        return text.replace("{prompts}", prompts.toString()).replace("{missing}", dir.resolve("missing.jsonl").toString())
+                .replace("{dir}", dir.toString());
+    }
+
+    @Test
+    void shouldSayInHelpWhatMaxTokensYieldsToAndTheCtrlCExitStatus() {
+        Outcome o = execute("run", "--help");
+        String help = o.out().replaceAll("\\s+", " ");
+
+        assertEquals(0, o.code());
+        assertTrue(help.contains("130 stopped by Ctrl-C"), help);
+        assertTrue(help.contains("a --prompts line with its own max_tokens or max_completion_tokens keeps it"), help);
+        assertTrue(help.contains("/chat/completions is appended"), help);
+    }
+}
