@@ -274,7 +274,8 @@ public final class RunCommand implements Callable<Integer> {
         RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls, launch);
         RunSession.Result result = session.executeWithShutdownHook();
         if (session.stoppedByShutdown()) {
-            // Ctrl-C: the JVM exits with 128 + SIGINT from its signal thread; return the same, whichever exit wins.
+            // Ctrl-C: the JVM's signal thread exits with 130 (128 + SIGINT) once the report is written; main
+            // returns the same, so the status does not hang on which thread's exit comes first.
             return EXIT_INTERRUPTED;
         }
         return result.dir() == null || result.outcome().failed() ? 1 : 0;
@@ -312,7 +313,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
-        URI url = embedded ? URI.create("http://127.0.0.1/v1/chat/completions") : Api.CHAT_COMPLETIONS.resolve(target.url);
+        URI url = embedded ? URI.create("http://127.0.0.1/v1/chat/completions")
+                : Api.CHAT_COMPLETIONS.resolve(target.url);
         Target t = new Target(url, headers, apiKey(embedded), bodies, embedded);
         if (spec.commandLine().getParseResult().hasMatchedOption("--requests") && load.requests < 1) {
             throw new IllegalArgumentException("--requests must be at least 1 (leave it out for no count bound), got "

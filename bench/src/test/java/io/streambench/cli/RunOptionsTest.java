@@ -83,7 +83,7 @@ class RunOptionsTest {
         Path reports = dir.resolve("reports");
         List<String> args = new ArrayList<>(List.of("run", "--quiet"));
         Arrays.stream(line.split(" ")).map(a -> fill(a, dir, prompts)).forEach(args::add);
-        if (!line.contains("--out")) {
+        if (!List.of(line.split(" ")).contains("--out")) {
             args.addAll(List.of("--out", reports.toString()));
         }
         Outcome o = execute(args.toArray(String[]::new));
