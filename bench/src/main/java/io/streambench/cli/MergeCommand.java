@@ -33,9 +33,9 @@ public final class MergeCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--allow-disjoint", description = "Merge runs that measured at different times too. Histograms "
-            + "and percentiles are still exact over all values, but requests/s and tokens/s become the sum of the "
-            + "runs' own rates (the load they would have made together, not one a server saw); run.json then says "
-            + "\"disjoint\": true.")
+            + "and percentiles are still exact over all values, but requests/s and tokens/s divide the summed counts "
+            + "by the longest source stage: about the sum of the runs' own rates, a load no server saw at once. "
+            + "run.json then says \"disjoint\": true.")
     boolean allowDisjoint;
 
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run folders written by 'streambench run' "

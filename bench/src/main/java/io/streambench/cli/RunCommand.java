@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
                 + "(run.json, requests.csv, summary.csv, timeline.csv, *.hlog, report.html; see reports/README.md).",
             "Without --url it starts an embedded mock server (no network, no key). The URL requests go to is "
                 + "printed at the start (target: ...) and kept in run.json.",
-            "Exit codes: 0 ok, 1 the run failed (no request succeeded), 2 bad usage, 130 stopped by Ctrl-C "
-                + "(the files still hold everything measured until then)."},
+            "Exit codes: 0 ok, 1 the run failed (no request succeeded), 2 bad usage (options, files), "
+                + "130 stopped by Ctrl-C (the files still hold everything measured until then)."},
         footer = {"", "Examples:",
             "  streambench run --mock-profile paced --concurrency 64 --duration 30s",
             "  streambench run --rate 5,20,80 --arrival poisson --duration 20s --warmup 5s",
