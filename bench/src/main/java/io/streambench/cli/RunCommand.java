@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
                 + "(run.json, requests.csv, summary.csv, timeline.csv, *.hlog, report.html; see reports/README.md).",
             "Without --url it starts an embedded mock server (no network, no key). The URL requests go to is "
                 + "printed at the start (target: ...) and kept in run.json.",
-            "Exit codes: 0 ok, 1 the run failed (no request succeeded), 2 bad usage (options, files), "
-                + "130 stopped by Ctrl-C (the files still hold everything measured until then)."},
+            "Exit codes: 0 ok, 1 the run failed (no request succeeded, or --fail-fast stopped it), 2 bad usage "
+                + "(options, files), 130 stopped by Ctrl-C (the files still hold everything measured until then)."},
         footer = {"", "Examples:",
             "  streambench run --mock-profile paced --concurrency 64 --duration 30s",
             "  streambench run --rate 5,20,80 --arrival poisson --duration 20s --warmup 5s",
@@ -200,11 +200,14 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--retries", paramLabel = "N", description = "Retries after a connect failure, a reset before the response, or status 408/409/429/5xx (default: ${DEFAULT-VALUE}).")
         int retries = RetryPolicy.DEFAULTS.maxRetries();
 
-        @Option(names = "--backoff", paramLabel = "DURATION", converter = Durations.class, description = "First retry wait without retry-after-ms / retry-after, doubling, minus up to 25%% jitter (default: 500ms).")
+        @Option(names = "--backoff", paramLabel = "DURATION", converter = Durations.class, description = "First retry wait without retry-after-ms / retry-after, doubling, minus up to 25%% jitter (default: 500ms). A --concurrency stream whose request failed waits as long before its next (doubling per failure in a row; longer if the server asks).")
         Duration backoff = RetryPolicy.DEFAULTS.initialBackoff();
 
         @Option(names = "--max-backoff", paramLabel = "DURATION", converter = Durations.class, description = "Ceiling of the retry wait (default: 8s).")
         Duration maxBackoff = RetryPolicy.DEFAULTS.maxBackoff();
+
+        @Option(names = "--fail-fast", paramLabel = "N", description = "Stop the run (exit 1, one line saying why) when its first N requests all fail alike in a way retrying does not fix: a 4xx other than 408/409/429, a TLS failure, a refused connection, a 200 that is not an event stream. 0 never stops (default: ${DEFAULT-VALUE}).")
+        int failFast = RunConfig.DEFAULT_FAIL_FAST;
     }
 
     static final class OutputOptions {
@@ -278,7 +281,7 @@ public final class RunCommand implements Callable<Integer> {
             // returns the same, so the status does not hang on which thread's exit comes first.
             return EXIT_INTERRUPTED;
         }
-        return result.dir() == null || result.outcome().failed() ? 1 : 0;
+        return result.dir() == null || result.outcome().failed() || result.outcome().earlyStop() != null ? 1 : 0;
     }
 
     /** The options as a run configuration; throws IllegalArgumentException with one line on bad input. */
@@ -333,8 +336,11 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             DescriptorBudget.check("--max-in-flight", load.maxInFlight, embedded);
         }
+        if (limits.failFast < 0) {
+            throw new IllegalArgumentException("--fail-fast must be >= 0 (0 turns it off), got " + limits.failFast);
+        }
         return new RunConfig(output.name, t, stages, bounds, timeouts, retry, clientOptions, load.seed,
-                client.ioThreads);
+                client.ioThreads, limits.failFast);
     }
 
     /** The --prompts file's bodies; a file that cannot be read is one line with the reason. */

@@ -209,10 +209,14 @@ public final class RunSession {
             t.put("roots", server != null ? "embedded mock" : clientTls.rootsSource() != null ? clientTls.rootsSource() : "jdk");
             extras.put("tls", t);
         }
+        if (outcome.earlyStop() != null) {
+            console.println(StopLine.of(outcome.earlyStop()));
+        }
         report.finish(outcome, extras);
         writeHtml(report.dir());
         SummaryTable.print(console, report.stages());
-        console.println((outcome.interrupted() ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
+        boolean interrupted = outcome.interrupted() && outcome.earlyStop() == null;
+        console.println((interrupted ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
         console.flush();
         return new Result(report.dir(), outcome, report.stages());
     }

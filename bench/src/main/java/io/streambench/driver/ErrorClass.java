@@ -15,6 +15,11 @@ public enum ErrorClass {
     TLS,
     /** The response status was not 2xx. */
     HTTP_STATUS,
+    /**
+     * A 2xx answer whose content type is not {@code text/event-stream} (a JSON completion, an HTML page): the
+     * server did not stream. Not retried: it would answer the same way.
+     */
+    NOT_SSE,
     /** No content or tool-call event within the first-token timeout. */
     TTFT_TIMEOUT,
     /** Tokens had started, then no data event within the idle timeout. */

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streambench.client.sse.SendStamps;
@@ -20,8 +21,11 @@ import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.client.sse.StreamError;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
@@ -38,6 +42,8 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
     }
 
     private static final int MAX_ERROR_BODY_CHARS = 200;
+    /** A 2xx that is not an event stream ends after this many characters of its body (or at its end). */
+    private static final int MAX_NOT_SSE_BODY_CHARS = 100;
 
     private final Request request;
     private final int attempt;
@@ -75,6 +81,8 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
     private String apiError;
     private String malformed;
     private StringBuilder errorBody;
+    private String notSseType;
+    private boolean refused;
     private long retryAfterNanos = RetryAfter.NONE;
     private ErrorClass error;
     private String message;
@@ -113,6 +121,16 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         return retryAfterNanos;
     }
 
+    /** The error message as in requests.csv, or null. */
+    String message() {
+        return message;
+    }
+
+    /** Whether the connection was refused (error class connect). */
+    boolean refused() {
+        return refused;
+    }
+
     /** Whether response headers with a 2xx status arrived (a retry would repeat delivered tokens). */
     boolean streamStarted() {
         return status >= 200 && status < 300;
@@ -145,14 +163,54 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
 
     /** The connect or the TLS handshake failed (event loop of the failed channel). */
     void connectFailed(Throwable cause, long nowNanos) {
+        NotSslRecordException notTls = find(cause, NotSslRecordException.class);
+        ConnectException connect = find(cause, ConnectException.class);
         if (cause instanceof SslHandshakeTimeoutException) {
             finish(ErrorClass.CONNECT, "tls handshake: " + cause.getMessage(), nowNanos, false);
+        } else if (notTls != null) {
+            finish(ErrorClass.TLS, "tls handshake: " + notTls(notTls), nowNanos, false);
         } else if (cause instanceof SSLException) {
             finish(ErrorClass.TLS, "tls handshake: " + rootMessage(cause), nowNanos, false);
+        } else if (connect != null && String.valueOf(connect.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
+            refused = true;
+            finish(ErrorClass.CONNECT, "connection refused by " + shared.target().url().getHost() + ":"
+                    + shared.target().port(), nowNanos, false);
         } else {
             String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             finish(ErrorClass.CONNECT, text, nowNanos, false);
         }
+    }
+
+    private static <T extends Throwable> T find(Throwable cause, Class<T> type) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Netty says "not an SSL/TLS record: " and hex-dumps the whole answer; the usual cause is an https URL
+     * for a plain http port, whose answer starts with an HTTP status line: say that, in words.
+     */
+    private static String notTls(NotSslRecordException e) {
+        String text = String.valueOf(e.getMessage());
+        int colon = text.lastIndexOf(": ");
+        String answer;
+        try {
+            byte[] bytes = HexFormat.of().parseHex(text.substring(colon + 2).strip());
+            answer = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException notHex) {
+            answer = "";
+        }
+        String start = answer.lines().findFirst().orElse("").strip();
+        start = start.substring(0, Math.min(start.length(), 40));
+        boolean printable = !start.isEmpty() && start.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        if (answer.startsWith("HTTP/")) {
+            return "the server answered in plain HTTP (" + start + "), not TLS";
+        }
+        return "the server's answer is not TLS" + (printable ? " (it starts \"" + start + "\")" : "");
     }
 
     /** The innermost cause says what was wrong (expired, no matching name, unknown issuer). */
@@ -192,7 +250,11 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         lastEventNanos = arrivalNanos;
         status = response.status().code();
         keepAlive = HttpUtil.isKeepAlive(response);
-        if (streamStarted()) {
+        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (streamStarted() && type != null && !isEventStream(type)) {
+            notSseType = type;
+            errorBody = new StringBuilder();
+        } else if (streamStarted()) {
             if (measured) {
                 metrics.record(Metric.TTFB, arrivalNanos - sendNanos);
             }
@@ -203,6 +265,13 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
                     Instant.now());
             errorBody = new StringBuilder();
         }
+    }
+
+    /** {@code text/event-stream}, with or without parameters (charset), in any case. */
+    private static boolean isEventStream(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String media = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return media.strip().equalsIgnoreCase("text/event-stream");
     }
 
     void onBody(ByteBuf content, long arrivalNanos, boolean last) {
@@ -225,7 +294,10 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
             int take = Math.min(readable, MAX_ERROR_BODY_CHARS - errorBody.length());
             errorBody.append(content.toString(content.readerIndex(), take, StandardCharsets.UTF_8));
         }
-        if (last && !finished) {
+        if (notSseType != null && !last && errorBody.length() >= MAX_NOT_SSE_BODY_CHARS) {
+            // Enough to say what came: the rest (a whole completion, a page) is not read.
+            notSse(arrivalNanos, false);
+        } else if (last && !finished) {
             endOfResponse(arrivalNanos);
         }
     }
@@ -234,11 +306,21 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         if (!streamStarted()) {
             String body = errorBody == null ? "" : errorBody.toString().replaceAll("\\s+", " ").trim();
             finish(ErrorClass.HTTP_STATUS, "status=" + status + (body.isEmpty() ? "" : " " + body), nowNanos, true);
+        } else if (notSseType != null) {
+            notSse(nowNanos, true);
         } else if (doneNanos < 0) {
             finish(ErrorClass.NO_DONE, "response ended without [DONE]", nowNanos, true);
         } else {
             finish(ErrorClass.NONE, null, nowNanos, true);
         }
+    }
+
+    private void notSse(long nowNanos, boolean responseComplete) {
+        String first = errorBody.length() > MAX_NOT_SSE_BODY_CHARS ? errorBody.substring(0, MAX_NOT_SSE_BODY_CHARS)
+                : errorBody.toString();
+        String body = first.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+        finish(ErrorClass.NOT_SSE, "status=" + status + " content-type=\"" + notSseType.replace('"', '\'') + "\""
+                + (body.isEmpty() ? "" : " " + body), nowNanos, responseComplete);
     }
 
     /** The connection closed (event loop). */

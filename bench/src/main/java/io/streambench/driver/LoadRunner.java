@@ -19,7 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * Drives a {@link RunConfig}'s stages one after another through an {@link HttpTransport} and tells a
  * {@link RunObserver} about every attempt. Closed loops keep N streams busy from event-loop callbacks;
  * open loops send from the calling thread on a seeded schedule. {@link #stop()} (Ctrl-C) cancels what is
- * in flight; {@link #run()} then returns normally with everything recorded so far.
+ * in flight; {@link #run()} then returns normally with everything recorded so far. So does a run whose first
+ * requests all fail alike ({@link FailFast}). After a failed request a closed-loop stream waits
+ * ({@link RetryPolicy#pauseNanos}) before its next, so a failing server is never hammered.
  *
  * <pre>{@code
  * try (HttpTransport transport = new HttpTransport(config.target(), config.timeouts(), 0)) {
@@ -40,9 +42,12 @@ public final class LoadRunner {
     private final long runStartNanos;
     private final AtomicLong nextRequestId = new AtomicLong();
     private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
-    private final Map<Request, ScheduledFuture<?>> pendingRetries = new ConcurrentHashMap<>();
+    /** Scheduled retries and pauses, each with what ends it when cancelled. */
+    private final Map<ScheduledFuture<?>, Runnable> waiting = new ConcurrentHashMap<>();
     private final SplittableRandom jitter;
+    private final FailFast failFast;
     private volatile boolean stopped;
+    private volatile EarlyStop earlyStop;
     private volatile StageMetrics current;
 
     public LoadRunner(RunConfig config, HttpTransport transport, RunObserver observer, long runStartNanos) {
@@ -51,6 +56,7 @@ public final class LoadRunner {
         this.observer = observer;
         this.runStartNanos = runStartNanos;
         this.jitter = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        this.failFast = new FailFast(config.failFast());
         this.shared = new Exchange.Shared(config.target(), config.timeouts(), config.client(),
                 new ClientStrategies(config.client()), transport, headers(config.target()), runStartNanos,
                 this::attemptDone);
@@ -98,7 +104,7 @@ public final class LoadRunner {
             observer.stageEnded(metrics);
             done.add(metrics.counters());
         }
-        return new RunOutcome(done, stopped, runStartNanos, System.nanoTime());
+        return new RunOutcome(done, stopped, runStartNanos, System.nanoTime(), earlyStop);
     }
 
     /** Stops sending and cancels in-flight attempts and pending retries; any thread. */
@@ -108,16 +114,15 @@ public final class LoadRunner {
     }
 
     private void runClosed(Stage stage, Workload.Closed workload) {
-        stage.onClosedRequestEnd(() -> issueClosed(stage));
         // Every stream starts (or, when stopped, counts itself finished at once).
         for (int i = 0; i < workload.concurrency(); i++) {
-            issueClosed(stage);
+            issueClosed(stage, i);
         }
         awaitQuiet(stage, true);
     }
 
-    private void issueClosed(Stage stage) {
-        Request request = stopped ? null : stage.admit(System.nanoTime());
+    private void issueClosed(Stage stage, int stream) {
+        Request request = stopped ? null : stage.admit(System.nanoTime(), stream);
         if (request == null) {
             stage.streams().countDown();
             return;
@@ -129,7 +134,7 @@ public final class LoadRunner {
         double meanGapNanos = 1e9 / workload.ratePerSecond();
         long intended = System.nanoTime();
         while (!stopped) {
-            Request request = stage.admit(intended);
+            Request request = stage.admit(intended, -1);
             if (request == null) {
                 break;
             }
@@ -189,16 +194,27 @@ public final class LoadRunner {
         for (Exchange exchange : active) {
             exchange.cancel();
         }
-        for (Map.Entry<Request, ScheduledFuture<?>> pending : pendingRetries.entrySet()) {
-            if (pending.getValue().cancel(false)) {
-                pending.getKey().stage().requestEnded(false);
+        for (Map.Entry<ScheduledFuture<?>, Runnable> pending : waiting.entrySet()) {
+            if (pending.getKey().cancel(false)) {
+                pending.getValue().run();
             }
+        }
+    }
+
+    /** Runs {@code task} after {@code nanos} on an event loop, or {@code ifCancelled} when stopped first. */
+    private void later(long nanos, Runnable task, Runnable ifCancelled) {
+        ScheduledFuture<?> future = transport.nextLoop().schedule(task, nanos, TimeUnit.NANOSECONDS);
+        waiting.put(future, ifCancelled);
+        // Fires at once if the task already ran, so no entry outlives its future.
+        future.addListener(f -> waiting.remove(future));
+        if (stopped && future.cancel(false)) {
+            ifCancelled.run(); // stop() ran before the entry was there
         }
     }
 
     private void sendAttempt(Request request, int attempt) {
         if (stopped && attempt > 1) {
-            request.stage().requestEnded(false);
+            requestEnded(request, false, 0);
             return;
         }
         Exchange exchange = new Exchange(request, attempt, shared);
@@ -216,7 +232,12 @@ public final class LoadRunner {
                 exchange.bytes());
         observer.attempt(exchange.row(retrying));
         if (!retrying) {
-            request.stage().requestEnded(error.ok());
+            EarlyStop stop = failFast.requestEnded(error, exchange.status(), exchange.message(), exchange.refused());
+            if (stop != null) {
+                earlyStop = stop;
+                stop();
+            }
+            requestEnded(request, error.ok(), pauseNanos(exchange));
             return;
         }
         long waitNanos;
@@ -224,10 +245,45 @@ public final class LoadRunner {
             waitNanos = config.retry().backoffNanos(exchange.attempt(), exchange.retryAfterNanos(), jitter);
         }
         int next = exchange.attempt() + 1;
-        ScheduledFuture<?> retry = transport.nextLoop().schedule(() -> sendAttempt(request, next), waitNanos,
-                TimeUnit.NANOSECONDS);
-        pendingRetries.put(request, retry);
-        // Fires at once if the retry already ran, so no entry outlives its future.
-        retry.addListener(f -> pendingRetries.remove(request, retry));
+        later(waitNanos, () -> sendAttempt(request, next), () -> requestEnded(request, false, 0));
+    }
+
+    /**
+     * A request ended for good. A closed-loop stream then sends its next one, after {@code pauseNanos}; when
+     * the stage ends before the pause does, the stream is done at once.
+     */
+    private void requestEnded(Request request, boolean ok, long pauseNanos) {
+        Stage stage = request.stage();
+        stage.requestEnded(ok);
+        int stream = request.stream();
+        if (stream < 0) {
+            return;
+        }
+        if (pauseNanos <= 0 || stopped) {
+            issueClosed(stage, stream);
+        } else if (System.nanoTime() + pauseNanos >= stage.endNanos()) {
+            stage.streams().countDown();
+        } else {
+            later(pauseNanos, () -> issueClosed(stage, stream), () -> stage.streams().countDown());
+        }
+    }
+
+    /**
+     * How long a closed-loop stream waits before its next request: 0 after a success, else the retry backoff,
+     * growing with the stream's failures in a row. None while the first requests may still stop the run: that
+     * sends at most the fail-fast count plus the concurrency, and waiting would only delay the stop.
+     */
+    private long pauseNanos(Exchange exchange) {
+        Request request = exchange.request();
+        if (request.stream() < 0 || exchange.error() == ErrorClass.CANCELLED) {
+            return 0;
+        }
+        int failures = request.stage().streamEnded(request.stream(), exchange.error().ok());
+        if (failures == 0 || failFast.deciding()) {
+            return 0;
+        }
+        synchronized (jitter) {
+            return config.retry().pauseNanos(failures, exchange.retryAfterNanos(), jitter);
+        }
     }
 }

@@ -9,6 +9,7 @@ package io.streambench.driver;
  *                      stream became free), the origin of response times
  * @param measured      false during warmup: counted, written to requests.csv, kept out of histograms
  * @param mockSeed      the {@code x-mock-seed} to send
+ * @param stream        closed loop: the stream (0 to concurrency - 1) that sends it; open loop: -1
  */
-record Request(long id, Stage stage, long intendedNanos, boolean measured, long mockSeed) {
+record Request(long id, Stage stage, long intendedNanos, boolean measured, long mockSeed, int stream) {
 }

@@ -56,10 +56,32 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
      * @param retryAfterNanos the server's hint, or a negative value for none
      */
     public long backoffNanos(int retry, long retryAfterNanos, SplittableRandom random) {
-        if (retryAfterNanos >= 0 && retryAfterNanos <= MAX_HINT_NANOS) {
+        if (hinted(retryAfterNanos)) {
             return retryAfterNanos;
         }
-        double exponential = initialBackoff.toNanos() * Math.pow(2, Math.max(0, retry - 1));
+        return exponentialNanos(retry, random);
+    }
+
+    /**
+     * How long a closed-loop stream waits after its request failed (retries included) before it sends the next
+     * one: the backoff of retry number {@code consecutiveFailures}, or the server's hint when that is longer.
+     * Unlike a retry's wait, a shorter hint never shortens it, so failures never come faster than the backoff.
+     *
+     * @param consecutiveFailures the stream's failed requests in a row, this one included (1 or more)
+     * @param retryAfterNanos     the last attempt's hint, or a negative value for none
+     */
+    public long pauseNanos(int consecutiveFailures, long retryAfterNanos, SplittableRandom random) {
+        long backoff = exponentialNanos(consecutiveFailures, random);
+        return hinted(retryAfterNanos) ? Math.max(backoff, retryAfterNanos) : backoff;
+    }
+
+    private static boolean hinted(long retryAfterNanos) {
+        return retryAfterNanos >= 0 && retryAfterNanos <= MAX_HINT_NANOS;
+    }
+
+    /** {@code initialBackoff} doubled per step up to {@code maxBackoff}, minus up to 25 % jitter. */
+    private long exponentialNanos(int step, SplittableRandom random) {
+        double exponential = initialBackoff.toNanos() * Math.pow(2, Math.min(62, Math.max(0, step - 1)));
         double capped = Math.min(exponential, maxBackoff.toNanos());
         return (long) (capped * (1 - 0.25 * random.nextDouble()));
     }

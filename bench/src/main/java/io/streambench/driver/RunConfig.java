@@ -14,9 +14,13 @@ import java.util.List;
  * @param client    parser, flush and accumulation strategies
  * @param seed      seed for arrivals, jitter and mock seeds
  * @param ioThreads client event loops, 0 for one per core
+ * @param failFast  stop the run when its first this many requests all fail alike ({@link FailFast}); 0 never
  */
 public record RunConfig(String name, Target target, List<Workload> stages, Bounds bounds, Timeouts timeouts,
-        RetryPolicy retry, ClientOptions client, long seed, int ioThreads) {
+        RetryPolicy retry, ClientOptions client, long seed, int ioThreads, int failFast) {
+
+    /** The fail-fast count when none is given. */
+    public static final int DEFAULT_FAIL_FAST = 10;
 
     public RunConfig {
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
@@ -32,10 +36,19 @@ public record RunConfig(String name, Target target, List<Workload> stages, Bound
         if (ioThreads < 0) {
             throw new IllegalArgumentException("io threads must be >= 0, got " + ioThreads);
         }
+        if (failFast < 0) {
+            throw new IllegalArgumentException("fail-fast count must be >= 0 (0 turns it off), got " + failFast);
+        }
+    }
+
+    /** A run with the default fail-fast count. */
+    public RunConfig(String name, Target target, List<Workload> stages, Bounds bounds, Timeouts timeouts,
+            RetryPolicy retry, ClientOptions client, long seed, int ioThreads) {
+        this(name, target, stages, bounds, timeouts, retry, client, seed, ioThreads, DEFAULT_FAIL_FAST);
     }
 
     /** The same run against another target. */
     public RunConfig withTarget(Target newTarget) {
-        return new RunConfig(name, newTarget, stages, bounds, timeouts, retry, client, seed, ioThreads);
+        return new RunConfig(name, newTarget, stages, bounds, timeouts, retry, client, seed, ioThreads, failFast);
     }
 }

@@ -9,11 +9,18 @@ import java.util.List;
  * @param interrupted   true when the run was stopped before its bounds were reached
  * @param startNanos    run start ({@code System.nanoTime()})
  * @param endNanos      run end
+ * @param earlyStop     why the run stopped itself (its first requests all failed alike), or null
  */
-public record RunOutcome(List<StageMetrics.Counters> stages, boolean interrupted, long startNanos, long endNanos) {
+public record RunOutcome(List<StageMetrics.Counters> stages, boolean interrupted, long startNanos, long endNanos,
+        EarlyStop earlyStop) {
 
     public RunOutcome {
         stages = List.copyOf(stages);
+    }
+
+    /** An outcome the run did not stop itself. */
+    public RunOutcome(List<StageMetrics.Counters> stages, boolean interrupted, long startNanos, long endNanos) {
+        this(stages, interrupted, startNanos, endNanos, null);
     }
 
     /** Requests (warmup included) whose final attempt succeeded, over all stages. */
@@ -26,8 +33,8 @@ public record RunOutcome(List<StageMetrics.Counters> stages, boolean interrupted
         return stages.stream().mapToLong(StageMetrics.Counters::completed).sum();
     }
 
-    /** A run fails when requests ended and none succeeded. */
+    /** A run fails when it stopped itself, or when requests ended and none succeeded. */
     public boolean failed() {
-        return completed() > 0 && succeeded() == 0;
+        return earlyStop != null || completed() > 0 && succeeded() == 0;
     }
 }

@@ -2,6 +2,7 @@ package io.streambench.driver;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One running stage: which requests it still admits, and what happens when one ends. */
@@ -16,8 +17,8 @@ final class Stage {
     private final long seed;
     private final CountDownLatch streams;
     private final Semaphore slots;
+    private final AtomicIntegerArray streamFailures;
     private volatile boolean closed;
-    private volatile Runnable nextClosedRequest;
 
     Stage(StageMetrics metrics, long startNanos, Bounds bounds, AtomicLong nextId, long seed) {
         this.metrics = metrics;
@@ -28,9 +29,11 @@ final class Stage {
         this.seed = seed;
         if (metrics.workload() instanceof Workload.Closed c) {
             streams = new CountDownLatch(c.concurrency());
+            streamFailures = new AtomicIntegerArray(c.concurrency());
             slots = null;
         } else {
             streams = null;
+            streamFailures = null;
             slots = new Semaphore(((Workload.Open) metrics.workload()).maxInFlight());
         }
     }
@@ -56,16 +59,23 @@ final class Stage {
         closed = true;
     }
 
-    /** For closed loops: what a stream does when its request ended. */
-    void onClosedRequestEnd(Runnable next) {
-        nextClosedRequest = next;
+    /**
+     * Closed loop: counts how stream {@code stream}'s request ended; returns its failed requests in a row
+     * (0 after a success).
+     */
+    int streamEnded(int stream, boolean ok) {
+        if (ok) {
+            streamFailures.set(stream, 0);
+            return 0;
+        }
+        return streamFailures.incrementAndGet(stream);
     }
 
     /**
-     * The next request intended at {@code intendedNanos}, or null when the stage admits no more (time or
-     * count reached, or stopped).
+     * The next request intended at {@code intendedNanos}, sent by closed-loop stream {@code stream} (-1 in an
+     * open loop), or null when the stage admits no more (time or count reached, or stopped).
      */
-    Request admit(long intendedNanos) {
+    Request admit(long intendedNanos, int stream) {
         if (closed || intendedNanos >= endNanos) {
             return null;
         }
@@ -75,16 +85,14 @@ final class Stage {
         }
         long id = nextId.getAndIncrement();
         metrics.requestStarted();
-        return new Request(id, this, intendedNanos, measured, mix(seed + id));
+        return new Request(id, this, intendedNanos, measured, mix(seed + id), stream);
     }
 
-    /** A request ended for good: a closed-loop stream sends its next one; an open loop frees a slot. */
+    /** A request ended for good: counted, and in an open loop its slot is free (a closed loop's stream goes on). */
     void requestEnded(boolean ok) {
         metrics.requestCompleted(ok);
         if (slots != null) {
             slots.release();
-        } else {
-            nextClosedRequest.run();
         }
     }
 

@@ -3,6 +3,7 @@ package io.streambench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.streambench.driver.EarlyStop;
 import io.streambench.driver.ErrorClass;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunOutcome;
@@ -42,7 +43,9 @@ final class RunJson {
             Map<String, Object> extras) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("name", config.name());
-        root.put("status", outcome.interrupted() ? "interrupted" : outcome.failed() ? "failed" : "completed");
+        root.put("status", outcome.earlyStop() != null ? "failed" : outcome.interrupted() ? "interrupted"
+                : outcome.failed() ? "failed" : "completed");
+        root.put("early_stop", earlyStop(outcome.earlyStop()));
         root.put("start", start.toString());
         root.put("end", end.toString());
         root.put("duration_s", Duration.between(start, end).toMillis() / 1000.0);
@@ -83,6 +86,18 @@ final class RunJson {
         results.put("max_heap_after_gc_mb", maxHeapAfterGcMb);
         root.put("results", results);
         save(file, root);
+    }
+
+    private static Map<String, Object> earlyStop(EarlyStop stop) {
+        if (stop == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requests", stop.requests());
+        m.put("error_class", stop.error().label());
+        m.put("status", stop.status() == 0 ? null : stop.status());
+        m.put("message", stop.answer());
+        return m;
     }
 
     private static void save(Path file, Map<String, Object> root) {
@@ -131,6 +146,7 @@ final class RunJson {
         m.put("client", client);
         m.put("seed", c.seed());
         m.put("io_threads", c.ioThreads());
+        m.put("fail_fast", c.failFast());
         return m;
     }
 
@@ -170,6 +186,19 @@ final class RunJson {
             }
         }
         m.put("errors_by_class", errors);
+        Map<String, Object> messages = new LinkedHashMap<>();
+        s.messages().forEach((e, top) -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("messages", top.messages().stream().map(count -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("message", count.message());
+                one.put("count", count.count());
+                return one;
+            }).toList());
+            t.put("other", top.other());
+            messages.put(e.label(), t);
+        });
+        m.put("error_messages", messages);
         return m;
     }
 

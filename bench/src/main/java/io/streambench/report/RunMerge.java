@@ -238,6 +238,7 @@ public final class RunMerge {
             String[] keys = {"requests", "succeeded", "failed", "attempts", "failed_attempts", "retries",
                 "output_tokens", "chunks", "bytes"};
             Map<ErrorClass, Long> errors = new EnumMap<>(ErrorClass.class);
+            ErrorMessages messages = new ErrorMessages();
             String workload = null;
             double seconds = 0;
             for (SourceRun run : runs) {
@@ -254,6 +255,7 @@ public final class RunMerge {
                     Map.Entry<String, JsonNode> e = it.next();
                     errors.merge(errorClass(run, e.getKey()), e.getValue().asLong(), Long::sum);
                 }
+                addMessages(run, stage.path("error_messages"), messages);
             }
             // A finished run has nothing in flight: every request started has completed.
             StageMetrics.Counters counters = new StageMetrics.Counters(sums[0], sums[0], sums[1], sums[2], 0, sums[3],
@@ -265,9 +267,21 @@ public final class RunMerge {
                     h.put(e.getKey(), stageHistogram);
                 }
             }
-            stages.add(new StageSummary(i, workload, h, counters, errors, seconds));
+            stages.add(new StageSummary(i, workload, h, counters, errors, seconds, messages.top(ErrorMessages.KEPT)));
         }
         return stages;
+    }
+
+    /** Adds a source stage's {@code error_messages} (absent in runs written before they existed). */
+    private static void addMessages(SourceRun run, JsonNode byClass, ErrorMessages into) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = byClass.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<ErrorMessages.Count> counts = new ArrayList<>();
+            for (JsonNode c : e.getValue().path("messages")) {
+                counts.add(new ErrorMessages.Count(c.path("message").asText(), c.path("count").asLong()));
+            }
+            into.add(errorClass(run, e.getKey()), new ErrorMessages.Top(counts, e.getValue().path("other").asLong()));
+        }
     }
 
     private static JsonNode stageNode(SourceRun run, int index) {

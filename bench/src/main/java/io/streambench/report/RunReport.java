@@ -2,6 +2,7 @@ package io.streambench.report;
 
 import io.streambench.driver.AttemptRow;
 import io.streambench.driver.ErrorClass;
+import io.streambench.driver.ErrorSummary;
 import io.streambench.driver.Metric;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunObserver;
@@ -47,6 +48,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
     private StageMetrics stage;
     private Map<Metric, Histogram> stageTotals;
     private Map<ErrorClass, Long> stageErrors;
+    private ErrorMessages stageMessages;
     private StageMetrics.Counters lastCounters;
     private long lastTickNanos;
     private long lastTickMillis;
@@ -86,6 +88,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
             stageTotals.put(metric, new Histogram(3));
         }
         stageErrors = new EnumMap<>(ErrorClass.class);
+        stageMessages = new ErrorMessages();
         recycled.clear();
         lastCounters = metrics.counters();
         stageStartNanos = System.nanoTime();
@@ -100,7 +103,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
         }
         tick();
         finished.add(new StageSummary(metrics.index(), metrics.workload().label(), stageTotals, metrics.counters(),
-                stageErrors, (System.nanoTime() - stageStartNanos) / 1e9));
+                stageErrors, (System.nanoTime() - stageStartNanos) / 1e9, stageMessages.top(ErrorMessages.KEPT)));
         stage = null;
     }
 
@@ -148,6 +151,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
             any = true;
             if (!row.error().ok() && stageErrors != null) {
                 stageErrors.merge(row.error(), 1L, Long::sum);
+                stageMessages.add(row.error(), ErrorSummary.of(row.error(), row.status(), row.message()), 1);
             }
         }
         if (any) {

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * A finished (or interrupted) stage: its whole-stage histograms, final counters and errors by class.
+ * A finished (or interrupted) stage: its whole-stage histograms, final counters, errors by class and their
+ * most frequent messages.
  *
  * @param index      stage number
  * @param workload   workload label
@@ -17,12 +18,21 @@ import org.HdrHistogram.Histogram;
  * @param counters   final counters (warmup included)
  * @param errors     failed attempts by class (warmup included)
  * @param seconds    how long the stage ran
+ * @param messages   per error class, its most frequent messages (warmup included)
  */
 public record StageSummary(int index, String workload, Map<Metric, Histogram> histograms,
-        StageMetrics.Counters counters, Map<ErrorClass, Long> errors, double seconds) {
+        StageMetrics.Counters counters, Map<ErrorClass, Long> errors, double seconds,
+        Map<ErrorClass, ErrorMessages.Top> messages) {
 
     public StageSummary {
         histograms = Collections.unmodifiableMap(new EnumMap<>(histograms));
         errors = Collections.unmodifiableMap(new EnumMap<>(errors));
+        messages = Collections.unmodifiableMap(new EnumMap<>(messages));
+    }
+
+    /** A stage without error messages. */
+    public StageSummary(int index, String workload, Map<Metric, Histogram> histograms,
+            StageMetrics.Counters counters, Map<ErrorClass, Long> errors, double seconds) {
+        this(index, workload, histograms, counters, errors, seconds, Map.of());
     }
 }

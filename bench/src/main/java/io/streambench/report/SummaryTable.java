@@ -8,8 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** The console's end-of-run table: per stage, the main metrics' percentiles in ms and the totals. */
+/**
+ * The console's end-of-run table: per stage, the totals, the errors by class with their most frequent
+ * messages, and the main metrics' percentiles in ms.
+ */
 public final class SummaryTable {
+
+    /** Messages shown per error class; report.html and run.json keep more. */
+    private static final int MESSAGES_SHOWN = 3;
 
     private static final List<Metric> SHOWN = List.of(Metric.TTFB, Metric.TTFT, Metric.ITL, Metric.TPOT, Metric.E2E,
             Metric.RESPONSE_TTFT, Metric.RESPONSE_E2E, Metric.STAMP_OVERHEAD, Metric.PARSE);
@@ -33,6 +39,7 @@ public final class SummaryTable {
                     }
                 }
                 out.println(errors);
+                printMessages(out, s);
             }
             out.printf(Locale.ROOT, "  %-15s %9s %10s %10s %10s %10s %10s%n", "metric (ms)", "count", "mean", "p50",
                     "p90", "p99", "max");
@@ -47,5 +54,22 @@ public final class SummaryTable {
                         x.getValueAtPercentile(99) / 1e6, x.getMaxValue() / 1e6);
             }
         }
+    }
+
+    /** One line per frequent message: class, failed attempts, message. */
+    private static void printMessages(PrintStream out, StageSummary s) {
+        s.messages().forEach((error, top) -> {
+            List<ErrorMessages.Count> shown = top.messages().subList(0, Math.min(MESSAGES_SHOWN, top.messages().size()));
+            long rest = top.other();
+            for (ErrorMessages.Count c : top.messages().subList(shown.size(), top.messages().size())) {
+                rest += c.count();
+            }
+            for (ErrorMessages.Count c : shown) {
+                out.printf(Locale.ROOT, "    %-13s %7d  %s%n", error.label(), c.count(), c.message());
+            }
+            if (rest > 0) {
+                out.printf(Locale.ROOT, "    %-13s %7d  (other messages; see requests.csv)%n", error.label(), rest);
+            }
+        });
     }
 }

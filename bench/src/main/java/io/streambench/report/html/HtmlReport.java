@@ -284,6 +284,35 @@ public final class HtmlReport {
         page.table(header, rows);
         page.note("Failed attempts, retried ones and warmup included (run.json errors_by_class); every attempt is a "
                 + "row of requests.csv with its error_class and error_message.");
+        errorMessages(page);
+    }
+
+    /** The most frequent messages per stage and class (run.json error_messages). */
+    private void errorMessages(Page page) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode s : files.run().path("results").path("stages")) {
+            String stage = Integer.toString(s.path("index").asInt());
+            Iterator<Map.Entry<String, JsonNode>> it = s.path("error_messages").fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                for (JsonNode m : e.getValue().path("messages")) {
+                    rows.add(List.of(stage, e.getKey(), Page.count(m.path("count").asLong()), m.path("message").asText()));
+                }
+                long other = e.getValue().path("other").asLong();
+                if (other > 0) {
+                    rows.add(List.of(stage, e.getKey(), Page.count(other), "(other messages)"));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        page.h3("Most frequent error messages");
+        page.table(List.of("stage", "error class", "failed attempts", "message"), rows);
+        page.note("Per stage and class, the most frequent messages (run.json error_messages): the status and the "
+                + "server's error message, or the driver's reason. Numbers, times and ids in the server's text show "
+                + "as #, <time> and <id>, so that messages differing only there count together; requests.csv has "
+                + "each message as it came.");
     }
 
     private void settings(Page page) {
