@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
  * String line = ErrorSummary.of(row.error(), row.status(), row.message());
  * }</pre>
  *
- * In text that comes from the server (an error body, an error event), numbers, times and long hex or UUID
- * ids are replaced by {@code #}, {@code <time>} and {@code <id>}: a rate-limit message that quotes the tokens
- * used and the wait ("Used 199766 ... try again in 237ms") would otherwise be a new message every time.
+ * In text that comes from the server (an error body, an error event), counts (four digits or more), fractions,
+ * numbers with a unit, times and long hex or UUID ids are replaced by {@code #}, {@code <time>} and
+ * {@code <id>}: a rate-limit message that quotes the tokens used and the wait ("Used 199766 ... try again in
+ * 237ms") would otherwise be a new message every time.
  * The driver's own messages (addresses, timeouts) are kept as they are.
  */
 public final class ErrorSummary {
 
     /** Longest summary; longer ones are cut and end in "...". */
-    static final int MAX_CHARS = 120;
+    static final int MAX_CHARS = 160;
 
     private static final Pattern STATUS_PREFIX = Pattern.compile("^status=\\d+ ?");
     private static final Pattern CONTENT_TYPE = Pattern.compile("content-type=\"([^\";]*)");
@@ -31,8 +32,12 @@ public final class ErrorSummary {
     private static final Pattern UUID = Pattern.compile(
             "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern HEX_ID = Pattern.compile("\\b[0-9a-fA-F]{16,}\\b");
-    /** A number that starts a word (not the 1 of /v1 or gpt-4o); a unit may follow (237ms). */
-    private static final Pattern NUMBER = Pattern.compile("(?<![^\\s(\\[\"'=,])\\d+(?:\\.\\d+)?");
+    /**
+     * A number that starts a word (not the 1 of /v1 or gpt-4o) and looks like a count or a time: four digits or
+     * more, a fraction, or a unit right after it (237ms). Small plain integers (502 Bad Gateway, 20 seconds) stay.
+     */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![^\\s(\\[\"'=,])(?:\\d{4,}(?:\\.\\d+)?|\\d+\\.\\d+|\\d+(?=[A-Za-z]))");
 
     private ErrorSummary() {
     }

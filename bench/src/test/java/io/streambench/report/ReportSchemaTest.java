@@ -1,7 +1,9 @@
 package io.streambench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.driver.ErrorClass;
 import io.streambench.driver.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +44,18 @@ class ReportSchemaTest {
     @Test
     void shouldDocumentEveryRequestsColumnInOrder() throws IOException {
         assertEquals(RequestsCsv.COLUMNS, documented("### `requests.csv`", 0));
+    }
+
+    @Test
+    void shouldDocumentEveryErrorClass() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "reports", "README.md"));
+        String column = lines.stream().filter(l -> l.startsWith("| `error_class` |")).findFirst().orElseThrow();
+        String classes = String.join(" ", lines.subList(lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("Error classes:")).findFirst().orElseThrow()), lines.size()));
+        for (ErrorClass e : ErrorClass.values()) {
+            assertTrue(column.contains("`" + e.label() + "`"), e.label() + " in the error_class column");
+            assertTrue(classes.contains("`" + e.label() + "` "), e.label() + " explained under \"Error classes\"");
+        }
     }
 
     @Test

@@ -310,7 +310,7 @@ public final class HtmlReport {
         page.h3("Most frequent error messages");
         page.table(List.of("stage", "error class", "failed attempts", "message"), rows);
         page.note("Per stage and class, the most frequent messages (run.json error_messages): the status and the "
-                + "server's error message, or the driver's reason. Numbers, times and ids in the server's text show "
+                + "server's error message, or the driver's reason. Counts, times and ids in the server's text show "
                 + "as #, <time> and <id>, so that messages differing only there count together; requests.csv has "
                 + "each message as it came.");
     }
