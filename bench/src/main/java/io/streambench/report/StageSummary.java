@@ -27,7 +27,9 @@ public record StageSummary(int index, String workload, Map<Metric, Histogram> hi
     public StageSummary {
         histograms = Collections.unmodifiableMap(new EnumMap<>(histograms));
         errors = Collections.unmodifiableMap(new EnumMap<>(errors));
-        messages = Collections.unmodifiableMap(new EnumMap<>(messages));
+        Map<ErrorClass, ErrorMessages.Top> byClass = new EnumMap<>(ErrorClass.class);
+        byClass.putAll(messages);
+        messages = Collections.unmodifiableMap(byClass);
     }
 
     /** A stage without error messages. */

@@ -33,7 +33,7 @@ class ErrorSummaryTest {
                 + "Requested 1024. Please try again in 237ms.\"}}");
         String b = ErrorSummary.of(ErrorClass.HTTP_STATUS, 429, "status=429 {\"error\":{\"message\":\"Rate limit "
                 + "reached for gpt-4o-mini in organization org-abc on tokens per min (TPM): Limit 200000, Used 198001, "
-                + "Requested 2048. Please try again in 1.5s.\"}}");
+                + "Requested 2048. Please try again in 412ms.\"}}");
         assertEquals(a, b);
         assertTrue(a.contains("gpt-4o-mini") && a.contains("Limit #, Used #"), a);
         assertEquals("HTTP 429 \"Please try again in #ms or #s, after 20 seconds\"", ErrorSummary.of(
