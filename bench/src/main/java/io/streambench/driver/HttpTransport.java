@@ -19,6 +19,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Future;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -37,6 +39,13 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class HttpTransport implements AutoCloseable {
+
+    /**
+     * The TLS handshake of a new https connection. Kept on the channel because a handshake that fails at once
+     * (a plain http port answers the ClientHello and closes) can empty the pipeline before the connect
+     * listener runs, and the SslHandler with it.
+     */
+    private static final AttributeKey<Future<Channel>> HANDSHAKE = AttributeKey.valueOf("streambench.handshake");
 
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
@@ -86,6 +95,7 @@ public final class HttpTransport implements AutoCloseable {
                             // The peer host enables host name verification against the URL's host.
                             SslHandler handler = ssl.newHandler(ch.alloc(), host, target.port());
                             handler.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
+                            ch.attr(HANDSHAKE).set(handler.handshakeFuture());
                             p.addLast(handler);
                         }
                         p.addLast(new HttpClientCodec());
@@ -121,7 +131,7 @@ public final class HttpTransport implements AutoCloseable {
                     exchange.start(fresh, Math.max(1, System.nanoTime() - connectStart));
                     return;
                 }
-                fresh.pipeline().get(SslHandler.class).handshakeFuture().addListener(h -> {
+                fresh.attr(HANDSHAKE).get().addListener(h -> {
                     if (h.isSuccess()) {
                         exchange.start(fresh, Math.max(1, System.nanoTime() - connectStart));
                     } else {

@@ -1,6 +1,7 @@
 package io.streambench.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -60,6 +62,36 @@ class TransportEdgeTest {
         assertEquals("tls", row.error().label(), row::toString);
         assertEquals("tls handshake: the server answered in plain HTTP (HTTP/1.1 400 Bad Request), not TLS",
                 row.message());
+    }
+
+    @Test
+    void shouldEndEveryAttemptWhenAPlainPortAnswersBeforeTheHandshakeIsWatched() throws Exception {
+        // The answer comes at accept, so the handshake often fails (and the pipeline empties) before the
+        // connect listener runs: that listener must still end the attempt, or the run never ends.
+        try (ServerSocket eager = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!eager.isClosed()) {
+                    try (Socket s = eager.accept()) {
+                        s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "eager-plain-server");
+            acceptor.start();
+            // Many quick attempts (an open loop, fail-fast off) make the race likely.
+            RunConfig config = new RunConfig("test", Runs.target("https://127.0.0.1:" + eager.getLocalPort(), "instant"),
+                    List.of(new Workload.Open(2000, Arrival.CONSTANT, 4)), Runs.requests(3000), Runs.SHORT,
+                    Runs.NO_RETRY, ClientOptions.defaults(), 7, 2, 0);
+            List<AttemptRow> rows = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> Runs.run(config, ClientTls.DEFAULT).rows());
+
+            assertEquals(3000, rows.size());
+            assertTrue(rows.stream().allMatch(r -> r.error().label().equals("tls")), rows::toString);
+            eager.close();
+            acceptor.join(5_000);
+        }
     }
 
     @Test
