@@ -73,12 +73,12 @@ class FailFastCommandTest {
 
     @Test
     void shouldStopAfterTheFirstTenRequestsFailWithTheSame404AndSayWhyInOneLine(@TempDir Path out) throws Exception {
-        Run r = run(out, "run", "--url", mock.baseUrl() + "/v1/nothing", "--model", "paced", "--concurrency", "2",
+        Run r = run(out, "run", "--url", mock.baseUrl() + "/v2/chat/completions", "--model", "paced", "--concurrency", "2",
                 "--duration", "30s");
 
         assertEquals(1, r.code(), r::out);
         assertEquals(List.of("stopping: the first 10 requests failed, all HTTP 404 \"Unknown request URL: POST "
-                + "/v1/nothing. Please check the URL for typos.\" (is --url the chat completions URL?)"), r.stopLines(),
+                + "/v2/chat/completions. Please check the URL for typos.\" (is --url the chat completions URL?)"), r.stopLines(),
                 r::out);
         assertTrue(r.tookMillis() < 15_000, "took " + r.tookMillis() + " ms of a 30 s run");
         // Everything measured so far is written, as on Ctrl-C.
@@ -94,10 +94,10 @@ class FailFastCommandTest {
     @Test
     void shouldShowTheMostFrequentMessagesPerErrorClassInTheConsoleRunJsonAndHtml(@TempDir Path out)
             throws Exception {
-        Run r = run(out, "run", "--url", mock.baseUrl() + "/v1/nothing", "--model", "paced", "--concurrency", "1",
+        Run r = run(out, "run", "--url", mock.baseUrl() + "/v2/chat/completions", "--model", "paced", "--concurrency", "1",
                 "--requests", "3", "--fail-fast", "0");
 
-        String message = "HTTP 404 \"Unknown request URL: POST /v1/nothing. Please check the URL for typos.\"";
+        String message = "HTTP 404 \"Unknown request URL: POST /v2/chat/completions. Please check the URL for typos.\"";
         assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+http_status\\s+3\\s+\\Q" + message + "\\E")), r::out);
         JsonNode top = new ObjectMapper().readTree(r.dir().resolve("run.json").toFile())
                 .at("/results/stages/0/error_messages/http_status");
@@ -105,13 +105,13 @@ class FailFastCommandTest {
         assertEquals(3, top.at("/messages/0/count").asInt(), top::toString);
         assertEquals(0, top.path("other").asInt(), top::toString);
         String html = Files.readString(r.dir().resolve("report.html"));
-        assertTrue(html.contains("Unknown request URL: POST /v1/nothing"), "message in report.html");
+        assertTrue(html.contains("Unknown request URL: POST /v2/chat/completions"), "message in report.html");
     }
 
     @Test
     void shouldWaitBetweenFailedRequestsWhenFailFastIsOff(@TempDir Path out) throws Exception {
         // Today's driver sent thousands of 404s in 2 s; each stream now waits 200 ms, 400 ms, 800 ms...
-        Run r = run(out, "run", "--url", mock.baseUrl() + "/v1/nothing", "--model", "paced", "--concurrency", "2",
+        Run r = run(out, "run", "--url", mock.baseUrl() + "/v2/chat/completions", "--model", "paced", "--concurrency", "2",
                 "--duration", "2s", "--fail-fast", "0", "--backoff", "200ms", "--max-backoff", "1s");
 
         assertEquals(1, r.code(), r::out);
