@@ -15,6 +15,6 @@ import io.streambench.mock.stats.ServerStats;
  * @param faultCounters the per-spec counters of {@code every=N} fault triggers
  * @param idleTimeoutMillis a connection with no request in flight is closed after this long; 0 never
  */
-public record ServerState(Profiles profiles, ServerStats stats, String transport, RateLimiter rateLimiter,
+record ServerState(Profiles profiles, ServerStats stats, String transport, RateLimiter rateLimiter,
         ArmedFaults.Counters faultCounters, long idleTimeoutMillis) {
 }
