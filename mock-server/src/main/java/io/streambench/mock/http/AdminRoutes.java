@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.streambench.mock.stats.PrometheusMetrics;
 import io.streambench.mock.stats.ServerStats;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

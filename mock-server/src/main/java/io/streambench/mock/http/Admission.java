@@ -2,7 +2,6 @@ package io.streambench.mock.http;
 
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.fault.Fault;
-import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.profile.RequestOverrides;

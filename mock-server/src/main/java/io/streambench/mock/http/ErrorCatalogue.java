@@ -5,7 +5,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.streambench.mock.fault.FaultAction;
-import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.RequestOverrides;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,13 +10,12 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.streambench.mock.fault.ArmedFaults;
-import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.stats.ServerStats;
 
 /**
  * The pipeline of one connection: TLS (https only), idle timeout, HTTP/1.1 codec, body aggregation (bounded),
- * the mock's handler.
+ * the mock's handler. Not an API: public for {@link io.streambench.mock.MockServer}, which binds it.
  */
 public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 

@@ -1,7 +1,6 @@
 package io.streambench.mock.http;
 
 import io.streambench.mock.fault.ArmedFaults;
-import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.stats.ServerStats;
 

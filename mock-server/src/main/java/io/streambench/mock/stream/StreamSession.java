@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends one SSE answer, paced on absolute deadlines, on the connection's event loop. It knows when to write,
  * not what: the {@link Script} writes the events of each step, the {@link EventSink} frames and writes them.
+ * Not an API: public for {@code http}, which starts one per streamed answer.
  *
  * <p>Each step's deadline is the previous deadline plus the next gap, all counted from the stream's start,
  * so a late write never shifts the ones after it. How late each write was is recorded. Steps that are due

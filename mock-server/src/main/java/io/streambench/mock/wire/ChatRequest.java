@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * What the mock needs from a validated {@code POST /v1/chat/completions} body; everything else is ignored.
+ * Not an API: public for {@code http}, whose decoders make it.
  *
  * @param model the requested model (selects the profile)
  * @param stream SSE when true, one JSON completion when false

@@ -15,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Everything decided about one answer before its first byte: profile knobs after overrides, the seed,
  * each choice's length, finish reason and tool calls. Streaming and non-streaming answers are made from
- * the same plan, so the same seed gives the same content either way.
+ * the same plan, so the same seed gives the same content either way. Not an API: public for {@code http},
+ * whose admission makes it.
  *
  * <p>Each concern draws from its own random source split from the seed (plan, timing, chunking, padding,
  * one per choice for content), so changing chunk sizes never changes the text, and timing never changes

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.mock.fault.ArmedFaults;
-import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.wire.ChatRequest;
 import java.util.HashMap;
