@@ -212,11 +212,6 @@ public final class StreamPlan {
         return h;
     }
 
-    /** The profile that shaped it. */
-    public Profile profile() {
-        return profile;
-    }
-
     /** Prompt tokens, as the usage chunk reports them. */
     public int promptTokens() {
         return promptTokens;
