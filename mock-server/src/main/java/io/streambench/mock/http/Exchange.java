@@ -18,35 +18,12 @@ import java.util.Map;
  * One request being answered on a connection, and the ways to answer it: a whole response now, or an
  * {@link Answer} under way that calls {@link #answered} when it is done. Either way the connection then
  * serves its next pipelined request, or closes.
+ *
+ * @param version the request's HTTP version, which the answer speaks
+ * @param keepAlive whether the connection stays open after the answer
  */
-final class Exchange {
-
-    private final ConnectionHandler connection;
-    private final ChannelHandlerContext ctx;
-    private final ServerStats stats;
-    private final HttpVersion version;
-    private final boolean keepAlive;
-
-    Exchange(ConnectionHandler connection, ChannelHandlerContext ctx, ServerStats stats, HttpVersion version,
-            boolean keepAlive) {
-        this.connection = connection;
-        this.ctx = ctx;
-        this.stats = stats;
-        this.version = version;
-        this.keepAlive = keepAlive;
-    }
-
-    ChannelHandlerContext ctx() {
-        return ctx;
-    }
-
-    HttpVersion version() {
-        return version;
-    }
-
-    boolean keepAlive() {
-        return keepAlive;
-    }
+record Exchange(ConnectionHandler connection, ChannelHandlerContext ctx, ServerStats stats, HttpVersion version,
+        boolean keepAlive) {
 
     /** A complete response with {@code body}. */
     FullHttpResponse response(int status, String contentType, byte[] body) {
