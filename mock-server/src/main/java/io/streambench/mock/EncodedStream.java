@@ -27,6 +27,11 @@ import java.util.Map;
  */
 public final class EncodedStream {
 
+    /** The overrides that shape the encoded bytes; timing, flushing, faults and the profile do not apply. */
+    private static final List<String> HEADERS = List.of(RequestOverrides.OUTPUT_TOKENS,
+            RequestOverrides.TOKENS_PER_CHUNK, RequestOverrides.PADDING_BYTES, RequestOverrides.SEED,
+            RequestOverrides.TIMESTAMPS);
+
     private final StreamPlan plan;
     private final WireFormat format;
     private final Script script;
@@ -41,16 +46,19 @@ public final class EncodedStream {
      * The chat completions stream answering one user message with {@code profile}, its knobs overridden as
      * by a request's headers.
      *
-     * @param headers {@code x-mock-*} headers by their lower-case names ({@link RequestOverrides}); the profile
-     *     is given and faults have no place here, so {@code x-mock-profile} and {@code x-mock-fault} are refused
-     * @throws IllegalArgumentException for a header value the server would answer with 400
+     * @param headers {@code x-mock-*} headers by their lower-case names ({@link RequestOverrides}): those that
+     *     shape the bytes ({@code x-mock-output-tokens}, {@code x-mock-tokens-per-chunk},
+     *     {@code x-mock-padding-bytes}, {@code x-mock-seed}, {@code x-mock-timestamps})
+     * @throws IllegalArgumentException for any other header, or a value the server would answer with 400
      */
     public static EncodedStream chatCompletions(Profile profile, String userMessage, Map<String, String> headers) {
-        RequestOverrides overrides = RequestOverrides.fromHeaders(headers::get);
-        if (overrides.profile() != null || overrides.faults() != null) {
-            throw new IllegalArgumentException(RequestOverrides.PROFILE + " and " + RequestOverrides.FAULT
-                    + " do not apply to an encoded stream");
+        for (String name : headers.keySet()) {
+            if (!HEADERS.contains(name)) {
+                throw new IllegalArgumentException("header " + name + " does not apply to an encoded stream (only "
+                        + String.join(", ", HEADERS) + ")");
+            }
         }
+        RequestOverrides overrides = RequestOverrides.fromHeaders(headers::get);
         ChatRequest request = new ChatRequest(profile.name(), true, false, 0, 1, List.of(), ChatRequest.ToolChoice.AUTO,
                 true, null, userMessage, 4 + Tokenizer.count(userMessage));
         return new EncodedStream(StreamPlan.create(profile, request, overrides, System.currentTimeMillis() / 1000),

@@ -51,7 +51,11 @@ class EncodedStreamTest {
         assertThrows(IllegalArgumentException.class, () -> EncodedStream.chatCompletions(PROFILES.named("padded"),
                 USER, Map.of(RequestOverrides.PROFILE, "instant")));
         assertThrows(IllegalArgumentException.class, () -> EncodedStream.chatCompletions(PROFILES.named("padded"),
-                USER, Map.of(RequestOverrides.TTFT_MS, "soon")));
+                USER, Map.of(RequestOverrides.TTFT_MS, "10")));
+        assertThrows(IllegalArgumentException.class, () -> EncodedStream.chatCompletions(PROFILES.named("padded"),
+                USER, Map.of("x-mock-output-token", "10")));
+        assertThrows(IllegalArgumentException.class, () -> EncodedStream.chatCompletions(PROFILES.named("padded"),
+                USER, Map.of(RequestOverrides.OUTPUT_TOKENS, "many")));
     }
 
     private static String encodeAll(EncodedStream stream) {
