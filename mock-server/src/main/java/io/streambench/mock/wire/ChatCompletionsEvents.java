@@ -63,7 +63,7 @@ final class ChatCompletionsEvents implements EventEncoder {
     }
 
     @Override
-    public void text(ByteBuf out, int choice, TokenStream tokens, int count) {
+    public void text(ByteBuf out, int choice, TokenStream tokens, int count, boolean last) {
         beginChoice(out, choice);
         out.writeBytes(CONTENT_OPEN);
         for (int j = 0; j < count; j++) {

@@ -38,8 +38,13 @@ interface EventEncoder {
     default void textStart(ByteBuf out, int choice) {
     }
 
-    /** One text fragment: the next {@code count} tokens of {@code tokens}. */
-    void text(ByteBuf out, int choice, TokenStream tokens, int count);
+    /**
+     * One text fragment: the next {@code count} tokens of {@code tokens}.
+     *
+     * @param last the choice's last fragment: its finish follows in this step (Gemini puts
+     *     {@code finishReason} on this event)
+     */
+    void text(ByteBuf out, int choice, TokenStream tokens, int count, boolean last);
 
     /** After the last text fragment of a choice. */
     default void textStop(ByteBuf out, int choice) {

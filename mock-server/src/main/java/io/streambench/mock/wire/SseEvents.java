@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * The SSE lines around each event of one stream, the same for every API: the {@code : t=} send stamp when
  * the stream carries stamps, an optional {@code event:} line, {@code data: }, and the blank line that ends
- * the event. It counts the events it ends, which is each event's sequence number for APIs that send one.
+ * the event, with the API's line ends (LF, or CRLF for Gemini). It counts the events it ends, which is each
+ * event's sequence number for APIs that send one.
  *
  * <pre>
- * sse.stampAt(nowNanos);                 // once per step: the send time written before each event
- * sse.begin(out, MESSAGE_START_EVENT);   // ": t=...\nevent: message_start\ndata: "
+ * sse.stampAt(nowNanos);            // once per step: the send time written before each event
+ * sse.begin(out, MESSAGE_START);    // ": t=...\nevent: message_start\ndata: "
  * out.writeBytes(json);
- * sse.end(out);                          // "\n\n"
+ * sse.end(out);                     // "\n\n"
  * </pre>
  *
  * Writes bytes only, so an event costs no allocation here.
@@ -20,16 +21,23 @@ import java.nio.charset.StandardCharsets;
 final class SseEvents {
 
     private static final byte[] DATA = ascii("data: ");
+    private static final byte[] EVENT = ascii("event: ");
     private static final byte[] STAMP = ascii(": t=");
-    private static final byte[] END = ascii("\n\n");
+    private static final byte[] LF = ascii("\n");
+    private static final byte[] CRLF = ascii("\r\n");
 
     private final boolean stamps;
+    private final byte[] lineEnd;
     private long stampNanos;
     private long ended;
 
-    /** @param stamps precede each event with {@code : t=<send time>} */
-    SseEvents(boolean stamps) {
+    /**
+     * @param stamps precede each event with {@code : t=<send time>}
+     * @param crlf end lines with CRLF instead of LF
+     */
+    SseEvents(boolean stamps, boolean crlf) {
         this.stamps = stamps;
+        this.lineEnd = crlf ? CRLF : LF;
     }
 
     /** The send time written before the events that follow (the time of the step being written). */
@@ -46,17 +54,20 @@ final class SseEvents {
     /**
      * Starts a typed event (the Responses API, Anthropic Messages).
      *
-     * @param eventLine {@code event: <type>\n}, made once with {@link #eventLine}
+     * @param type the ASCII bytes of the event's type, encoded once
      */
-    void begin(ByteBuf out, byte[] eventLine) {
+    void begin(ByteBuf out, byte[] type) {
         stamp(out);
-        out.writeBytes(eventLine);
+        out.writeBytes(EVENT);
+        out.writeBytes(type);
+        out.writeBytes(lineEnd);
         out.writeBytes(DATA);
     }
 
-    /** Ends the event begun last and counts it. */
+    /** Ends the event begun last (its data line and the blank line) and counts it. */
     void end(ByteBuf out) {
-        out.writeBytes(END);
+        out.writeBytes(lineEnd);
+        out.writeBytes(lineEnd);
         ended++;
     }
 
@@ -65,16 +76,11 @@ final class SseEvents {
         return ended;
     }
 
-    /** The pre-encoded {@code event:} line for {@code type}. */
-    static byte[] eventLine(String type) {
-        return ascii("event: " + type + "\n");
-    }
-
     private void stamp(ByteBuf out) {
         if (stamps) {
             out.writeBytes(STAMP);
             writeLong(out, stampNanos);
-            out.writeByte('\n');
+            out.writeBytes(lineEnd);
         }
     }
 
@@ -94,7 +100,7 @@ final class SseEvents {
         }
     }
 
-    private static byte[] ascii(String s) {
+    static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -33,7 +33,7 @@ final class StreamScript implements Script {
     StreamScript(StreamPlan plan, WireFormat format, boolean finishes, boolean endMarker) {
         this.plan = plan;
         this.random = plan.newRandoms();
-        this.sse = new SseEvents(plan.timestamps);
+        this.sse = new SseEvents(plan.timestamps, format.crlfLineEnds());
         this.encoder = format.newEncoder(plan, sse, random);
         this.finishes = finishes;
         this.endMarker = endMarker;
@@ -113,8 +113,8 @@ final class StreamScript implements Script {
             if (c.tokensLeft == c.plan.contentTokens()) {
                 encoder.textStart(out, index);
             }
-            encoder.text(out, index, c.tokens, k);
             c.tokensLeft -= k;
+            encoder.text(out, index, c.tokens, k, c.tokensLeft == 0);
             if (c.tokensLeft == 0) {
                 encoder.textStop(out, index);
             }

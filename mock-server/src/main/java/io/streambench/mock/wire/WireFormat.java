@@ -69,6 +69,11 @@ public abstract class WireFormat {
      */
     public abstract String errorBody(int status, String message, String param, String code);
 
+    /** Whether the API ends its SSE lines with CRLF (Gemini) rather than LF. */
+    boolean crlfLineEnds() {
+        return false;
+    }
+
     /** The encoder of one stream's events; {@code random} holds the stream's own random sources. */
     abstract EventEncoder newEncoder(StreamPlan plan, SseEvents sse, StreamPlan.Randoms random);
 }

@@ -15,7 +15,8 @@
  *                 textStart / text / textStop, toolCallStart / toolArguments / toolCallStop, choiceFinish,
  *                 streamFinish, endMarker, and for faults errorEvent and malformedEvent
  * SseEvents       the SSE lines around every event: send stamps, optional event: lines, data:, the blank line,
- *                 and the event count, which is the sequence number of APIs that send one
+ *                 the API's line ends (LF, or CRLF), and the event count, which is the sequence number of
+ *                 APIs that send one
  * WireFormat      a format: makes the stream's encoder, the answer to stream: false, and the error body
  * </pre>
  *
@@ -30,8 +31,8 @@
  *
  * <ol>
  *   <li>{@code MessagesFormat extends WireFormat} and {@code MessagesEvents implements EventEncoder} in this
- *       package. Typed events begin with {@code sse.begin(out, CONTENT_BLOCK_DELTA)}, the line made once
- *       with {@code SseEvents.eventLine("content_block_delta")}. {@code streamStart} writes
+ *       package. Typed events begin with {@code sse.begin(out, CONTENT_BLOCK_DELTA)}, the type's bytes
+ *       encoded once with {@code SseEvents.ascii("content_block_delta")}. {@code streamStart} writes
  *       {@code message_start}; {@code textStart} and {@code toolCallStart} write {@code content_block_start}
  *       with a block index the encoder counts, {@code textStop} and {@code toolCallStop} write
  *       {@code content_block_stop}; {@code streamFinish} writes {@code message_delta} with the stop reason
@@ -47,8 +48,11 @@
  * {@code "sequence_number":} with {@code SseEvents.writeLong(out, sse.sequence())}, opens and closes output
  * items in {@code textStart}/{@code textStop}, and puts the whole output and usage in
  * {@code response.completed} from {@code streamFinish} (the text made again from the plan's random sources,
- * once per stream); Gemini has no end marker ({@code endMarker} writes nothing) and puts
- * {@code usageMetadata} on its last chunk. Reasoning (thinking) tokens are a block before the text: the plan
+ * once per stream). Gemini ends lines with CRLF ({@code crlfLineEnds}), has no end marker
+ * ({@code endMarker} writes nothing), puts {@code finishReason} on the choice's last text event (the
+ * {@code last} flag of {@code text}) and running {@code usageMetadata} totals on every event, and sends a
+ * function call whole: its {@code toolCallStart}/{@code toolArguments} write nothing and the calls go out in
+ * one event from {@code choiceFinish}, after the same paced steps. Reasoning (thinking) tokens are a block before the text: the plan
  * gains their count, {@code StreamScript} tells them with {@code reasoningStart}/{@code reasoning}/
  * {@code reasoningStop} (new methods of {@code EventEncoder} with empty defaults), and each encoder spells
  * them its way ({@code reasoning_content} deltas, {@code thinking} blocks, thought parts). None of it

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SseEventsTest {
 
-    private static final byte[] MESSAGE_START = SseEvents.eventLine("message_start");
+    private static final byte[] MESSAGE_START = SseEvents.ascii("message_start");
 
     private final ByteBuf out = Unpooled.buffer();
 
@@ -25,7 +25,7 @@ class SseEventsTest {
 
     @Test
     void shouldFrameDataOnlyAndTypedEventsAndCountThemAsSequenceNumbers() {
-        SseEvents sse = new SseEvents(false);
+        SseEvents sse = new SseEvents(false, false);
         assertEquals(0, sse.sequence());
         sse.begin(out);
         out.writeBytes("{}".getBytes(StandardCharsets.US_ASCII));
@@ -38,8 +38,20 @@ class SseEventsTest {
     }
 
     @Test
+    void shouldEndEveryLineWithCrlfForApisThatDo() {
+        SseEvents sse = new SseEvents(true, true);
+        sse.stampAt(5);
+        sse.begin(out);
+        out.writeBytes("{}".getBytes(StandardCharsets.US_ASCII));
+        sse.end(out);
+        sse.begin(out, MESSAGE_START);
+        sse.end(out);
+        assertEquals(": t=5\r\ndata: {}\r\n\r\n: t=5\r\nevent: message_start\r\ndata: \r\n\r\n", written());
+    }
+
+    @Test
     void shouldStampEveryEventWithTheTimeOfItsStepWhenAsked() {
-        SseEvents sse = new SseEvents(true);
+        SseEvents sse = new SseEvents(true, false);
         sse.stampAt(-1234567890123L);
         sse.begin(out, MESSAGE_START);
         sse.end(out);
