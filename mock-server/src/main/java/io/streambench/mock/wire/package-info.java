@@ -41,7 +41,9 @@
  *   <li>A request decoder in {@code http} (a function from the JSON body to a {@link
  *       io.streambench.mock.wire.ChatRequest}), phrasing its refusals in {@code http/ErrorCatalogue}.</li>
  *   <li>One line in {@code http/Routes}: {@code /v1/messages} answered by a {@code ChatRoute} with that
- *       decoder and {@code WireFormat.messages()}.</li>
+ *       decoder and {@code WireFormat.messages()}. Where an API's response head differs ({@code request-id},
+ *       Gemini's {@code Content-Disposition}), the format gains a method for its headers that
+ *       {@code ChatRoute} writes with the head.</li>
  * </ol>
  *
  * The others differ only in what their encoder writes: the Responses API writes
