@@ -39,7 +39,9 @@
  *       and usage; {@code endMarker} writes {@code message_stop}; {@code errorEvent} writes
  *       {@code event: error}; {@code errorBody} is {@code {"type":"error","error":{...}}}.</li>
  *   <li>A request decoder in {@code http} (a function from the JSON body to a {@link
- *       io.streambench.mock.wire.ChatRequest}), phrasing its refusals in {@code http/ErrorCatalogue}.</li>
+ *       io.streambench.mock.wire.ChatRequest}), phrasing its refusals in {@code http/ErrorCatalogue}; the
+ *       header that carries the API key ({@code x-api-key}) is the route's to give {@code http/Admission},
+ *       which reads {@code Authorization: Bearer} today.</li>
  *   <li>One line in {@code http/Routes}: {@code /v1/messages} answered by a {@code ChatRoute} with that
  *       decoder and {@code WireFormat.messages()}. Where an API's response head differs ({@code request-id},
  *       Gemini's {@code Content-Disposition}), the format gains a method for its headers that
