@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #cancel()} (the client went away) stops it at once.
  *
  * <p>Armed faults ({@link StreamFaults}) bend all of this on purpose: a mid-stream fault fires before the
- * first step at which its trigger holds.
+ * first step at which its trigger holds. What each one does to the stream ({@code FaultTarget}) stays in
+ * this file, a little over 300 lines, because it works on the loop's own state: the write being filled,
+ * the deadline and the timers.
  */
 public final class StreamSession extends Paced {
 
