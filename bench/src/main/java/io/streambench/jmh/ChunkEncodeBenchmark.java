@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.streambench.mock.profile.Distribution;
-import io.streambench.mock.profile.Profile;
+import io.streambench.mock.EncodedStream;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.RequestOverrides;
-import io.streambench.mock.stream.ChatRequest;
-import io.streambench.mock.stream.StreamPlan;
-import io.streambench.mock.stream.StreamScript;
-import java.util.List;
+import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -46,24 +42,20 @@ public class ChunkEncodeBenchmark extends BenchmarkDefaults {
     @Param({"false", "true"})
     public boolean timestamps;
 
-    private StreamPlan plan;
-    private StreamScript script;
+    private EncodedStream stream;
     private ByteBuf out;
     private long stamp;
     private int token;
 
     @Setup
     public void setUp() {
-        Profile instant = ProfileLoader.builtins().named("instant");
-        ChatRequest request = new ChatRequest("instant", true, false, 0, 1, List.of(), ChatRequest.ToolChoice.AUTO,
-                true, 42L, "Tell me about streaming.", 12);
-        // A stream long enough never to end during a measurement; a new one is started if it does.
-        RequestOverrides overrides = new RequestOverrides(null, null, null, Distribution.constant(1e9),
-                Distribution.constant(1), Distribution.constant(paddingBytes), 42L, timestamps, null, null);
-        plan = StreamPlan.create(instant, request, overrides, 1_790_000_000L);
-        script = new StreamScript(plan);
+        // A stream long enough never to end during a measurement; it is started again if it does.
+        stream = EncodedStream.chatCompletions(ProfileLoader.builtins().named("instant"), "Tell me about streaming.",
+                Map.of(RequestOverrides.OUTPUT_TOKENS, "1000000000", RequestOverrides.TOKENS_PER_CHUNK, "1",
+                        RequestOverrides.PADDING_BYTES, Integer.toString(paddingBytes),
+                        RequestOverrides.SEED, "42", RequestOverrides.TIMESTAMPS, Boolean.toString(timestamps)));
         out = Unpooled.directBuffer(64 * 1024);
-        script.writeStep(out, 0); // the role chunk and the first event: steady state from here on
+        stream.writeStep(out, 0); // the role chunk and the first event: steady state from here on
     }
 
     @TearDown
@@ -74,10 +66,10 @@ public class ChunkEncodeBenchmark extends BenchmarkDefaults {
     @Benchmark
     public int templates() {
         out.clear();
-        if (script.finished()) {
-            script = new StreamScript(plan);
+        if (stream.finished()) {
+            stream = stream.restart();
         }
-        return script.writeStep(out, ++stamp) + out.writerIndex();
+        return stream.writeStep(out, ++stamp) + out.writerIndex();
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package io.streambench.mock;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -17,10 +18,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
-import io.streambench.mock.fault.ArmedFaults;
-import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.http.MockServerInitializer;
-import io.streambench.mock.http.ServerState;
 import io.streambench.mock.stats.ServerStats;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
@@ -41,20 +39,28 @@ public final class MockServer implements AutoCloseable {
 
     /** Low/high outbound water marks: a reader that does not read holds at most about this much per stream. */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+    /**
+     * The allocator of every connection's buffers. The pooled allocator's thread caches make the one small
+     * buffer per paced event cheap; Netty 4.2's default adaptive allocator spent a fifth of the CPU of a
+     * 10k-stream run here.
+     */
+    private static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
     private final EventLoopGroup group;
     private final Channel channel;
-    private final ServerState state;
+    private final ServerStats stats;
+    private final String transport;
     private final String host;
     private final int port;
     private final boolean tls;
     private final LongAdder tlsHandshakes;
 
-    private MockServer(EventLoopGroup group, Channel channel, ServerState state, String host, boolean tls,
-            LongAdder tlsHandshakes) {
+    private MockServer(EventLoopGroup group, Channel channel, ServerStats stats, String transport, String host,
+            boolean tls, LongAdder tlsHandshakes) {
         this.group = group;
         this.channel = channel;
-        this.state = state;
+        this.stats = stats;
+        this.transport = transport;
         this.host = host;
         this.tls = tls;
         this.tlsHandshakes = tlsHandshakes;
@@ -97,8 +103,7 @@ public final class MockServer implements AutoCloseable {
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
         MockServerInitializer.warmUp();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
-        ServerState state = new ServerState(config.profiles(), new ServerStats(), transport,
-                new RateLimiter(), new ArmedFaults.Counters(), config.idleTimeoutMillis());
+        ServerStats stats = new ServerStats();
         try {
             Channel ch = new ServerBootstrap()
                     .group(group)
@@ -107,14 +112,13 @@ public final class MockServer implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                    // The pooled allocator's thread caches make the one small buffer per paced event cheap;
-                    // Netty 4.2's default adaptive allocator spent a fifth of the CPU of a 10k-stream run here.
-                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childHandler(new MockServerInitializer(state, config.maxBodyBytes(), sslContext, handshakes))
+                    .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
+                    .childHandler(new MockServerInitializer(config.profiles(), stats, transport,
+                            config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            return new MockServer(group, ch, state, config.host(), sslContext != null, handshakes);
+            return new MockServer(group, ch, stats, transport, config.host(), sslContext != null, handshakes);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             Thread.currentThread().interrupt();
@@ -148,12 +152,17 @@ public final class MockServer implements AutoCloseable {
 
     /** The server's counters and pacing histogram. */
     public ServerStats stats() {
-        return state.stats();
+        return stats;
     }
 
     /** "epoll", "io_uring" or "nio". */
     public String transport() {
-        return state.transport();
+        return transport;
+    }
+
+    /** The allocator of the server's connection buffers, for tests that bound the memory it holds. */
+    ByteBufAllocator allocator() {
+        return ALLOCATOR;
     }
 
     /** Stops accepting, closes every connection (cancelling their streams) and stops the event loops. */

@@ -51,31 +51,15 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
         }
     }
 
-    /** Plain http (no TLS). */
-    public MockServerConfig(String host, int port, Profiles profiles, int ioThreads, int maxBodyBytes,
-            String transport, long idleTimeoutMillis) {
-        this(host, port, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, null);
-    }
-
     /** Loopback, any free port, built-in profiles, defaults for the rest. */
     public static MockServerConfig defaults() {
         return new MockServerConfig("127.0.0.1", 0, ProfileLoader.builtins(), 0, DEFAULT_MAX_BODY_BYTES, "auto",
-                DEFAULT_IDLE_TIMEOUT_MILLIS);
-    }
-
-    /** This config with another port. */
-    public MockServerConfig withPort(int newPort) {
-        return new MockServerConfig(host, newPort, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, tls);
+                DEFAULT_IDLE_TIMEOUT_MILLIS, null);
     }
 
     /** This config with other profiles. */
     public MockServerConfig withProfiles(Profiles newProfiles) {
         return new MockServerConfig(host, port, newProfiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, tls);
-    }
-
-    /** This config with another transport. */
-    public MockServerConfig withTransport(String newTransport) {
-        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, newTransport, idleTimeoutMillis, tls);
     }
 
     /** This config with another idle timeout. */
@@ -86,11 +70,6 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
     /** This config with another body limit. */
     public MockServerConfig withMaxBodyBytes(int bytes) {
         return new MockServerConfig(host, port, profiles, ioThreads, bytes, transport, idleTimeoutMillis, tls);
-    }
-
-    /** This config with another number of event loop threads (0: one per core). */
-    public MockServerConfig withIoThreads(int threads) {
-        return new MockServerConfig(host, port, profiles, threads, maxBodyBytes, transport, idleTimeoutMillis, tls);
     }
 
     /** This config serving https with {@code identity} (null: plain http). */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.streambench.mock.stats.ServerStats;
 import io.streambench.mock.testing.LeakTracking;
@@ -131,6 +130,8 @@ class HostileClientTest {
     @Test
     void shouldKeepMemoryBoundedWithAThousandReadersThatNeverRead() throws Exception {
         try (MockServer server = MockServer.start(MockServerConfig.defaults())) {
+            // The server's allocator is shared with every server this JVM ran before: count from here.
+            long usedBefore = usedDirectMemory(server);
             List<Socket> stalled = new ArrayList<>();
             byte[] request = RawHttpClient.post("/v1/chat/completions", BODY, "x-mock-output-tokens", "100000000",
                     "x-mock-tokens-per-chunk", "200")
@@ -152,10 +153,12 @@ class HostileClientTest {
                     sleep(300);
                     return stats.snapshot(false).bytesSent() == before;
                 }, "every stream stalls on its reader", 60_000);
-                // What the server holds per stalled stream is at most the 64 KiB high-water mark plus one write;
-                // the rest of what was "sent" sits in the kernel's socket buffers (megabytes on loopback).
-                long direct = usedDirectMemory();
-                assertTrue(direct < 1000L * 160 * 1024, "server-side buffers in use " + direct);
+                // A stalled stream holds more than the 64 KiB high-water mark (else it would still be writable)
+                // and at most that plus one write; the rest of what was "sent" sits in the kernel's socket
+                // buffers (megabytes on loopback). The lower bound shows the buffers are really counted.
+                long held = usedDirectMemory(server) - usedBefore;
+                assertTrue(held >= 1000L * 64 * 1024, "server-side buffers in use " + held + " (not counted?)");
+                assertTrue(held < 1000L * 160 * 1024, "server-side buffers in use " + held);
                 assertStillServing(server);
                 assertEquals(1000, stats.snapshot(false).streamsUnwritable(), "the stall is visible while it lasts");
             } finally {
@@ -168,9 +171,9 @@ class HostileClientTest {
         }
     }
 
-    private static long usedDirectMemory() {
-        ByteBufAllocator a = ByteBufAllocator.DEFAULT;
-        return a instanceof ByteBufAllocatorMetricProvider p ? p.metric().usedDirectMemory() : 0;
+    /** Direct memory the server's own allocator holds (arena chunks in use, for the pooled allocator). */
+    private static long usedDirectMemory(MockServer server) {
+        return ((ByteBufAllocatorMetricProvider) server.allocator()).metric().usedDirectMemory();
     }
 
     private static void sleep(long ms) {

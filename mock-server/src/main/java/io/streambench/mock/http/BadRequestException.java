@@ -1,22 +1,16 @@
 package io.streambench.mock.http;
 
-/** A request the server refuses with 400 and an OpenAI error object naming {@code param}. */
+/** A request body the server refuses: thrown while decoding it, answered with its {@link ErrorReply}. */
 final class BadRequestException extends RuntimeException {
 
-    private final String param;
-    private final String code;
+    private final transient ErrorReply reply;
 
-    BadRequestException(String param, String code, String message) {
-        super(message, null, false, false);
-        this.param = param;
-        this.code = code;
+    BadRequestException(ErrorReply reply) {
+        super(reply.message(), null, false, false);
+        this.reply = reply;
     }
 
-    String param() {
-        return param;
-    }
-
-    String code() {
-        return code;
+    ErrorReply reply() {
+        return reply;
     }
 }

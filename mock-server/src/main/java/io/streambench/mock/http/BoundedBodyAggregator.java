@@ -29,7 +29,7 @@ final class BoundedBodyAggregator extends HttpObjectAggregator {
 
     @Override
     protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
-        Boolean busy = pipeline.channel().attr(MockHttpHandler.BUSY).get();
+        Boolean busy = pipeline.channel().attr(ConnectionHandler.BUSY).get();
         return Boolean.TRUE.equals(busy) ? null : super.newContinueResponse(start, maxContentLength, pipeline);
     }
 
@@ -39,7 +39,7 @@ final class BoundedBodyAggregator extends HttpObjectAggregator {
         DefaultFullHttpRequest failed = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, head.method(), head.uri(),
                 Unpooled.EMPTY_BUFFER);
         failed.setDecoderResult(DecoderResult.failure(new TooLongFrameException(
-                "Request body too large: the limit is " + maxBodyBytes + " bytes.")));
+                ErrorCatalogue.bodyTooLarge(maxBodyBytes))));
         ctx.fireChannelRead(failed);
     }
 }

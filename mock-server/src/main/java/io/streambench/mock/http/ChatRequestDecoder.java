@@ -2,11 +2,10 @@ package io.streambench.mock.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streambench.mock.profile.Tokenizer;
-import io.streambench.mock.stream.ChatRequest;
-import io.streambench.mock.stream.ChatRequest.ToolChoice;
+import io.streambench.mock.wire.ChatRequest;
+import io.streambench.mock.wire.ChatRequest.ToolChoice;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Validates a chat completions body the way the OpenAI API does, closely enough that a client's error
@@ -17,27 +16,26 @@ final class ChatRequestDecoder {
 
     /** The largest {@code n} the mock serves (the API allows 128; a mock does not need that many). */
     static final int MAX_CHOICES = 16;
-    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+    private static final List<String> ROLES = List.of("system", "developer", "user", "assistant", "tool", "function");
+    private static final List<String> TOOL_CHOICES = List.of("none", "auto", "required");
 
     private ChatRequestDecoder() {
     }
 
     static ChatRequest decode(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new BadRequestException(null, "invalid_type", "The request body must be a JSON object.");
+            throw refuse(ErrorCatalogue.notAnObject());
         }
         String model = requiredString(body, "model");
         JsonNode messages = body.get("messages");
         if (messages == null || messages.isNull()) {
-            throw new BadRequestException("messages", "missing_required_parameter",
-                    "Missing required parameter: 'messages'.");
+            throw refuse(ErrorCatalogue.missingParameter("messages"));
         }
         if (!messages.isArray()) {
             throw typeError("messages", "an array", messages);
         }
         if (messages.isEmpty()) {
-            throw new BadRequestException("messages", "empty_array",
-                    "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.");
+            throw refuse(ErrorCatalogue.emptyArray("messages"));
         }
         String lastUser = "";
         int promptTokens = 0;
@@ -49,8 +47,7 @@ final class ChatRequestDecoder {
             }
             String role = requiredString(m, "role", where + ".role");
             if (!ROLES.contains(role)) {
-                throw new BadRequestException(where + ".role", "invalid_value", "Invalid value: '" + role
-                        + "'. Supported values are: 'system', 'developer', 'user', 'assistant', 'tool', and 'function'.");
+                throw refuse(ErrorCatalogue.invalidValue(where + ".role", role, ROLES));
             }
             String text = contentText(m.get("content"), where + ".content");
             promptTokens += 4 + Tokenizer.count(text);
@@ -73,8 +70,7 @@ final class ChatRequestDecoder {
         }
         int n = positiveInt(body, "n", 1);
         if (n > MAX_CHOICES) {
-            throw new BadRequestException("n", "integer_above_max_value", "Invalid 'n': integer above maximum value. "
-                    + "The mock serves at most " + MAX_CHOICES + " choices, but got " + n + " instead.");
+            throw refuse(ErrorCatalogue.tooManyChoices(MAX_CHOICES, n));
         }
         List<ChatRequest.Tool> tools = tools(body.get("tools"));
         ToolChoice toolChoice = toolChoice(body.get("tool_choice"));
@@ -129,8 +125,7 @@ final class ChatRequestDecoder {
             }
             JsonNode f = t.get("function");
             if (f == null || !f.isObject()) {
-                throw new BadRequestException(where + ".function", "missing_required_parameter",
-                        "Missing required parameter: '" + where + ".function'.");
+                throw refuse(ErrorCatalogue.missingParameter(where + ".function"));
             }
             String name = requiredString(f, "name", where + ".function.name");
             JsonNode params = f.get("parameters");
@@ -151,8 +146,7 @@ final class ChatRequestDecoder {
                 case "none" -> new ToolChoice(ToolChoice.Mode.NONE, null);
                 case "auto" -> ToolChoice.AUTO;
                 case "required" -> new ToolChoice(ToolChoice.Mode.REQUIRED, null);
-                default -> throw new BadRequestException("tool_choice", "invalid_value", "Invalid value: '"
-                        + v.asText() + "'. Supported values are: 'none', 'auto', and 'required'.");
+                default -> throw refuse(ErrorCatalogue.invalidValue("tool_choice", v.asText(), TOOL_CHOICES));
             };
         }
         if (v.isObject() && v.path("function").path("name").isTextual()) {
@@ -168,8 +162,7 @@ final class ChatRequestDecoder {
     private static String requiredString(JsonNode node, String field, String param) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            throw new BadRequestException(param, "missing_required_parameter",
-                    "Missing required parameter: '" + param + "'.");
+            throw refuse(ErrorCatalogue.missingParameter(param));
         }
         if (!v.isTextual()) {
             throw typeError(param, "a string", v);
@@ -201,26 +194,16 @@ final class ChatRequestDecoder {
             throw typeError(field, "an integer", v);
         }
         if (v.asInt() < 1) {
-            throw new BadRequestException(field, "integer_below_min_value", "Invalid '" + field
-                    + "': integer below minimum value. Expected a value >= 1, but got " + v.asInt() + " instead.");
+            throw refuse(ErrorCatalogue.integerBelowMinimum(field, v.asInt()));
         }
         return v.asInt();
     }
 
     private static BadRequestException typeError(String param, String expected, JsonNode got) {
-        return new BadRequestException(param, "invalid_type", "Invalid type for '" + param + "': expected "
-                + expected + ", but got " + describe(got) + " instead.");
+        return refuse(ErrorCatalogue.invalidType(param, expected, got));
     }
 
-    private static String describe(JsonNode v) {
-        return switch (v.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> v.isIntegralNumber() ? "an integer" : "a decimal";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case NULL -> "null";
-            default -> "a value of another type";
-        };
+    private static BadRequestException refuse(ErrorReply reply) {
+        return new BadRequestException(reply);
     }
 }

@@ -9,10 +9,13 @@ import java.util.concurrent.atomic.LongAdder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.profile.Profiles;
+import io.streambench.mock.stats.ServerStats;
 
 /**
  * The pipeline of one connection: TLS (https only), idle timeout, HTTP/1.1 codec, body aggregation (bounded),
- * the mock's handler.
+ * the mock's handler. Not an API: public for {@link io.streambench.mock.MockServer}, which binds it.
  */
 public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -23,25 +26,30 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
     private static final long HANDSHAKE_TIMEOUT_MILLIS = 30_000;
 
     private final ServerState state;
+    private final Routes routes;
     private final int maxBodyBytes;
     private final SslContext tls;
     private final LongAdder tlsHandshakes;
 
     /** Does the one-time work of the handlers (class loading, Jackson introspection) on the caller's thread. */
     public static void warmUp() {
-        MockHttpHandler.warmUp();
-    }
-
-    public MockServerInitializer(ServerState state, int maxBodyBytes) {
-        this(state, maxBodyBytes, null, new LongAdder());
+        AdminRoutes.warmUp();
     }
 
     /**
+     * @param profiles      the profiles to answer with
+     * @param stats         the server's counters, written by every connection
+     * @param transport     "epoll", "io_uring" or "nio", shown on {@code /stats}
+     * @param idleTimeoutMillis a connection with no request in flight is closed after this long; 0 never
+     * @param maxBodyBytes  the largest request body accepted
      * @param tls           the server TLS context, or null for plain http
      * @param tlsHandshakes counts completed TLS handshakes (one per new https connection)
      */
-    public MockServerInitializer(ServerState state, int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes) {
-        this.state = state;
+    public MockServerInitializer(Profiles profiles, ServerStats stats, String transport, long idleTimeoutMillis,
+            int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes) {
+        this.state = new ServerState(profiles, stats, transport, new RateLimiter(), new ArmedFaults.Counters(),
+                idleTimeoutMillis);
+        this.routes = new Routes(state);
         this.maxBodyBytes = maxBodyBytes;
         this.tls = tls;
         this.tlsHandshakes = tlsHandshakes;
@@ -67,6 +75,6 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
         }
         p.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
         p.addLast("aggregate", new BoundedBodyAggregator(maxBodyBytes));
-        p.addLast("mock", new MockHttpHandler(state));
+        p.addLast("mock", new ConnectionHandler(state, routes));
     }
 }

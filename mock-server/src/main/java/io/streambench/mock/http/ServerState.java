@@ -1,7 +1,6 @@
 package io.streambench.mock.http;
 
 import io.streambench.mock.fault.ArmedFaults;
-import io.streambench.mock.fault.RateLimiter;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.stats.ServerStats;
 
@@ -15,6 +14,6 @@ import io.streambench.mock.stats.ServerStats;
  * @param faultCounters the per-spec counters of {@code every=N} fault triggers
  * @param idleTimeoutMillis a connection with no request in flight is closed after this long; 0 never
  */
-public record ServerState(Profiles profiles, ServerStats stats, String transport, RateLimiter rateLimiter,
+record ServerState(Profiles profiles, ServerStats stats, String transport, RateLimiter rateLimiter,
         ArmedFaults.Counters faultCounters, long idleTimeoutMillis) {
 }

@@ -32,10 +32,6 @@ public record RequestOverrides(
         FlushPolicy flush,
         List<Fault> faults) {
 
-    /** No overrides. */
-    public static final RequestOverrides NONE =
-            new RequestOverrides(null, null, null, null, null, null, null, null, null, null);
-
     /** Header names, in the order the README documents them. */
     public static final String PROFILE = "x-mock-profile";
     public static final String TTFT_MS = "x-mock-ttft-ms";
@@ -55,7 +51,7 @@ public record RequestOverrides(
      * @throws BadHeaderException naming the header and the problem
      */
     public static RequestOverrides fromHeaders(Function<String, String> header) {
-        // Each header is looked up once; with none present the result equals NONE (a record of nulls).
+        // Each header is looked up once; with none present every override is null.
         return new RequestOverrides(
                 header.apply(PROFILE),
                 distribution(header, TTFT_MS),

@@ -1,4 +1,4 @@
-package io.streambench.mock.stream;
+package io.streambench.mock.wire;
 
 import io.streambench.mock.profile.ContentSource;
 import io.streambench.mock.profile.Distribution;
@@ -6,14 +6,17 @@ import io.streambench.mock.profile.FlushPolicy;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.RequestOverrides;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Everything decided about one answer before its first byte: profile knobs after overrides, the seed,
  * each choice's length, finish reason and tool calls. Streaming and non-streaming answers are made from
- * the same plan, so the same seed gives the same content either way.
+ * the same plan, so the same seed gives the same content either way. Not an API: public for {@code http},
+ * whose admission makes it.
  *
  * <p>Each concern draws from its own random source split from the seed (plan, timing, chunking, padding,
  * one per choice for content), so changing chunk sizes never changes the text, and timing never changes
@@ -23,7 +26,8 @@ public final class StreamPlan {
 
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    final String id;
+    /** 29 random letters and digits: each format makes the answer's id from them ({@code chatcmpl-<key>}). */
+    final String key;
     final long createdEpochSeconds;
     final String model;
     final Profile profile;
@@ -41,20 +45,41 @@ public final class StreamPlan {
 
     /** A request whose {@code tool_choice} names a function it does not offer. */
     public static final class UnknownFunctionException extends IllegalArgumentException {
-        UnknownFunctionException(String message) {
-            super(message);
+        private final String function;
+
+        UnknownFunctionException(String function) {
+            super("tool_choice names function '" + function + "', which is not in tools");
+            this.function = function;
+        }
+
+        /** The function {@code tool_choice} names. */
+        public String function() {
+            return function;
         }
     }
 
+    /** Why a choice ends; each format names it its own way. */
+    enum Finish {
+        /** The answer is complete. */
+        STOP,
+        /** The request's token limit cut it. */
+        LENGTH,
+        /** It made tool calls instead of answering. */
+        TOOL_CALLS
+    }
+
     /** One choice: how many content tokens, how it finishes, and the tool calls it makes instead of text. */
-    record ChoicePlan(int index, int contentTokens, String finishReason, List<ToolCallPlan> toolCalls) {
+    record ChoicePlan(int index, int contentTokens, Finish finish, List<ToolCallPlan> toolCalls) {
         ChoicePlan {
             toolCalls = List.copyOf(toolCalls);
         }
     }
 
-    /** One tool call: its id, the function's name and the complete arguments JSON. */
-    record ToolCallPlan(String id, String name, String arguments) {
+    /**
+     * One tool call: the random key its id is made of (24 letters and digits: {@code call_<key>}), the
+     * function's name and the complete arguments JSON.
+     */
+    record ToolCallPlan(String key, String name, String arguments) {
     }
 
     private StreamPlan(Profile profile, ChatRequest request, RequestOverrides o, long seed, long created) {
@@ -73,7 +98,7 @@ public final class StreamPlan {
         this.lastUserMessage = request.lastUserMessage();
 
         SplittableRandom planRandom = new SplittableRandom(seed).split();
-        this.id = "chatcmpl-" + alnum(planRandom, 29);
+        this.key = alnum(planRandom, 29);
         Distribution outputTokens = o.outputTokens() != null ? o.outputTokens() : profile.outputTokens();
         List<ChoicePlan> plans = new ArrayList<>(request.n());
         for (int i = 0; i < request.n(); i++) {
@@ -120,15 +145,15 @@ public final class StreamPlan {
     private ChoicePlan planChoice(int index, ChatRequest request, Distribution outputTokens, SplittableRandom random) {
         List<ToolCallPlan> calls = toolCalls(request, random);
         if (!calls.isEmpty()) {
-            return new ChoicePlan(index, 0, "tool_calls", calls);
+            return new ChoicePlan(index, 0, Finish.TOOL_CALLS, calls);
         }
         ContentSource content = profile.content();
         int tokens = outputTokens != null ? outputTokens.sampleInt(random, 0)
                 : Math.max(0, content.naturalTokens(request.lastUserMessage()));
         if (request.maxTokens() > 0 && tokens > request.maxTokens()) {
-            return new ChoicePlan(index, request.maxTokens(), "length", List.of());
+            return new ChoicePlan(index, request.maxTokens(), Finish.LENGTH, List.of());
         }
-        return new ChoicePlan(index, tokens, "stop", List.of());
+        return new ChoicePlan(index, tokens, Finish.STOP, List.of());
     }
 
     private List<ToolCallPlan> toolCalls(ChatRequest request, SplittableRandom random) {
@@ -149,8 +174,7 @@ public final class StreamPlan {
                 }
             }
             if (pick.isEmpty()) {
-                throw new UnknownFunctionException("tool_choice names function '" + choice.function()
-                        + "', which is not in tools");
+                throw new UnknownFunctionException(choice.function());
             }
             pick = pick.subList(0, 1);
         } else {
@@ -162,7 +186,7 @@ public final class StreamPlan {
         }
         List<ToolCallPlan> calls = new ArrayList<>(pick.size());
         for (ChatRequest.Tool t : pick) {
-            calls.add(new ToolCallPlan("call_" + alnum(random, 24), t.name(), ToolArguments.generate(t.parameters(), random)));
+            calls.add(new ToolCallPlan(alnum(random, 24), t.name(), ToolArguments.generate(t.parameters(), random)));
         }
         return calls;
     }
@@ -180,14 +204,12 @@ public final class StreamPlan {
         return seed;
     }
 
-    /** The profile that shaped it. */
-    public Profile profile() {
-        return profile;
-    }
-
-    /** Whether the stream carries {@code : t=} send stamps. */
-    public boolean timestamps() {
-        return timestamps;
+    /** The headers that let a client replay exactly this answer, in the order they are sent. */
+    public Map<String, String> replayHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put(RequestOverrides.SEED, Long.toString(seed));
+        h.put(RequestOverrides.PROFILE, profile.name());
+        return h;
     }
 
     /** Prompt tokens, as the usage chunk reports them. */

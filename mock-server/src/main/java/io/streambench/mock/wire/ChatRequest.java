@@ -1,10 +1,11 @@
-package io.streambench.mock.stream;
+package io.streambench.mock.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
  * What the mock needs from a validated {@code POST /v1/chat/completions} body; everything else is ignored.
+ * Not an API: public for {@code http}, whose decoders make it.
  *
  * @param model the requested model (selects the profile)
  * @param stream SSE when true, one JSON completion when false

@@ -1,5 +1,6 @@
-package io.streambench.mock.fault;
+package io.streambench.mock.http;
 
+import io.streambench.mock.fault.RateLimit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * one request token and its prompt plus completion tokens; when a bucket is short, the answer is a 429 whose
  * {@code retry-after} is exactly when the bucket will hold enough again.
  */
-public final class RateLimiter {
+final class RateLimiter {
 
     private final Map<String, Buckets> buckets = new ConcurrentHashMap<>();
 
     /** The outcome: admitted, or refused with the wait until a retry would be admitted. */
-    public record Decision(boolean admitted, long retryAfterMillis, long limitRequests, long remainingRequests,
+    record Decision(boolean admitted, long retryAfterMillis, long limitRequests, long remainingRequests,
             long limitTokens, long remainingTokens) {
     }
 
@@ -25,7 +26,7 @@ public final class RateLimiter {
      * @param tokens prompt plus planned completion tokens (capped at the bucket size, so a large request is
      *     slowed down rather than refused forever)
      */
-    public Decision acquire(RateLimit limit, String scope, String apiKey, long tokens, long nowNanos) {
+    Decision acquire(RateLimit limit, String scope, String apiKey, long tokens, long nowNanos) {
         String key = limit.perKey() ? scope + "\u0000" + (apiKey == null ? "" : apiKey) : scope;
         Buckets b = buckets.computeIfAbsent(key, k -> new Buckets(limit, nowNanos));
         return b.acquire(Math.min(tokens, limit.tokensPerMinute() == 0 ? tokens : limit.tokensPerMinute()), nowNanos);

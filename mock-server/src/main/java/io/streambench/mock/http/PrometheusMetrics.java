@@ -1,4 +1,4 @@
-package io.streambench.mock.stats;
+package io.streambench.mock.http;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
@@ -7,6 +7,7 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.streambench.mock.stats.ServerStats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.Map;
  * Java client's model and text writer. Pacing lateness is a classic histogram filled from the server's
  * HdrHistogram at scrape time, so recording stays one HdrHistogram write per event.
  */
-public final class PrometheusMetrics {
+final class PrometheusMetrics {
 
     /** Bucket upper bounds for pacing lateness, in seconds: 100 µs to 1 s. */
     private static final double[] LATENESS_BOUNDS = {
@@ -28,12 +29,12 @@ public final class PrometheusMetrics {
     }
 
     /** The content type of the text format. */
-    public static String contentType() {
+    static String contentType() {
         return PrometheusTextFormatWriter.CONTENT_TYPE;
     }
 
     /** Renders every metric of {@code stats}. */
-    public static byte[] render(ServerStats stats, String transport) {
+    static byte[] render(ServerStats stats, String transport) {
         ServerStats.Snapshot s = stats.snapshot(false);
         ServerStats.LatenessBuckets lateness = stats.latenessBuckets(LATENESS_BOUNDS);
         MetricSnapshots.Builder all = MetricSnapshots.builder()

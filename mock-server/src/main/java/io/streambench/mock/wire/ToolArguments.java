@@ -1,4 +1,4 @@
-package io.streambench.mock.stream;
+package io.streambench.mock.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,145 @@
+package io.streambench.mock.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.mock.fault.StreamFaults;
+import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.stream.StreamSession;
+import io.streambench.mock.wire.ChatRequest;
+import io.streambench.mock.wire.StreamPlan;
+import io.streambench.mock.wire.WireFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One API's chat route: decode the body, admit the request, then answer it in the route's wire format: a
+ * paced stream, or after the stream's duration the whole answer ({@code stream: false}).
+ */
+final class ChatRoute {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServerStats stats;
+    private final Admission admission;
+    private final Function<JsonNode, ChatRequest> decoder;
+    private final WireFormat format;
+
+    /**
+     * @param decoder reads the API's request body; throws {@link BadRequestException} for a body it refuses
+     */
+    ChatRoute(ServerStats stats, Admission admission, Function<JsonNode, ChatRequest> decoder, WireFormat format) {
+        this.stats = stats;
+        this.admission = admission;
+        this.decoder = decoder;
+        this.format = format;
+    }
+
+    void answer(Exchange x, FullHttpRequest request) {
+        long startNanos = System.nanoTime();
+        ChatRequest chat;
+        try {
+            chat = decoder.apply(JSON.readTree((InputStream) new ByteBufInputStream(request.content())));
+        } catch (IOException e) {
+            x.refuse(ErrorCatalogue.invalidJson(), format);
+            return;
+        } catch (BadRequestException e) {
+            x.refuse(e.reply(), format);
+            return;
+        }
+        Admission.Outcome outcome = admission.admit(chat, request.headers()::get, startNanos,
+                System.currentTimeMillis() / 1000);
+        if (outcome instanceof Admission.Refused refused) {
+            if (refused.faultKind() != null) {
+                stats.fault(refused.faultKind());
+            }
+            x.refuse(refused.error(), format);
+            return;
+        }
+        Admission.Admitted admitted = (Admission.Admitted) outcome;
+        long slowMillis = admitted.faults().slowHeadersMillis();
+        if (slowMillis > 0) {
+            stats.fault("slow_headers");
+            long shifted = startNanos + TimeUnit.MILLISECONDS.toNanos(slowMillis);
+            ScheduledFuture<?> start = x.ctx().executor().schedule(() -> start(x, admitted, shifted), slowMillis,
+                    TimeUnit.MILLISECONDS);
+            x.answering(() -> start.cancel(false));
+        } else {
+            start(x, admitted, startNanos);
+        }
+    }
+
+    private void start(Exchange x, Admission.Admitted a, long startNanos) {
+        if (a.stream()) {
+            stream(x, a, startNanos);
+        } else {
+            complete(x, a.plan(), startNanos);
+        }
+    }
+
+    private void stream(Exchange x, Admission.Admitted a, long startNanos) {
+        HttpVersion version = x.version();
+        HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+        a.plan().replayHeaders().forEach(response.headers()::set);
+        // HTTP/1.0 has no chunked encoding: the stream is delimited by closing the connection.
+        boolean chunked = version.equals(HttpVersion.HTTP_1_1);
+        if (chunked) {
+            HttpUtil.setTransferEncodingChunked(response, true);
+        }
+        boolean reuse = x.keepAlive() && chunked;
+        HttpUtil.setKeepAlive(response, reuse);
+        stats.response(200);
+        ChannelHandlerContext ctx = x.ctx();
+        // Not flushed here: the session flushes the head with the first events when they are due at once
+        // (one syscall for an unpaced stream), or right away when they are not.
+        ctx.write(response, ctx.voidPromise());
+        StreamPlan plan = a.plan();
+        StreamSession session = new StreamSession(new StreamWriter(ctx, chunked, () -> x.answered(reuse)),
+                format.script(plan, a.faults()), new StreamFaults(a.faults(), plan.seed(), stats), plan.flush(), stats);
+        x.answering(new Answer() {
+            @Override
+            public void cancel() {
+                session.cancel();
+            }
+
+            @Override
+            public void writabilityChanged() {
+                session.writabilityChanged();
+            }
+        });
+        session.start(startNanos);
+    }
+
+    private void complete(Exchange x, StreamPlan plan, long startNanos) {
+        String json = format.completion(plan);
+        long due = startNanos + format.answerDelayNanos(plan);
+        stats.streamStarted();
+        ScheduledFuture<?> reply = x.ctx().executor().schedule(() -> {
+            stats.recordLatenessNanos(System.nanoTime() - due);
+            FullHttpResponse response = x.json(200, json, plan.replayHeaders());
+            stats.sent(0, response.content().readableBytes());
+            stats.streamCompleted();
+            x.reply(response);
+        }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+        x.answering(() -> {
+            reply.cancel(false);
+            stats.streamCancelled();
+        });
+    }
+}

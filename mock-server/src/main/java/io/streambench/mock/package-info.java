@@ -1,0 +1,24 @@
+/**
+ * The streambench mock server: {@link io.streambench.mock.MockServer}, configured by
+ * {@link io.streambench.mock.MockServerConfig}, profiles ({@code profile}), faults ({@code fault}) and a TLS
+ * identity ({@code tls}); {@link io.streambench.mock.EncodedStream} is the entry point for benchmarks.
+ *
+ * <p>A chat request takes this path, one job per file:
+ *
+ * <pre>
+ * decode   http/ChatRequestDecoder     the API's request body, validated as the API does
+ * admit    http/Admission              answered or refused (http/ErrorCatalogue phrases every refusal)
+ * plan     wire/StreamPlan             everything decided before the first byte, from the seed
+ * format   wire/WireFormat             what the stream says in the route's API (wire/StreamScript tells it
+ *                                      step by step to the format's EventEncoder)
+ * pace     stream/StreamSession        when each step is written (stream/Pacer, stream/Flusher;
+ *                                      fault/StreamFaults bends it)
+ * frame    http/HttpChunks             HTTP/1.1 chunk framing, in place
+ * write    http/StreamWriter           onto the connection, below the codec (whole answers: http/Exchange)
+ * </pre>
+ *
+ * The connection around it is {@code http/ConnectionHandler} (pipelining, idle timeout, slow readers, a
+ * client that leaves) and {@code http/Routes} ({@code http/AdminRoutes} serve {@code /v1/models},
+ * {@code /health}, {@code /stats}, {@code /metrics}).
+ */
+package io.streambench.mock;

@@ -1,0 +1,268 @@
+package io.streambench.mock.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streambench.mock.fault.Fault;
+import io.streambench.mock.fault.FaultSpec;
+import io.streambench.mock.fault.RateLimit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the fields of one profile, after {@link ProfileLoader} merged it over the profile it extends, into a
+ * {@link Profile}. Each field has its defaults and its text forms here; a mistake is a {@link ProfileException}
+ * naming the field.
+ */
+final class ProfileFields {
+
+    private ProfileFields() {
+    }
+
+    /**
+     * @param n the profile's fields, merged over the profile it extends
+     * @param baseDir the folder of the profiles file (a content file is relative to it), or null
+     */
+    static Profile toProfile(String name, ObjectNode n, Path baseDir) {
+        return new Profile(
+                name,
+                distribution(n, "ttft_ms", "0"),
+                distribution(n, "itl_ms", "0"),
+                n.hasNonNull("output_tokens") ? distribution(n, "output_tokens", null) : null,
+                distribution(n, "tokens_per_chunk", "1"),
+                content(n.get("content"), baseDir),
+                distribution(n, "padding_bytes", "0"),
+                bool(n, "usage_null_on_chunks", false),
+                flush(n.get("flush")),
+                bool(n, "require_api_key", false),
+                bool(n, "timestamps", false),
+                toolCalls(n.get("tool_calls")),
+                n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null,
+                faults(n.get("faults")),
+                rateLimit(n.get("rate_limit")));
+    }
+
+    /** Reads a distribution from a number, its text form, or an object with {@code type}. */
+    static Distribution distribution(JsonNode parent, String field, String fallback) {
+        JsonNode v = parent.get(field);
+        try {
+            if (v == null || v.isNull()) {
+                return Distribution.parse(fallback);
+            }
+            if (v.isNumber()) {
+                return new Distribution.Constant(v.asDouble());
+            }
+            if (v.isTextual()) {
+                return Distribution.parse(v.asText());
+            }
+            if (v.isObject()) {
+                return distributionObject(v);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(field + ": " + e.getMessage());
+        }
+        throw new ProfileException(field + ": expected a number, a text like 'uniform:10:30' or {type: ...}");
+    }
+
+    private static Distribution distributionObject(JsonNode v) {
+        String type = v.path("type").asText("").toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "constant" -> {
+                checkKeys(v, Set.of("type", "value"), "constant");
+                yield new Distribution.Constant(num(v, "value"));
+            }
+            case "uniform" -> {
+                checkKeys(v, Set.of("type", "min", "max"), "uniform");
+                yield new Distribution.Uniform(num(v, "min"), num(v, "max"));
+            }
+            case "normal" -> {
+                checkKeys(v, Set.of("type", "mean", "stddev"), "normal");
+                yield new Distribution.Normal(num(v, "mean"), num(v, "stddev"));
+            }
+            case "lognormal" -> {
+                checkKeys(v, Set.of("type", "median", "sigma"), "lognormal");
+                yield new Distribution.LogNormal(num(v, "median"), num(v, "sigma"));
+            }
+            case "exponential" -> {
+                checkKeys(v, Set.of("type", "mean"), "exponential");
+                yield new Distribution.Exponential(num(v, "mean"));
+            }
+            case "empirical" -> {
+                checkKeys(v, Set.of("type", "values"), "empirical");
+                JsonNode values = v.path("values");
+                if (!values.isArray()) {
+                    throw new IllegalArgumentException("empirical needs 'values', a list of numbers");
+                }
+                double[] d = new double[values.size()];
+                for (int i = 0; i < d.length; i++) {
+                    if (!values.get(i).isNumber()) {
+                        throw new IllegalArgumentException("empirical values must be numbers, got " + values.get(i));
+                    }
+                    d[i] = values.get(i).asDouble();
+                }
+                yield new Distribution.Empirical(d);
+            }
+            default -> throw new IllegalArgumentException("unknown distribution type '" + type
+                    + "' (constant, uniform, normal, lognormal, exponential, empirical)");
+        };
+    }
+
+    private static double num(JsonNode v, String field) {
+        JsonNode x = v.get(field);
+        if (x == null || !x.isNumber()) {
+            throw new IllegalArgumentException("'" + field + "' must be a number");
+        }
+        return x.asDouble();
+    }
+
+    private static ContentSource content(JsonNode v, Path baseDir) {
+        if (v == null || v.isNull()) {
+            return new ContentSource.Generated();
+        }
+        String type = v.isTextual() ? v.asText() : v.path("type").asText("");
+        if (v.isObject()) {
+            checkKeys(v, Set.of("type", "text", "path"), "content");
+        }
+        return switch (type) {
+            case "generated" -> new ContentSource.Generated();
+            case "echo" -> new ContentSource.Echo();
+            case "fixed" -> {
+                if (!v.path("text").isTextual() || v.path("text").asText().isEmpty()) {
+                    throw new ProfileException("content: fixed needs a non-empty 'text'");
+                }
+                yield ContentSource.Fixed.of(v.path("text").asText());
+            }
+            case "file" -> {
+                String p = v.path("path").asText("");
+                if (p.isEmpty()) {
+                    throw new ProfileException("content: file needs a 'path'");
+                }
+                Path path = baseDir == null ? Path.of(p) : baseDir.resolve(p);
+                try {
+                    String text = Files.readString(path, StandardCharsets.UTF_8);
+                    if (text.isEmpty()) {
+                        throw new ProfileException("content: file " + path + " is empty");
+                    }
+                    yield new ContentSource.File(p, ContentSource.Fixed.of(text));
+                } catch (IOException e) {
+                    throw new ProfileException("content: cannot read " + path + ": " + oneLine(e));
+                }
+            }
+            default -> throw new ProfileException("content: unknown type '" + type
+                    + "' (generated, fixed, echo, file)");
+        };
+    }
+
+    private static FlushPolicy flush(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return new FlushPolicy.EachEvent();
+        }
+        if (!v.isTextual()) {
+            throw new ProfileException("flush: expected 'each', 'every:N' or 'window:MS'");
+        }
+        try {
+            return FlushPolicy.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("flush: " + e.getMessage());
+        }
+    }
+
+    private static ToolCallSettings toolCalls(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return new ToolCallSettings(1.0, 1, new Distribution.Uniform(4, 16));
+        }
+        if (!v.isObject()) {
+            throw new ProfileException("tool_calls: expected a mapping");
+        }
+        checkKeys(v, Set.of("probability", "parallel", "argument_chars_per_chunk"), "tool_calls");
+        try {
+            return new ToolCallSettings(
+                    v.has("probability") ? num(v, "probability") : 1.0,
+                    v.has("parallel") ? (int) num(v, "parallel") : 1,
+                    distribution(v, "argument_chars_per_chunk", "uniform:4:16"));
+        } catch (ProfileException e) {
+            throw new ProfileException("tool_calls." + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("tool_calls: " + e.getMessage());
+        }
+    }
+
+    private static List<Fault> faults(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        List<Fault> out = new ArrayList<>();
+        try {
+            if (v.isTextual()) {
+                return FaultSpec.parse(v.asText());
+            }
+            if (!v.isArray()) {
+                throw new ProfileException("faults: expected a list of fault specs like 'http:status=503@p=0.1'");
+            }
+            for (JsonNode f : v) {
+                if (!f.isTextual()) {
+                    throw new ProfileException("faults: every entry must be a text, got " + f);
+                }
+                out.addAll(FaultSpec.parse(f.asText()));
+            }
+        } catch (ProfileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("faults: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static RateLimit rateLimit(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return new RateLimit(0, 0, false);
+        }
+        if (!v.isObject()) {
+            throw new ProfileException("rate_limit: expected a mapping");
+        }
+        checkKeys(v, Set.of("requests_per_minute", "tokens_per_minute", "per_key"), "rate_limit");
+        try {
+            return new RateLimit(v.has("requests_per_minute") ? (long) num(v, "requests_per_minute") : 0,
+                    v.has("tokens_per_minute") ? (long) num(v, "tokens_per_minute") : 0,
+                    bool(v, "per_key", false));
+        } catch (ProfileException e) {
+            throw new ProfileException("rate_limit." + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("rate_limit: " + e.getMessage());
+        }
+    }
+
+    private static boolean bool(JsonNode n, String field, boolean fallback) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new ProfileException(field + ": expected true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+
+    static void checkKeys(JsonNode node, Set<String> allowed, String where) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new ProfileException(where + ": unknown key '" + key + "' (allowed: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ")");
+            }
+        }
+    }
+
+    static String oneLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,138 @@
+package io.streambench.mock.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streambench.mock.profile.TokenStream;
+
+/**
+ * OpenAI chat completions ({@code POST /v1/chat/completions}): streams of {@code chat.completion.chunk}
+ * ({@link ChatCompletionsEvents}), the {@code chat.completion} object for {@code stream: false}, and the
+ * error object {@code {"error": {"message", "type", "param", "code"}}}.
+ */
+final class ChatCompletionsFormat extends WireFormat {
+
+    static final ChatCompletionsFormat INSTANCE = new ChatCompletionsFormat();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChatCompletionsFormat() {
+    }
+
+    @Override
+    EventEncoder newEncoder(StreamPlan plan, SseEvents sse, StreamPlan.Randoms random) {
+        return new ChatCompletionsEvents(plan, sse, random.padding());
+    }
+
+    /** The {@code chat.completion} JSON: the same content and tool calls as the stream of the same plan. */
+    @Override
+    public String completion(StreamPlan plan) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", id(plan));
+        root.put("object", "chat.completion");
+        root.put("created", plan.createdEpochSeconds);
+        root.put("model", plan.model);
+        ArrayNode choices = root.putArray("choices");
+        StreamPlan.Randoms random = plan.newRandoms();
+        for (StreamPlan.ChoicePlan c : plan.choices) {
+            ObjectNode choice = choices.addObject();
+            choice.put("index", c.index());
+            ObjectNode message = choice.putObject("message");
+            message.put("role", "assistant");
+            if (c.toolCalls().isEmpty()) {
+                message.put("content", text(plan, c, random));
+            } else {
+                message.putNull("content");
+                ArrayNode calls = message.putArray("tool_calls");
+                for (StreamPlan.ToolCallPlan t : c.toolCalls()) {
+                    ObjectNode call = calls.addObject();
+                    call.put("id", callId(t));
+                    call.put("type", "function");
+                    call.putObject("function").put("name", t.name()).put("arguments", t.arguments());
+                }
+            }
+            message.putNull("refusal");
+            message.putArray("annotations");
+            choice.putNull("logprobs");
+            choice.put("finish_reason", finishReason(c.finish()));
+        }
+        try {
+            root.set("usage", JSON.readTree(usageJson(plan)));
+            if (plan.profile.systemFingerprint() != null) {
+                root.put("system_fingerprint", plan.profile.systemFingerprint());
+            }
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String errorBody(int status, String message, String param, String code) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("message", message);
+        error.put("type", typeFor(status));
+        if (param == null) {
+            error.putNull("param");
+        } else {
+            error.put("param", param);
+        }
+        if (code == null) {
+            error.putNull("code");
+        } else {
+            error.put("code", code);
+        }
+        return root.toString();
+    }
+
+    /** The answer's id: {@code chatcmpl-} and 29 letters and digits. */
+    static String id(StreamPlan plan) {
+        return "chatcmpl-" + plan.key;
+    }
+
+    /** A tool call's id: {@code call_} and 24 letters and digits. */
+    static String callId(StreamPlan.ToolCallPlan call) {
+        return "call_" + call.key();
+    }
+
+    /** The {@code finish_reason} of {@code finish}. */
+    static String finishReason(StreamPlan.Finish finish) {
+        return switch (finish) {
+            case STOP -> "stop";
+            case LENGTH -> "length";
+            case TOOL_CALLS -> "tool_calls";
+        };
+    }
+
+    /** The {@code type} OpenAI gives an error of {@code status}. */
+    private static String typeFor(int status) {
+        return switch (status) {
+            case 401 -> "invalid_request_error";
+            case 403 -> "permission_error";
+            case 404 -> "invalid_request_error";
+            case 429 -> "rate_limit_error";
+            default -> status >= 500 ? "server_error" : "invalid_request_error";
+        };
+    }
+
+    /** The {@code usage} object of the usage chunk and of the non-streaming answer. */
+    static String usageJson(StreamPlan plan) {
+        long completion = plan.completionTokens();
+        return "{\"prompt_tokens\":" + plan.promptTokens + ",\"completion_tokens\":" + completion
+                + ",\"total_tokens\":" + (plan.promptTokens + completion)
+                + ",\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0}"
+                + ",\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
+                + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
+    }
+
+    private static String text(StreamPlan plan, StreamPlan.ChoicePlan c, StreamPlan.Randoms random) {
+        TokenStream tokens = plan.profile.content().open(random.content().get(c.index()), plan.lastUserMessage);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < c.contentTokens(); i++) {
+            sb.append(tokens.next().text());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package io.streambench.mock.wire;
+
+import io.netty.buffer.ByteBuf;
+import io.streambench.mock.profile.TokenStream;
+
+/**
+ * One stream's events in one API's format: what {@link StreamScript} says, spelled as that API spells it.
+ * Made per stream by {@link WireFormat#newEncoder}, which encodes the stream's constant parts (ids, model,
+ * field names) into byte templates once; each call here then copies templates and pre-escaped token bytes
+ * into {@code out} and allocates nothing (tool-call fragments, the rare case, may build strings).
+ *
+ * <p>Each method writes zero or more whole events, each begun and ended through the stream's
+ * {@link SseEvents}, which writes the send stamps and counts the events. The calls come in this order:
+ *
+ * <pre>
+ * streamStart
+ * for each choice: choiceStart, then its blocks, then choiceFinish (choices interleave, one fragment per step)
+ *     text block:       textStart, text..., textStop
+ *     tool-call block:  toolCallStart, toolArguments..., toolCallStop
+ * streamFinish, endMarker
+ * </pre>
+ *
+ * The methods with a default write nothing: chat completions needs no event there; the Responses API and
+ * Anthropic Messages open and close their output items and content blocks in them. {@code choiceFinish},
+ * {@code streamFinish} are left out under the {@code no_finish} fault and {@code endMarker} under
+ * {@code no_done}; {@code errorEvent} and {@code malformedEvent} come from faults at any point.
+ */
+interface EventEncoder {
+
+    /** Before the first choice: the API's stream-level opening (Anthropic {@code message_start}). */
+    default void streamStart(ByteBuf out) {
+    }
+
+    /** The opening of choice {@code choice} (chat completions: the role delta). */
+    void choiceStart(ByteBuf out, int choice, boolean toolCalls);
+
+    /** Before the first text fragment of a choice (Anthropic {@code content_block_start}). */
+    default void textStart(ByteBuf out, int choice) {
+    }
+
+    /**
+     * One text fragment: the next {@code count} tokens of {@code tokens}.
+     *
+     * @param last the choice's last fragment: its finish follows in this step (Gemini puts
+     *     {@code finishReason} on this event)
+     */
+    void text(ByteBuf out, int choice, TokenStream tokens, int count, boolean last);
+
+    /** After the last text fragment of a choice. */
+    default void textStop(ByteBuf out, int choice) {
+    }
+
+    /** The first fragment of tool call {@code call}: its id and function name. */
+    void toolCallStart(ByteBuf out, int choice, int call, StreamPlan.ToolCallPlan toolCall);
+
+    /** A fragment of the call's arguments: characters {@code [from, to)} of {@code arguments}. */
+    void toolArguments(ByteBuf out, int choice, int call, String arguments, int from, int to);
+
+    /** After the last arguments fragment of tool call {@code call}. */
+    default void toolCallStop(ByteBuf out, int choice, int call) {
+    }
+
+    /** The end of choice {@code choice}, and why it ended. */
+    void choiceFinish(ByteBuf out, int choice, StreamPlan.Finish finish);
+
+    /** After every choice finished: the summary that carries usage (chat completions: when asked for). */
+    void streamFinish(ByteBuf out);
+
+    /** The API's end-of-stream marker ({@code [DONE]}), if it has one. */
+    void endMarker(ByteBuf out);
+
+    /** Fault: the API's mid-stream error event. */
+    void errorEvent(ByteBuf out, String message, String type, String code);
+
+    /** Fault: one broken event: JSON cut in the middle, or invalid UTF-8 inside the text. */
+    void malformedEvent(ByteBuf out, boolean invalidUtf8);
+}

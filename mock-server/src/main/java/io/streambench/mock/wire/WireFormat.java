@@ -1,0 +1,79 @@
+package io.streambench.mock.wire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.stream.Script;
+
+/**
+ * How one API spells its answers: the streamed events, the answer to {@code stream: false} and the error
+ * body. The server picks one per route; everything that paces, flushes, applies faults, waits for slow
+ * readers and counts is the same for every format (see the package documentation). Not an API: public for
+ * {@code http}, which picks one per route.
+ *
+ * <pre>
+ * WireFormat format = WireFormat.chatCompletions();
+ * Script script = format.script(plan, armedFaults);   // what the stream says, step by step
+ * String json = format.completion(plan);              // the same content, whole
+ * </pre>
+ *
+ * Formats live in this package (the constructor is package-private): each is a subclass and an
+ * {@link EventEncoder}.
+ */
+public abstract class WireFormat {
+
+    WireFormat() {
+    }
+
+    /** OpenAI chat completions ({@code /v1/chat/completions}). */
+    public static WireFormat chatCompletions() {
+        return ChatCompletionsFormat.INSTANCE;
+    }
+
+    /**
+     * The script of one stream of {@code plan}, bent by the whole-stream faults armed for it ({@code no_finish},
+     * {@code no_done}).
+     */
+    public final Script script(StreamPlan plan, ArmedFaults faults) {
+        return new StreamScript(plan, this, !faults.noFinish(), !faults.noDone());
+    }
+
+    /**
+     * How long the stream of {@code plan} takes from request to its last event, in ns: the wait before the
+     * non-streaming answer. Replays the stream into a scratch buffer, so the timing draws are the same.
+     */
+    public final long answerDelayNanos(StreamPlan plan) {
+        Script script = script(plan, ArmedFaults.NONE);
+        ByteBuf scratch = Unpooled.buffer(4096);
+        try {
+            long total = 0;
+            while (!script.finished()) {
+                total += script.nextStepDelayNanos();
+                scratch.clear();
+                script.writeStep(scratch, 0);
+            }
+            return total;
+        } finally {
+            scratch.release();
+        }
+    }
+
+    /** The whole answer to {@code stream: false}: the content the stream of the same plan carries. */
+    public abstract String completion(StreamPlan plan);
+
+    /**
+     * The body of an error response.
+     *
+     * @param param the request field at fault, or null
+     * @param code a machine-readable code, or null
+     */
+    public abstract String errorBody(int status, String message, String param, String code);
+
+    /** Whether the API ends its SSE lines with CRLF (Gemini) rather than LF. */
+    boolean crlfLineEnds() {
+        return false;
+    }
+
+    /** The encoder of one stream's events; {@code random} holds the stream's own random sources. */
+    abstract EventEncoder newEncoder(StreamPlan plan, SseEvents sse, StreamPlan.Randoms random);
+}
