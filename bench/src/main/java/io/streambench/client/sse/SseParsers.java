@@ -20,7 +20,9 @@ import java.util.function.Function;
  * </table>
  *
  * <p>The two reference adapters need their libraries on the class path; they are optional
- * dependencies of this module, present in the benchmark jar.
+ * dependencies of this module, present in the benchmark jar. They bridge the libraries' blocking
+ * readers to pushed bytes with a thread per stream; {@link BlockingSseReaders} has the same
+ * libraries as their users run them, reading on the caller's thread.
  */
 public final class SseParsers {
 
@@ -41,8 +43,9 @@ public final class SseParsers {
             BYTES_SCAN, listener -> new BufferedEventParser(listener, new ScanEventDecoder(listener)),
             // Lambdas, not constructor references: the adapter classes, and their optional
             // libraries, are then loaded only when an adapter is asked for.
-            OKHTTP_SSE, listener -> new OkHttpSseParser(listener),
-            LAUNCHDARKLY, listener -> new LaunchDarklyParser(listener));
+            // Each runs the library's blocking reader on a thread of its own (ThreadBridgedParser).
+            OKHTTP_SSE, listener -> new ThreadBridgedParser(new OkHttpSseReader(listener)),
+            LAUNCHDARKLY, listener -> new ThreadBridgedParser(new LaunchDarklyReader(listener)));
 
     private static final List<String> NAMES = List.of(
             SDK_STYLE, LINES_STREAMING, BYTES_JACKSON, BYTES_NONBLOCKING, BYTES_SCAN, OKHTTP_SSE, LAUNCHDARKLY);
