@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.IOException;
 
@@ -146,12 +147,9 @@ class HostileClientTest {
                 ServerStats stats = server.stats();
                 // Until the kernel's socket buffers are full (about 1.7 MB per connection on loopback) the
                 // server writes at full speed, so allow time for 1000 streams to fill them.
-                DisconnectTest.awaitTrue(() -> stats.snapshot(false).streamsStarted() >= 1000, "1000 streams started", 60_000);
-                DisconnectTest.awaitTrue(() -> {
-                    long before = stats.snapshot(false).bytesSent();
-                    sleep(300);
-                    return stats.snapshot(false).bytesSent() == before;
-                }, "every stream stalls on its reader", 60_000);
+                Await.until(() -> stats.snapshot(false).streamsStarted() >= 1000, "1000 streams started", 60_000);
+                Await.untilSteady(() -> stats.snapshot(false).bytesSent(), 300, "every stream stalls on its reader",
+                        60_000);
                 // What the server holds per stalled stream is at most the 64 KiB high-water mark plus one write;
                 // the rest of what was "sent" sits in the kernel's socket buffers (megabytes on loopback).
                 long direct = usedDirectMemory();
@@ -163,7 +161,7 @@ class HostileClientTest {
                     s.close();
                 }
             }
-            DisconnectTest.awaitTrue(() -> server.stats().activeStreams() == 0, "all cancelled on close");
+            Await.until(() -> server.stats().activeStreams() == 0, "all cancelled on close");
             assertTrue(server.stats().snapshot(false).unwritableMs() > 0, "stall time is visible on /stats");
         }
     }
@@ -173,12 +171,5 @@ class HostileClientTest {
         return a instanceof ByteBufAllocatorMetricProvider p ? p.metric().usedDirectMemory() : 0;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
 }
