@@ -1,7 +1,7 @@
 package io.streambench.jmh;
 
 import io.streambench.client.sse.BlockingSseReader;
-import io.streambench.client.sse.BlockingSseReaders;
+import io.streambench.client.sse.MalformedPolicy;
 import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.SseParsers;
@@ -164,7 +164,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
     private long readOnce(String library) throws IOException {
         listener.reset();
         body.rewind();
-        BlockingSseReaders.create(library, listener).readAll(body, body::arrival);
+        SseParsers.createBlocking(library, listener, MalformedPolicy.SKIP).readAll(body, body::arrival);
         return listener.events + listener.characters;
     }
 

@@ -3,8 +3,8 @@ package io.streambench.jmh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streambench.client.sse.BlockingSseReaders;
 import io.streambench.client.sse.EventRecorder;
+import io.streambench.client.sse.MalformedPolicy;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.client.sse.StreamEvent;
@@ -56,10 +56,10 @@ class ChunkPayloadTest {
             for (String reads : new String[] {"segment", "whole", "small"}) {
                 int[] ends = SseParserBenchmark.readEnds(reads, stream.length);
                 List<StreamEvent> expected = pushedByReadNumber(SseParsers.SDK_STYLE, stream, ends);
-                for (String library : BlockingSseReaders.names()) {
+                for (String library : SseParsers.blockingNames()) {
                     EventRecorder recorder = new EventRecorder();
                     PlannedReads body = new PlannedReads(stream, ends);
-                    BlockingSseReaders.create(library, recorder).readAll(body, body::arrival);
+                    SseParsers.createBlocking(library, recorder, MalformedPolicy.SKIP).readAll(body, body::arrival);
                     assertEquals(expected, recorder.events(), shape + " " + reads + " " + library);
                 }
             }
@@ -70,7 +70,7 @@ class ChunkPayloadTest {
     void shouldBenchmarkExactlyTheRegisteredParsersAndBlockingReaders() throws NoSuchFieldException {
         assertEquals(SseParsers.names(), List.of(
                 SseParserBenchmark.Pushed.class.getField("parser").getAnnotation(Param.class).value()));
-        assertEquals(BlockingSseReaders.names(), List.of(
+        assertEquals(SseParsers.blockingNames(), List.of(
                 SseParserBenchmark.Pulled.class.getField("library").getAnnotation(Param.class).value()));
     }
 

@@ -143,9 +143,9 @@ class SseParserBehaviourTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> SseParsers.create("bytes-magic", new EventRecorder()));
         assertTrue(error.getMessage().startsWith("unknown parser=bytes-magic, known=[sdk-style"), error.getMessage());
-        assertEquals(List.of("okhttp-sse", "launchdarkly"), BlockingSseReaders.names());
+        assertEquals(List.of("okhttp-sse", "launchdarkly"), SseParsers.blockingNames());
         IllegalArgumentException blocking = assertThrows(IllegalArgumentException.class,
-                () -> BlockingSseReaders.create("sdk-style", new EventRecorder()));
+                () -> SseParsers.createBlocking("sdk-style", new EventRecorder(), MalformedPolicy.SKIP));
         assertEquals("unknown blocking reader=sdk-style, known=[okhttp-sse, launchdarkly]", blocking.getMessage());
     }
 

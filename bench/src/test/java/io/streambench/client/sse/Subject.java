@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What the suites run: a parser strategy fed pushed reads ({@link SseParsers}), or a reference
- * library reading the body as a blocking stream on the test's thread ({@link BlockingSseReaders}).
+ * library reading the body as a blocking stream on the test's thread ({@link SseParsers#createBlocking}).
  * Both are given the same reads and the same arrival numbering (see {@link Feeding#run}).
  */
 record Subject(String parser, boolean blocking) {
@@ -18,13 +18,13 @@ record Subject(String parser, boolean blocking) {
     static List<Subject> all() {
         List<Subject> all = new ArrayList<>();
         SseParsers.names().forEach(name -> all.add(new Subject(name, false)));
-        BlockingSseReaders.names().forEach(name -> all.add(new Subject(name, true)));
+        SseParsers.blockingNames().forEach(name -> all.add(new Subject(name, true)));
         return all;
     }
 
     /** A reference library pushed through a reader thread: two hand-offs per read, so slow per read. */
     boolean threadBridged() {
-        return !blocking && BlockingSseReaders.names().contains(parser);
+        return !blocking && SseParsers.blockingNames().contains(parser);
     }
 
     List<StreamEvent> run(byte[] bytes, int[] plan) {
@@ -39,7 +39,7 @@ record Subject(String parser, boolean blocking) {
         EventRecorder recorder = new EventRecorder();
         PlannedReads body = new PlannedReads(bytes, Arrays.copyOfRange(plan, 1, plan.length));
         try {
-            BlockingSseReaders.create(parser, recorder, policy).readAll(body, body::arrival);
+            SseParsers.createBlocking(parser, recorder, policy).readAll(body, body::arrival);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
