@@ -1,9 +1,12 @@
 package io.streambench.jmh;
 
+import io.streambench.client.sse.BlockingSseReader;
+import io.streambench.client.sse.MalformedPolicy;
 import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.client.sse.StreamError;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +26,23 @@ import org.openjdk.jmh.annotations.State;
  * it allocates doing so. One operation is one SSE event, so the score is events per second and
  * {@code gc.alloc.rate.norm} from {@code -prof gc} is bytes per event.
  *
+ * <p>Two ways of running a parser, two benchmark methods:
+ * <ul>
+ * <li>{@link #parseStream}, every {@link #parser}: the reads are pushed into an {@link SseParser},
+ * as the driver's Netty client does. The two reference adapters ({@code okhttp-sse},
+ * {@code launchdarkly}) are blocking readers, so here they run on a reader thread behind a
+ * lockstep pipe: two thread hand-offs per read, which this method measures with them.
+ * <li>{@link #readBlocking}, each reference library ({@link Pulled#library}): the library pulls the
+ * whole stream from an {@link java.io.InputStream} on the benchmark thread, as its users run it on
+ * a thread of their own ({@link BlockingSseReader}). The stream serves the same reads
+ * ({@link PlannedReads}), so the two methods differ only in the hand-offs.
+ * </ul>
+ *
  * <p>The unit of work is a whole stream of {@value #EVENTS} events with a new parser per stream:
- * per-connection setup (a Jackson parser, a reader thread for the reference adapters) is part of
- * what strategies cost, so it is measured, spread over the stream. The loop over reads in the
- * benchmark method walks different input every time; JMH's warning about loops (the JIT folding
- * repeated work) does not apply to it.
+ * per-connection setup (a Jackson parser, a reader thread for the pushed reference adapters) is
+ * part of what strategies cost, so it is measured, spread over the stream. The loop over reads in
+ * the benchmark method walks different input every time; JMH's warning about loops (the JIT
+ * folding repeated work) does not apply to it.
  *
  * <p>{@link #shape} is what the events carry ({@link ChunkPayload.Shape}: {@code short} content of
  * one or two tokens, about 265 bytes an event; {@code long} content; {@code tool-call} argument
@@ -51,10 +66,6 @@ public class SseParserBenchmark extends BenchmarkDefaults {
     static final int READ_BYTES = 1448;
     static final int SMALL_READ_MAX_BYTES = 64;
 
-    @Param({"sdk-style", "lines-streaming", "bytes-jackson", "bytes-nonblocking", "bytes-scan", "okhttp-sse",
-        "launchdarkly"})
-    public String parser;
-
     /** {@code short}, {@code long}, {@code tool-call} or {@code padded}. */
     @Param({"short", "long", "tool-call", "padded"})
     public String shape;
@@ -66,29 +77,65 @@ public class SseParserBenchmark extends BenchmarkDefaults {
     private byte[] stream;
     // Where each read ends, computed once so the benchmark loop does no arithmetic of its own.
     private int[] readEnds;
+    // The same reads as a blocking body, for readBlocking; rewound for every stream.
+    private PlannedReads body;
     private final Counting listener = new Counting();
+
+    /** The strategies fed pushed reads ({@link #parseStream}). */
+    @State(Scope.Benchmark)
+    public static class Pushed {
+        @Param({"sdk-style", "lines-streaming", "bytes-jackson", "bytes-nonblocking", "bytes-scan", "okhttp-sse",
+            "launchdarkly"})
+        public String parser;
+
+        @Setup
+        public void check(SseParserBenchmark input) {
+            input.parseOnce(parser);
+            input.checkEvents("parser=" + parser);
+        }
+    }
+
+    /**
+     * The reference libraries reading a blocking body on the benchmark thread ({@link #readBlocking}).
+     * Named {@code library}, not {@code parser}, so that {@code -p parser=...} (as in
+     * {@code jmh --quick}) narrows {@link #parseStream} without emptying this list.
+     */
+    @State(Scope.Benchmark)
+    public static class Pulled {
+        @Param({"okhttp-sse", "launchdarkly"})
+        public String library;
+
+        @Setup
+        public void check(SseParserBenchmark input) throws IOException {
+            input.readOnce(library);
+            input.checkEvents("library=" + library);
+        }
+    }
 
     @Setup
     public void setUp() {
         stream = ChunkPayload.stream(shape(shape), EVENTS);
         readEnds = readEnds(reads, stream.length);
-        parseOnce();
-        long events = listener.events;
-        if (events != EVENTS) {
-            throw new IllegalStateException("parser=" + parser + " reported events=" + events + ", expected " + EVENTS);
-        }
+        body = new PlannedReads(stream, readEnds);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
-    public long parseStream(Throughput bytes) {
+    public long parseStream(Pushed pushed, Throughput bytes) {
         bytes.bytes += stream.length;
-        return parseOnce();
+        return parseOnce(pushed.parser);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long readBlocking(Pulled pulled, Throughput bytes) throws IOException {
+        bytes.bytes += stream.length;
+        return readOnce(pulled.library);
     }
 
     /**
      * Bytes parsed, as a secondary result: JMH reports an {@code OPERATIONS} counter as a rate, so
-     * {@code parseStream:bytes} is bytes per second (divide by 10^6 for MB/s), beside events per second.
+     * {@code parseStream:bytes} (and {@code readBlocking:bytes}) is bytes per second (divide by 10^6 for MB/s), beside events per second.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -101,7 +148,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         }
     }
 
-    private long parseOnce() {
+    private long parseOnce(String parser) {
         listener.reset();
         SseParser instance = SseParsers.create(parser, listener);
         long arrival = 0;
@@ -112,6 +159,19 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         }
         instance.end(++arrival);
         return listener.events + listener.characters;
+    }
+
+    private long readOnce(String library) throws IOException {
+        listener.reset();
+        body.rewind();
+        SseParsers.createBlocking(library, listener, MalformedPolicy.SKIP).readAll(body, body::arrival);
+        return listener.events + listener.characters;
+    }
+
+    private void checkEvents(String what) {
+        if (listener.events != EVENTS) {
+            throw new IllegalStateException(what + " reported events=" + listener.events + ", expected " + EVENTS);
+        }
     }
 
     static ChunkPayload.Shape shape(String name) {

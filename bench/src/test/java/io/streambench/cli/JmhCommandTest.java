@@ -9,9 +9,12 @@ import io.streambench.cli.Cli.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streambench.report.JmhResults;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,7 +25,24 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class JmhCommandTest {
 
+    @Test
+    void shouldRunWhileAnotherJmhRunHoldsTheLock(@TempDir Path out) throws Exception {
+        // JMH's Runner will not start while another run holds ${java.io.tmpdir}/jmh.lock, so a test that runs
+        // JMH failed whenever a benchmark ran elsewhere on the machine. The build starts this JVM with
+        // -Djmh.ignoreLock=true (a smoke run measures nothing) and a temp folder of its own under the module,
+        // so the lock held here stops no other run; outside that build, fail before taking it.
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock").toAbsolutePath();
+        assertTrue(lock.startsWith(Path.of("").toAbsolutePath()),
+                "run through Maven (bench/pom.xml gives this JVM its own java.io.tmpdir): " + lock);
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
+            // In process (-f 0): the lock is taken, or not, by the Runner in this JVM; no fork is needed.
+            Outcome o = execute("jmh", "--out", out.toString(), "FlushStrategyBenchmark.chunk",
+                    "-p", "policy=immediate", "-f", "0", "-wi", "0", "-i", "1", "-r", "100ms");
 
+            assertEquals(0, o.code(), () -> o.toString());
+        }
+    }
 
     @Test
     void shouldWriteJmhJsonAndCsvAndTheNormalizedCsvForAQuickForkedRun(@TempDir Path out) throws Exception {

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.client.sse.EventRecorder;
+import io.streambench.client.sse.MalformedPolicy;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.client.sse.StreamEvent;
 
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Param;
 
 class ChunkPayloadTest {
 
@@ -46,6 +50,31 @@ class ChunkPayloadTest {
     }
 
     @Test
+    void shouldGiveTheBlockingReadersTheEventsAndArrivalsOfPushedReadsForEveryShapeAndReadSize() throws IOException {
+        for (ChunkPayload.Shape shape : ChunkPayload.Shape.values()) {
+            byte[] stream = ChunkPayload.stream(shape, SseParserBenchmark.EVENTS);
+            for (String reads : new String[] {"segment", "whole", "small"}) {
+                int[] ends = SseParserBenchmark.readEnds(reads, stream.length);
+                List<StreamEvent> expected = pushedByReadNumber(SseParsers.SDK_STYLE, stream, ends);
+                for (String library : SseParsers.blockingNames()) {
+                    EventRecorder recorder = new EventRecorder();
+                    PlannedReads body = new PlannedReads(stream, ends);
+                    SseParsers.createBlocking(library, recorder, MalformedPolicy.SKIP).readAll(body, body::arrival);
+                    assertEquals(expected, recorder.events(), shape + " " + reads + " " + library);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldBenchmarkExactlyTheRegisteredParsersAndBlockingReaders() throws NoSuchFieldException {
+        assertEquals(SseParsers.names(), List.of(
+                SseParserBenchmark.Pushed.class.getField("parser").getAnnotation(Param.class).value()));
+        assertEquals(SseParsers.blockingNames(), List.of(
+                SseParserBenchmark.Pulled.class.getField("library").getAnnotation(Param.class).value()));
+    }
+
+    @Test
     void shouldNameShapesAsTheBenchmarkParametersDo() {
         assertEquals(ChunkPayload.Shape.TOOL_CALL, SseParserBenchmark.shape("tool-call"));
         assertEquals(ChunkPayload.Shape.SHORT, SseParserBenchmark.shape("short"));
@@ -70,6 +99,20 @@ class ChunkPayloadTest {
             instance.feed(stream, offset, Math.min(SseParserBenchmark.READ_BYTES, stream.length - offset), offset);
         }
         instance.end(stream.length);
+        return recorder.events();
+    }
+
+    /** Read {@code k} fed with arrival {@code k + 1}, the end with {@code reads + 1}: as {@link PlannedReads} numbers them. */
+    private static List<StreamEvent> pushedByReadNumber(String parser, byte[] stream, int[] ends) {
+        EventRecorder recorder = new EventRecorder();
+        SseParser instance = SseParsers.create(parser, recorder);
+        int offset = 0;
+        long arrival = 0;
+        for (int end : ends) {
+            instance.feed(stream, offset, end - offset, ++arrival);
+            offset = end;
+        }
+        instance.end(++arrival);
         return recorder.events();
     }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,7 +29,7 @@ class DisconnectTest {
                 c.readSome(2000);
             }
             ServerStats stats = server.stats();
-            awaitTrue(() -> stats.snapshot(false).streamsCancelled() == 1, "stream cancelled");
+            Await.until(() -> stats.snapshot(false).streamsCancelled() == 1, "stream cancelled");
             ServerStats.Snapshot atCancel = stats.snapshot(false);
             assertEquals(0, atCancel.activeStreams());
             Thread.sleep(100);
@@ -50,11 +50,8 @@ class DisconnectTest {
             s.getOutputStream().flush();
             ServerStats stats = server.stats();
             // An instant stream of a million tokens would be ~300 MB; a reader that never reads must stop it early.
-            awaitTrue(() -> {
-                long before = stats.snapshot(false).bytesSent();
-                sleep(200);
-                return stats.snapshot(false).bytesSent() == before;
-            }, "production stops while the reader does not read");
+            Await.untilSteady(() -> stats.snapshot(false).bytesSent(), 200,
+                    "production stops while the reader does not read", Await.DEFAULT_TIMEOUT_MILLIS);
             long stalledAt = stats.snapshot(false).bytesSent();
             assertTrue(stalledAt < 16 * 1024 * 1024, "bounded by socket buffers and the high water mark: " + stalledAt);
             assertEquals(1, stats.snapshot(false).activeStreams());
@@ -72,27 +69,5 @@ class DisconnectTest {
             assertTrue(stats.snapshot(false).unwritableMs() > 0, "unwritable time recorded");
         }
         LeakTracking.assertNoLeaks();
-    }
-
-    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        awaitTrue(condition, what, 5_000);
-    }
-
-    static void awaitTrue(BooleanSupplier condition, String what, long timeoutMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

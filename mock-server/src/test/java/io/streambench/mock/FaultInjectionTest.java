@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -207,7 +208,7 @@ class FaultInjectionTest {
             });
             assertTrue(got.toString(StandardCharsets.UTF_8).contains("\"role\""));
         }
-        DisconnectTest.awaitTrue(() -> server.stats().snapshot(false).activeStreams() == 0, "cancelled on leave");
+        Await.until(() -> server.stats().snapshot(false).activeStreams() == 0, "cancelled on leave");
     }
 
     @Test

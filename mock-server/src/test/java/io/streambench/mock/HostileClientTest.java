@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.IOException;
 
@@ -147,12 +148,9 @@ class HostileClientTest {
                 ServerStats stats = server.stats();
                 // Until the kernel's socket buffers are full (about 1.7 MB per connection on loopback) the
                 // server writes at full speed, so allow time for 1000 streams to fill them.
-                DisconnectTest.awaitTrue(() -> stats.snapshot(false).streamsStarted() >= 1000, "1000 streams started", 60_000);
-                DisconnectTest.awaitTrue(() -> {
-                    long before = stats.snapshot(false).bytesSent();
-                    sleep(300);
-                    return stats.snapshot(false).bytesSent() == before;
-                }, "every stream stalls on its reader", 60_000);
+                Await.until(() -> stats.snapshot(false).streamsStarted() >= 1000, "1000 streams started", 60_000);
+                Await.untilSteady(() -> stats.snapshot(false).bytesSent(), 300, "every stream stalls on its reader",
+                        60_000);
                 // A stalled stream holds more than the 64 KiB high-water mark (else it would still be writable)
                 // and at most that plus one write; the rest of what was "sent" sits in the kernel's socket
                 // buffers (megabytes on loopback). The lower bound shows the buffers are really counted.
@@ -166,7 +164,7 @@ class HostileClientTest {
                     s.close();
                 }
             }
-            DisconnectTest.awaitTrue(() -> server.stats().activeStreams() == 0, "all cancelled on close");
+            Await.until(() -> server.stats().activeStreams() == 0, "all cancelled on close");
             assertTrue(server.stats().snapshot(false).unwritableMs() > 0, "stall time is visible on /stats");
         }
     }
@@ -176,12 +174,5 @@ class HostileClientTest {
         return ((ByteBufAllocatorMetricProvider) server.allocator()).metric().usedDirectMemory();
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
 }

@@ -18,9 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>This exists because the reference libraries keep the event they are reading in local
  * variables of a blocking call: they cannot be resumed after running out of bytes, so they cannot
  * be fed from a non-blocking buffer. The cost is two thread hand-offs per read, which the
- * reference adapters carry in benchmarks; real users of those libraries pay a blocking thread
- * per stream instead. Reader threads come from a shared cached pool, as OkHttp's dispatcher
- * runs its readers, so a short stream does not pay for starting a thread.
+ * pushed reference adapters ({@link ThreadBridgedParser}) carry in benchmarks; real users of
+ * those libraries pay a blocking thread per stream instead, which {@link BlockingSseReader} run on
+ * the caller's thread measures. Reader threads come from a shared cached pool, as OkHttp's
+ * dispatcher runs its readers, so a short stream does not pay for starting a thread.
  */
 final class LockstepPipe {
 

@@ -20,7 +20,9 @@ import java.util.function.Function;
  * </table>
  *
  * <p>The two reference adapters need their libraries on the class path; they are optional
- * dependencies of this module, present in the benchmark jar.
+ * dependencies of this module, present in the benchmark jar. They bridge the libraries' blocking
+ * readers to pushed bytes with a thread per stream; {@link #createBlocking} gives the same
+ * libraries as their users run them, reading on the caller's thread.
  */
 public final class SseParsers {
 
@@ -41,11 +43,19 @@ public final class SseParsers {
             BYTES_SCAN, listener -> new BufferedEventParser(listener, new ScanEventDecoder(listener)),
             // Lambdas, not constructor references: the adapter classes, and their optional
             // libraries, are then loaded only when an adapter is asked for.
-            OKHTTP_SSE, listener -> new OkHttpSseParser(listener),
-            LAUNCHDARKLY, listener -> new LaunchDarklyParser(listener));
+            // Each runs the library's blocking reader on a thread of its own (ThreadBridgedParser).
+            OKHTTP_SSE, listener -> new ThreadBridgedParser(new OkHttpSseReader(listener)),
+            LAUNCHDARKLY, listener -> new ThreadBridgedParser(new LaunchDarklyReader(listener)));
 
     private static final List<String> NAMES = List.of(
             SDK_STYLE, LINES_STREAMING, BYTES_JACKSON, BYTES_NONBLOCKING, BYTES_SCAN, OKHTTP_SSE, LAUNCHDARKLY);
+
+    // The same two libraries as their users run them, reading a blocking body on the caller's thread.
+    private static final Map<String, Function<SseListener, BlockingSseReader>> BLOCKING_FACTORIES = Map.of(
+            OKHTTP_SSE, listener -> new OkHttpSseReader(listener),
+            LAUNCHDARKLY, listener -> new LaunchDarklyReader(listener));
+
+    private static final List<String> BLOCKING_NAMES = List.of(OKHTTP_SSE, LAUNCHDARKLY);
 
     private SseParsers() {
     }
@@ -66,11 +76,36 @@ public final class SseParsers {
      * @throws IllegalArgumentException if no strategy has that name
      */
     public static SseParser create(String name, SseListener listener, MalformedPolicy policy) {
-        Function<SseListener, SseParser> factory = FACTORIES.get(name);
+        return factory(FACTORIES, NAMES, "parser", name).apply(withPolicy(listener, policy));
+    }
+
+    /** The names {@link #createBlocking} knows: the reference libraries, {@code okhttp-sse} and {@code launchdarkly}. */
+    public static List<String> blockingNames() {
+        return BLOCKING_NAMES;
+    }
+
+    /**
+     * A reference library as its users run it, for one stream: a {@link BlockingSseReader} that reads
+     * the body on the caller's thread. {@link #create} with the same name runs the same reader on a
+     * thread of its own, fed pushed reads.
+     *
+     * @throws IllegalArgumentException if no reference library has that name
+     */
+    public static BlockingSseReader createBlocking(String name, SseListener listener, MalformedPolicy policy) {
+        return factory(BLOCKING_FACTORIES, BLOCKING_NAMES, "blocking reader", name).apply(withPolicy(listener, policy));
+    }
+
+    private static <T> Function<SseListener, T> factory(Map<String, Function<SseListener, T>> factories,
+                                                        List<String> names, String kind, String name) {
+        Function<SseListener, T> factory = factories.get(name);
         if (factory == null) {
-            throw new IllegalArgumentException("unknown parser=" + name + ", known=" + NAMES);
+            throw new IllegalArgumentException("unknown " + kind + "=" + name + ", known=" + names);
         }
-        return factory.apply(policy == MalformedPolicy.STOP ? new StopOnMalformed(listener) : listener);
+        return factory;
+    }
+
+    private static SseListener withPolicy(SseListener listener, MalformedPolicy policy) {
+        return policy == MalformedPolicy.STOP ? new StopOnMalformed(listener) : listener;
     }
 
     /** False for {@code okhttp-sse}, whose reader drops comment lines (and so the {@code : t=} send stamps). */

@@ -27,10 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Cuts: whole, one byte at a time, 1,448-byte segments, random reads (seeded), every single
  * cut for streams up to {@value #EVERY_CUT_MAX_BYTES} bytes, every pair of cuts for the small streams.
- * The reference adapters pay two thread hand-offs per read, so they get every single cut only up
- * to {@value #ADAPTER_EVERY_CUT_MAX_BYTES} bytes, and are fed one byte at a time only up to
- * {@value #ADAPTER_BYTEWISE_MAX_BYTES} bytes; above that their cuts are checked against the
- * baseline's completing bytes.
+ * The reference adapters fed pushed reads pay two thread hand-offs per read, so they get every
+ * single cut only up to {@value #ADAPTER_EVERY_CUT_MAX_BYTES} bytes, and are fed one byte at a time
+ * only up to {@value #ADAPTER_BYTEWISE_MAX_BYTES} bytes; above that their cuts are checked against
+ * the baseline's completing bytes. The same libraries reading a blocking body ({@link Subject})
+ * pay no hand-off and get the full suite.
  */
 class ParserConformanceTest {
 
@@ -40,18 +41,18 @@ class ParserConformanceTest {
     private static final Map<String, List<StreamEvent>> BASELINE_BYTEWISE = new ConcurrentHashMap<>();
 
     static Stream<Arguments> parsersAndStreams() {
-        return SseParsers.names().stream()
-                .flatMap(name -> RecordedStreams.all().stream().map(c -> Arguments.of(name, c)));
+        return Subject.all().stream()
+                .flatMap(subject -> RecordedStreams.all().stream().map(c -> Arguments.of(subject, c)));
     }
 
     static Stream<Arguments> parsersAndSmallStreams() {
-        return SseParsers.names().stream()
-                .flatMap(name -> RecordedStreams.small().stream().map(c -> Arguments.of(name, c)));
+        return Subject.all().stream()
+                .flatMap(subject -> RecordedStreams.small().stream().map(c -> Arguments.of(subject, c)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("parsersAndStreams")
-    void shouldReportTheSameEventsHoweverTheStreamIsCut(String parser, RecordedStreams.Case stream) {
+    void shouldReportTheSameEventsHoweverTheStreamIsCut(Subject parser, RecordedStreams.Case stream) {
         List<StreamEvent> bytewise = checkBytewise(parser, stream);
         List<int[]> plans = new ArrayList<>();
         int length = stream.bytes().length;
@@ -59,7 +60,7 @@ class ParserConformanceTest {
         plans.add(Splits.segments(length, Splits.TCP_SEGMENT_BYTES));
         plans.addAll(Splits.random(length, 20, 64, 17));
         plans.addAll(Splits.random(length, 5, 4000, 23));
-        if (length <= (isAdapter(parser) ? ADAPTER_EVERY_CUT_MAX_BYTES : EVERY_CUT_MAX_BYTES)) {
+        if (length <= (parser.threadBridged() ? ADAPTER_EVERY_CUT_MAX_BYTES : EVERY_CUT_MAX_BYTES)) {
             plans.addAll(Splits.everyCut(length));
         }
         for (int[] plan : plans) {
@@ -69,7 +70,7 @@ class ParserConformanceTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("parsersAndSmallStreams")
-    void shouldReportTheSameEventsForEveryPairOfCuts(String parser, RecordedStreams.Case stream) {
+    void shouldReportTheSameEventsForEveryPairOfCuts(Subject parser, RecordedStreams.Case stream) {
         List<StreamEvent> bytewise = checkBytewise(parser, stream);
         for (int[] plan : Splits.everyTwoCuts(stream.bytes().length)) {
             assertPlan(parser, stream, bytewise, plan);
@@ -77,20 +78,20 @@ class ParserConformanceTest {
     }
 
     /** Feeds one byte at a time; checks the events and that the completing bytes are the baseline's. */
-    private static List<StreamEvent> checkBytewise(String parser, RecordedStreams.Case stream) {
+    private static List<StreamEvent> checkBytewise(Subject parser, RecordedStreams.Case stream) {
         byte[] bytes = stream.bytes();
         List<StreamEvent> baseline = BASELINE_BYTEWISE.computeIfAbsent(stream.name(),
                 name -> Feeding.run(SseParsers.SDK_STYLE, bytes, Splits.bytewise(bytes.length)));
-        List<StreamEvent> comparable = SseParsers.reportsComments(parser) ? baseline : withoutComments(baseline);
-        if (isAdapter(parser) && bytes.length > ADAPTER_BYTEWISE_MAX_BYTES) {
+        List<StreamEvent> comparable = SseParsers.reportsComments(parser.parser()) ? baseline : withoutComments(baseline);
+        if (parser.threadBridged() && bytes.length > ADAPTER_BYTEWISE_MAX_BYTES) {
             return comparable;
         }
-        List<StreamEvent> own = Feeding.run(parser, bytes, Splits.bytewise(bytes.length));
+        List<StreamEvent> own = parser.run(bytes, Splits.bytewise(bytes.length));
         assertEquals(expected(parser, stream), withoutArrival(own), "events of " + parser + " fed bytewise");
         for (int e = 0; e < own.size(); e++) {
             long ownArrival = own.get(e).arrivalNanos();
             long baseArrival = comparable.get(e).arrivalNanos();
-            boolean crLookahead = parser.equals(SseParsers.OKHTTP_SSE) && ownArrival == baseArrival + 1
+            boolean crLookahead = parser.parser().equals(SseParsers.OKHTTP_SSE) && ownArrival == baseArrival + 1
                     && bytes[(int) baseArrival - 1] == '\r';
             if (ownArrival != baseArrival && !crLookahead) {
                 fail(parser + " completed event " + e + " (" + own.get(e) + ") at byte " + ownArrival
@@ -100,17 +101,13 @@ class ParserConformanceTest {
         return own;
     }
 
-    private static boolean isAdapter(String parser) {
-        return parser.equals(SseParsers.OKHTTP_SSE) || parser.equals(SseParsers.LAUNCHDARKLY);
-    }
-
-    private static void assertPlan(String parser, RecordedStreams.Case stream, List<StreamEvent> bytewise,
+    private static void assertPlan(Subject parser, RecordedStreams.Case stream, List<StreamEvent> bytewise,
                                    int[] plan) {
         List<StreamEvent> expected = new ArrayList<>();
         for (StreamEvent event : bytewise) {
             expected.add(Feeding.withArrival(event, readHolding(plan, event.arrivalNanos())));
         }
-        List<StreamEvent> actual = normalized(Feeding.run(parser, stream.bytes(), plan));
+        List<StreamEvent> actual = normalized(parser.run(stream.bytes(), plan));
         if (!expected.equals(actual)) {
             assertEquals(normalized(expected), actual, parser + " cut at " + Arrays.toString(plan));
         }
@@ -127,9 +124,9 @@ class ParserConformanceTest {
         return index >= 0 ? index : -index - 1;
     }
 
-    private static List<StreamEvent> expected(String parser, RecordedStreams.Case stream) {
+    private static List<StreamEvent> expected(Subject parser, RecordedStreams.Case stream) {
         List<StreamEvent> expected = stream.expected();
-        return SseParsers.reportsComments(parser) ? expected : withoutComments(expected);
+        return SseParsers.reportsComments(parser.parser()) ? expected : withoutComments(expected);
     }
 
     private static List<StreamEvent> withoutComments(List<StreamEvent> events) {

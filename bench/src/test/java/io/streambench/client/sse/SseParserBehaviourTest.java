@@ -31,9 +31,14 @@ class SseParserBehaviourTest {
         return SseParsers.names();
     }
 
+    /** The strategies fed pushed reads and the reference libraries reading a blocking body. */
+    static List<Subject> subjects() {
+        return Subject.all();
+    }
+
     @ParameterizedTest
-    @MethodSource("parsers")
-    void shouldDeliverNothingAfterMalformedDataWhenPolicyIsStop(String parser) {
+    @MethodSource("subjects")
+    void shouldDeliverNothingAfterMalformedDataWhenPolicyIsStop(Subject parser) {
         byte[] bytes = Wire.lf()
                 .event(Wire.contentChunk(0, "before"))
                 .event("{\"choices\":[")
@@ -41,16 +46,16 @@ class SseParserBehaviourTest {
                 .event(Wire.contentChunk(0, "after"))
                 .event("[DONE]")
                 .bytes();
-        List<StreamEvent> events = Feeding.run(parser, bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
+        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
         assertEquals(List.of(Feeding.withArrival(content(0, "before"), 1), Feeding.withArrival(malformedError(), 1)),
                 events.stream().map(Feeding::normalized).toList());
     }
 
     @ParameterizedTest
-    @MethodSource("parsers")
-    void shouldGoOnAfterMalformedDataByDefault(String parser) {
+    @MethodSource("subjects")
+    void shouldGoOnAfterMalformedDataByDefault(Subject parser) {
         byte[] bytes = Wire.lf().event("not json").event(Wire.contentChunk(0, "after")).event("[DONE]").bytes();
-        List<StreamEvent> events = Feeding.run(parser, bytes, Splits.whole(bytes.length));
+        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length));
         assertEquals(List.of(malformedError(), content(0, "after"), done()),
                 events.stream().map(e -> Feeding.normalized(Feeding.withArrival(e, 0))).toList());
     }
@@ -84,9 +89,9 @@ class SseParserBehaviourTest {
     }
 
     @ParameterizedTest
-    @MethodSource("parsers")
+    @MethodSource("subjects")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void shouldNeverThrowOnGarbageOrCorruptedStreams(String parser) {
+    void shouldNeverThrowOnGarbageOrCorruptedStreams(Subject parser) {
         Random random = new Random(99);
         List<byte[]> inputs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -108,16 +113,16 @@ class SseParserBehaviourTest {
         }
         for (byte[] input : inputs) {
             int[] plan = Splits.random(input.length, 1, 32, input.length).get(0);
-            assertDoesNotThrow(() -> Feeding.run(parser, input, plan));
+            assertDoesNotThrow(() -> parser.run(input, plan));
         }
     }
 
     @ParameterizedTest
-    @MethodSource("parsers")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void shouldEndCleanlyWhenTheBodyStopsAfterABareCr(String parser) {
+    @MethodSource("subjects")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldEndCleanlyWhenTheBodyStopsAfterABareCr(Subject parser) {
         byte[] bytes = Wire.cr().event(Wire.contentChunk(0, "x")).bytes();
-        List<StreamEvent> events = Feeding.run(parser, bytes, Splits.whole(bytes.length));
+        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length));
         assertEquals(1, events.size());
     }
 
@@ -138,6 +143,10 @@ class SseParserBehaviourTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> SseParsers.create("bytes-magic", new EventRecorder()));
         assertTrue(error.getMessage().startsWith("unknown parser=bytes-magic, known=[sdk-style"), error.getMessage());
+        assertEquals(List.of("okhttp-sse", "launchdarkly"), SseParsers.blockingNames());
+        IllegalArgumentException blocking = assertThrows(IllegalArgumentException.class,
+                () -> SseParsers.createBlocking("sdk-style", new EventRecorder(), MalformedPolicy.SKIP));
+        assertEquals("unknown blocking reader=sdk-style, known=[okhttp-sse, launchdarkly]", blocking.getMessage());
     }
 
     @Test
