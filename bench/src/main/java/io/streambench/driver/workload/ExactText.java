@@ -1,0 +1,155 @@
+package io.streambench.driver.workload;
+
+import java.util.SplittableRandom;
+
+/**
+ * Texts of exactly N tokens, cut from a {@link Corpus} and checked with its tokenizer.
+ *
+ * <pre>{@code
+ * ExactText texts = new ExactText(Corpus.bundled(tokenizer), seed);
+ * String prompt = texts.text(requestIndex, 1000);   // tokenizer.count(prompt) == 1000
+ * }</pre>
+ *
+ * <p>Each text is two windows of the corpus, the first half from one place and the second from another,
+ * both chosen by the key through two permutations of the corpus's word starts that the seed picks. So
+ * distinct keys give distinct texts (for keys below the square of the number of word starts, about
+ * 7·10^8), different seeds give different texts, and the same seed and key always give the same text.
+ * The first window alone differs for keys below the number of word starts (about 28,000), so the texts
+ * of that many keys differ from their first tokens on, as a prefix cache sees them.
+ *
+ * <p>Exactness: a window of n corpus tokens, read back as text, usually tokenizes to n tokens again, but
+ * not always: where it is cut inside a word, BPE may merge the pieces differently ({@code " Cur" "ious"}
+ * becomes {@code " Curious"}). Every window is therefore counted and its end moved until the count is
+ * exact. Windows start with a space and a letter and end on a character that is not white space, so two
+ * windows joined never merge across the join (the pre-tokenizers of {@code o200k_base} and
+ * {@code cl100k_base} always split before a space that precedes a letter); the joined text is counted
+ * again all the same. Cost per text: two or three tokenizer passes over its own length, never over the
+ * corpus.
+ */
+public final class ExactText {
+
+    /** Ends tried on each side of the estimated one before moving the start. */
+    private static final int END_SEARCH = 4;
+    /** Starts tried before giving up (no start has ever needed more than two in tests). */
+    private static final int START_SEARCH = 64;
+
+    private final Corpus corpus;
+    private final Tokenizer tokenizer;
+    private final int words;
+    private final int firstOffset;
+    private final int firstStride;
+    private final int secondOffset;
+    private final int secondStride;
+
+    /**
+     * @param corpus the text to cut from
+     * @param seed   picks the permutations; the same seed gives the same texts
+     */
+    public ExactText(Corpus corpus, long seed) {
+        this.corpus = corpus;
+        this.tokenizer = corpus.tokenizer();
+        this.words = corpus.wordStarts();
+        SplittableRandom random = new SplittableRandom(seed);
+        firstOffset = random.nextInt(words);
+        firstStride = coprimeStride(random, words);
+        secondOffset = random.nextInt(words);
+        secondStride = coprimeStride(random, words);
+    }
+
+    /** The tokenizer every text is exact for. */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /**
+     * A text of exactly {@code tokens} tokens for {@code key}.
+     *
+     * @param key    which text: the same key gives the same text, distinct keys distinct texts
+     * @param tokens at least 1
+     */
+    public String text(long key, int tokens) {
+        if (key < 0) {
+            throw new IllegalArgumentException("key must be >= 0, got " + key);
+        }
+        if (tokens < 1) {
+            throw new IllegalArgumentException("tokens must be >= 1, got " + tokens);
+        }
+        int firstTokens = (tokens + 1) / 2;
+        int secondTokens = tokens - firstTokens;
+        int firstWord = permute(key % words, firstOffset, firstStride);
+        String first = window(firstWord, firstTokens);
+        if (secondTokens == 0) {
+            return first;
+        }
+        int secondWord = permute((key + key / words) % words, secondOffset, secondStride);
+        String joined = first + window(secondWord, secondTokens);
+        if (tokenizer.count(joined) == tokens) {
+            return joined;
+        }
+        // Not seen in tests (see the class comment); one exact window is still a correct answer.
+        return window(firstWord, tokens);
+    }
+
+    /**
+     * A window of exactly {@code tokens} tokens that starts at word start {@code word} or, where no end
+     * gives an exact count, at one of the word starts after it.
+     */
+    String window(int word, int tokens) {
+        for (int attempt = 0; attempt < START_SEARCH; attempt++) {
+            String text = fit(corpus.wordStart((word + attempt) % words), tokens);
+            if (text != null) {
+                return text;
+            }
+        }
+        throw new IllegalStateException("no window of exactly " + tokens + " tokens near word start " + word
+                + " of the corpus (" + tokenizer.name() + ")");
+    }
+
+    private String fit(long start, int tokens) {
+        long end = start + tokens;
+        while (end > start + 1 && !corpus.isCleanEnd(end)) {
+            end--;
+        }
+        if (!corpus.isCleanEnd(end)) {
+            return null;
+        }
+        String text = corpus.text(start, end - start);
+        int count = tokenizer.count(text);
+        if (count == tokens) {
+            return text;
+        }
+        long target = end + (tokens - count);
+        for (int step = 0; step <= 2 * END_SEARCH; step++) {
+            // target, target-1, target+1, target-2, ...
+            long candidate = target + ((step & 1) == 0 ? step / 2 : -(step + 1) / 2);
+            if (candidate <= start || candidate == end || !corpus.isCleanEnd(candidate)) {
+                continue;
+            }
+            text = corpus.text(start, candidate - start);
+            if (tokenizer.count(text) == tokens) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    private int permute(long index, int offset, int stride) {
+        return (int) ((offset + index * stride) % words);
+    }
+
+    private static int coprimeStride(SplittableRandom random, int n) {
+        if (n == 1) {
+            return 1;
+        }
+        while (true) {
+            int stride = 1 + random.nextInt(n - 1);
+            if (gcd(stride, n) == 1) {
+                return stride;
+            }
+        }
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}
