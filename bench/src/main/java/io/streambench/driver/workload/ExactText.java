@@ -91,6 +91,29 @@ public final class ExactText {
     }
 
     /**
+     * The first {@code tokens} tokens of {@link #text text(key, textTokens)}, exact: its leading text, cut
+     * where the cut counts exactly (nearly always; otherwise another exact text of that key).
+     *
+     * @param tokens between 1 and {@code textTokens}
+     */
+    public String leading(long key, int textTokens, int tokens) {
+        if (tokens < 1 || tokens > textTokens) {
+            throw new IllegalArgumentException("tokens must be between 1 and " + textTokens + ", got " + tokens);
+        }
+        if (tokens == textTokens) {
+            return text(key, textTokens);
+        }
+        int firstTokens = (textTokens + 1) / 2;
+        int firstWord = permute(key % words, firstOffset, firstStride);
+        if (tokens <= firstTokens) {
+            return window(firstWord, tokens);
+        }
+        int secondWord = permute((key + key / words) % words, secondOffset, secondStride);
+        String joined = window(firstWord, firstTokens) + window(secondWord, tokens - firstTokens);
+        return tokenizer.count(joined) == tokens ? joined : window(firstWord, tokens);
+    }
+
+    /**
      * A window of exactly {@code tokens} tokens that starts at word start {@code word} or, where no end
      * gives an exact count, at one of the word starts after it.
      */
