@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,8 +34,16 @@ public final class Corpus {
     private final byte[] utf8;
     /** {@code offsets[i]} is where token {@code i} starts in {@link #utf8}; {@code offsets[tokens]} is its length. */
     private final int[] offsets;
-    /** Tokens that are a space followed by an ASCII letter: where a window may start (see {@link ExactText}). */
+    /**
+     * Where a window may start (see {@link ExactText}): tokens that are a space followed by an ASCII letter,
+     * each opening a run of {@link #OPENING_TOKENS} tokens found at no earlier start. The book repeats
+     * itself ("Do cats eat bats? Do cats eat bats?"), and two texts that open alike would share a prefix
+     * cache's first block (vLLM's is 16 tokens) though they are meant to share nothing.
+     */
     private final int[] wordStarts;
+
+    /** How many opening tokens of distinct starts differ somewhere. */
+    static final int OPENING_TOKENS = 16;
 
     private Corpus(Tokenizer tokenizer, String text) {
         this.tokenizer = tokenizer;
@@ -55,10 +67,25 @@ public final class Corpus {
         if (at != utf8.length) {
             throw new IllegalStateException("tokens of the corpus cover " + at + " of " + utf8.length + " bytes");
         }
-        if (words == 0) {
+        wordStarts = distinctOpenings(ids, Arrays.copyOf(starts, words));
+        if (wordStarts.length == 0) {
             throw new IllegalArgumentException("a corpus needs words that start with a space and a letter");
         }
-        wordStarts = Arrays.copyOf(starts, words);
+    }
+
+    private static int[] distinctOpenings(int[] ids, int[] starts) {
+        Set<List<Integer>> seen = new HashSet<>();
+        int kept = 0;
+        for (int start : starts) {
+            List<Integer> opening = new ArrayList<>(OPENING_TOKENS);
+            for (int k = 0; k < OPENING_TOKENS; k++) {
+                opening.add(ids[(start + k) % ids.length]);
+            }
+            if (seen.add(opening)) {
+                starts[kept++] = start;
+            }
+        }
+        return Arrays.copyOf(starts, kept);
     }
 
     /** The bundled public-domain text, tokenized with {@code tokenizer} (once per tokenizer). */
@@ -104,14 +131,16 @@ public final class Corpus {
     }
 
     /**
-     * Whether a window may end before token {@code end}: the window's last byte is not white space (so
-     * the next window, which starts with a space, cannot merge with it) and does not split a character.
+     * Whether a window may end before token {@code end}: it does not split a character, and its last byte
+     * is not a space, tab or carriage return. A window that ends so cannot merge with a next window that
+     * starts with a space and a letter: the pre-tokenizers split before such a space, after a line feed
+     * too ({@code \s*[\r\n]+} ends there), while a trailing space could join the space run that follows.
      */
     boolean isCleanEnd(long end) {
         int at = offsets[(int) (end % tokens())];
         byte last = utf8[(at == 0 ? utf8.length : at) - 1];
         boolean splitsCharacter = at != 0 && (utf8[at] & 0xC0) == 0x80;
-        return !splitsCharacter && last != ' ' && last != '\n' && last != '\r' && last != '\t';
+        return !splitsCharacter && last != ' ' && last != '\r' && last != '\t';
     }
 
     /** The text of {@code count} tokens from token {@code start} on, wrapping around the end. */

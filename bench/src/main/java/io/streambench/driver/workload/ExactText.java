@@ -10,27 +10,29 @@ import java.util.SplittableRandom;
  * String prompt = texts.text(requestIndex, 1000);   // tokenizer.count(prompt) == 1000
  * }</pre>
  *
- * <p>Each text is two windows of the corpus, the first half from one place and the second from another,
- * both chosen by the key through two permutations of the corpus's word starts that the seed picks. So
- * distinct keys give distinct texts (for keys below the square of the number of word starts, about
- * 7·10^8), different seeds give different texts, and the same seed and key always give the same text.
- * The first window alone differs for keys below the number of word starts (about 28,000), so the texts
- * of that many keys differ from their first tokens on, as a prefix cache sees them.
+ * <p>Each key picks a place in the corpus through a permutation of its word starts that the seed picks,
+ * and the text is the window of the corpus from there. Keys below the number of word starts (23,244 in
+ * the bundled text) thus start at distinct places whose first 16 tokens differ (see
+ * {@link Corpus#OPENING_TOKENS}): their texts differ from the start, as a prefix cache sees them. A larger key gets two windows joined, the first from the place of
+ * {@code key mod words} and the second from another permutation's place of
+ * {@code (key + key / words) mod words}, so distinct keys still give distinct texts (for keys below
+ * about 7·10^8). Different seeds give different texts, and the same seed and key always the same text.
  *
  * <p>Exactness: a window of n corpus tokens, read back as text, usually tokenizes to n tokens again, but
  * not always: where it is cut inside a word, BPE may merge the pieces differently ({@code " Cur" "ious"}
  * becomes {@code " Curious"}). Every window is therefore counted and its end moved until the count is
- * exact. Windows start with a space and a letter and end on a character that is not white space, so two
- * windows joined never merge across the join (the pre-tokenizers of {@code o200k_base} and
- * {@code cl100k_base} always split before a space that precedes a letter); the joined text is counted
- * again all the same. Cost per text: two or three tokenizer passes over its own length, never over the
- * corpus.
+ * exact. Windows start with a space and a letter and end on a character that is not a space (see
+ * {@link Corpus#isCleanEnd}), so two windows joined never merge across the join (the pre-tokenizers of
+ * {@code o200k_base} and {@code cl100k_base} always split before a space that precedes a letter, also
+ * after a line feed); a joined text is counted
+ * again all the same. Cost per text: one tokenizer pass over its own length, a little more where the
+ * first cut needs moving, two to three for keys that get two windows; never a pass over the corpus.
  */
 public final class ExactText {
 
     /** Ends tried on each side of the estimated one before moving the start. */
     private static final int END_SEARCH = 4;
-    /** Starts tried before giving up (no start has ever needed more than two in tests). */
+    /** Places tried for the few last tokens of a text whose own start has no exact end. */
     private static final int START_SEARCH = 64;
 
     private final Corpus corpus;
@@ -74,13 +76,13 @@ public final class ExactText {
         if (tokens < 1) {
             throw new IllegalArgumentException("tokens must be >= 1, got " + tokens);
         }
+        int firstWord = permute(key % words, firstOffset, firstStride);
         int firstTokens = (tokens + 1) / 2;
         int secondTokens = tokens - firstTokens;
-        int firstWord = permute(key % words, firstOffset, firstStride);
-        String first = window(firstWord, firstTokens);
-        if (secondTokens == 0) {
-            return first;
+        if (key < words || secondTokens == 0) {
+            return window(firstWord, key < words ? tokens : firstTokens);
         }
+        String first = window(firstWord, firstTokens);
         int secondWord = permute((key + key / words) % words, secondOffset, secondStride);
         String joined = first + window(secondWord, secondTokens);
         if (tokenizer.count(joined) == tokens) {
@@ -105,7 +107,7 @@ public final class ExactText {
         }
         int firstTokens = (textTokens + 1) / 2;
         int firstWord = permute(key % words, firstOffset, firstStride);
-        if (tokens <= firstTokens) {
+        if (key < words || tokens <= firstTokens) {
             return window(firstWord, tokens);
         }
         int secondWord = permute((key + key / words) % words, secondOffset, secondStride);
@@ -114,17 +116,34 @@ public final class ExactText {
     }
 
     /**
-     * A window of exactly {@code tokens} tokens that starts at word start {@code word} or, where no end
-     * gives an exact count, at one of the word starts after it.
+     * A text of exactly {@code tokens} tokens that starts at word start {@code word}. Where no end of the
+     * corpus gives an exact count from there (a cut after an indented line's spaces, or a BPE merge at
+     * every nearby cut), the text keeps its start, which is what makes it this key's own, and ends with a
+     * few tokens from the next place that fits.
      */
     String window(int word, int tokens) {
-        for (int attempt = 0; attempt < START_SEARCH; attempt++) {
-            String text = fit(corpus.wordStart((word + attempt) % words), tokens);
-            if (text != null) {
-                return text;
+        long start = corpus.wordStart(word);
+        String text = fit(start, tokens);
+        if (text != null) {
+            return text;
+        }
+        for (int tail = 1; tail < tokens && tail <= 2 * END_SEARCH; tail++) {
+            String head = fit(start, tokens - tail);
+            if (head == null) {
+                continue;
+            }
+            for (int attempt = 1; attempt < START_SEARCH; attempt++) {
+                String rest = fit(corpus.wordStart((word + attempt) % words), tail);
+                if (rest != null) {
+                    String joined = head + rest;
+                    if (tokenizer.count(joined) == tokens) {
+                        return joined;
+                    }
+                    break;
+                }
             }
         }
-        throw new IllegalStateException("no window of exactly " + tokens + " tokens near word start " + word
+        throw new IllegalStateException("no text of exactly " + tokens + " tokens from word start " + word
                 + " of the corpus (" + tokenizer.name() + ")");
     }
 

@@ -21,8 +21,10 @@ class ExactTextTest {
         SplittableRandom draw = new SplittableRandom(7);
         for (long seed = 0; seed < 20; seed++) {
             ExactText texts = new ExactText(corpus, seed);
-            for (int key = 0; key < 60; key++) {
-                int tokens = key < 20 ? key + 1 : 1 + draw.nextInt(3000);
+            for (int n = 0; n < 60; n++) {
+                // Odd n: keys past the word starts, whose texts are two windows joined.
+                long key = n % 2 == 0 ? n : corpus.wordStarts() + 1000L * n;
+                int tokens = n < 20 ? n + 1 : 1 + draw.nextInt(3000);
                 assertEquals(tokens, tokenizer.count(texts.text(key, tokens)),
                         "seed=" + seed + " key=" + key + " tokens=" + tokens);
             }
@@ -88,6 +90,22 @@ class ExactTextTest {
         for (long key = 0; key < 3000; key++) {
             assertTrue(seen.add(texts.text(key, 24)), "key " + key);
             assertTrue(seen.add(texts.text(key + words, 24)), "key " + (key + words));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"o200k_base", "cl100k_base"})
+    void shouldOpenTheTextsOfAllKeysBelowTheWordStartsDifferently(String encoding) {
+        // A prefix cache compares whole blocks of 16 tokens (vLLM): texts meant to share nothing must differ
+        // within their first 16, although the book repeats whole phrases.
+        Tokenizer tokenizer = Tokenizers.named(encoding);
+        Corpus corpus = Corpus.bundled(tokenizer);
+        ExactText texts = new ExactText(corpus, 2);
+        Set<String> openings = new HashSet<>();
+        for (long key = 0; key < corpus.wordStarts(); key++) {
+            String opening = texts.text(key, Corpus.OPENING_TOKENS);
+            assertEquals(Corpus.OPENING_TOKENS, tokenizer.count(opening));
+            assertTrue(openings.add(opening), "key " + key + " opens like an earlier one: " + opening);
         }
     }
 
