@@ -119,7 +119,7 @@ public final class ExactText {
      * A text of exactly {@code tokens} tokens that starts at word start {@code word}. Where no end of the
      * corpus gives an exact count from there (a cut after an indented line's spaces, or a BPE merge at
      * every nearby cut), the text keeps its start, which is what makes it this key's own, and ends with a
-     * few tokens from the next place that fits.
+     * few tokens from the next place that fits; failing that, it starts at the next place that fits.
      */
     String window(int word, int tokens) {
         long start = corpus.wordStart(word);
@@ -141,6 +141,14 @@ public final class ExactText {
                     }
                     break;
                 }
+            }
+        }
+        // A corpus whose words are several tokens each (not the bundled one) may allow no such text near
+        // here: then any start that fits, even if another key's text starts there too.
+        for (int attempt = 1; attempt < START_SEARCH; attempt++) {
+            text = fit(corpus.wordStart((word + attempt) % words), tokens);
+            if (text != null) {
+                return text;
             }
         }
         throw new IllegalStateException("no text of exactly " + tokens + " tokens from word start " + word

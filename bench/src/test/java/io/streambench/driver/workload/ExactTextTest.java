@@ -110,6 +110,29 @@ class ExactTextTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"o200k_base", "cl100k_base"})
+    void shouldNeverCutInsideACharacter(String encoding) {
+        // Rare ideographs outside the BMP are several byte-level tokens each: a cut between two of them would
+        // leave half a character, decoded as U+FFFD, in the prompt.
+        Tokenizer tokenizer = Tokenizers.named(encoding);
+        StringBuilder text = new StringBuilder();
+        int[] rare = {0x2000B, 0x2123D, 0x2131B, 0x2146E, 0x218BD, 0x20C78, 0x2A6B2, 0x2B740};
+        for (int i = 0; i < 400; i++) {
+            text.append(" w").append((char) ('a' + i % 26)).appendCodePoint(rare[i % rare.length])
+                    .appendCodePoint(rare[(i * 3 + 1) % rare.length]);
+        }
+        Corpus corpus = Corpus.of(tokenizer, text.toString());
+        ExactText texts = new ExactText(corpus, 4);
+        for (int key = 0; key < corpus.wordStarts(); key++) {
+            for (int tokens = 1; tokens < 12; tokens++) {
+                String window = texts.text(key, tokens);
+                assertEquals(tokens, tokenizer.count(window));
+                assertEquals(-1, window.indexOf('\uFFFD'), "key " + key + " tokens " + tokens + ": " + window);
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, -1})
     void shouldRefuseLengthsBelowOne(int tokens) {
         ExactText texts = new ExactText(Corpus.bundled(Tokenizers.named("o200k_base")), 1);
