@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What planning one synthetic request costs: a prompt of exactly {@link #inputTokens} tokens cut from
- * the bundled corpus and counted until exact ({@code ExactText}: two windows, each counted, and the
- * joined text counted again), plus the request's draws. One operation is one request, a new index each
+ * the bundled corpus and counted until exact ({@code ExactText}: one window of the corpus, counted, its
+ * end moved and counted again where the first cut is not exact), plus the request's draws. One operation is one request, a new index each
  * time so no prompt repeats; the corpus is tokenized once, in setup. The time to build 10,000 prompts is
  * 10,000 / score seconds; {@code gc.alloc.rate.norm} ({@code -prof gc}) is bytes allocated per prompt.
  *

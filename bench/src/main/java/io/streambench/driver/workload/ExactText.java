@@ -10,23 +10,24 @@ import java.util.SplittableRandom;
  * String prompt = texts.text(requestIndex, 1000);   // tokenizer.count(prompt) == 1000
  * }</pre>
  *
- * <p>Each key picks a place in the corpus through a permutation of its word starts that the seed picks,
- * and the text is the window of the corpus from there. Keys below the number of word starts (23,244 in
- * the bundled text) thus start at distinct places whose first 16 tokens differ (see
- * {@link Corpus#OPENING_TOKENS}): their texts differ from the start, as a prefix cache sees them. A larger key gets two windows joined, the first from the place of
- * {@code key mod words} and the second from another permutation's place of
- * {@code (key + key / words) mod words}, so distinct keys still give distinct texts (for keys below
- * about 7·10^8). Different seeds give different texts, and the same seed and key always the same text.
+ * <p>Each key picks a place in the corpus through a permutation of its word starts that the seed
+ * picks, and the text is the window of the corpus from there. Keys below the number of word starts
+ * (23,244 in the bundled text) thus start at distinct places whose first 16 tokens differ (see
+ * {@link Corpus#OPENING_TOKENS}): their texts differ from the start, as a prefix cache sees them. A
+ * larger key gets two windows joined, the first from the place of {@code key mod words} and the second
+ * from another permutation's place of {@code (key + key / words) mod words}, so distinct keys still give
+ * distinct texts (for keys below about 5·10^8), though their first halves repeat earlier keys'. Different
+ * seeds give different texts; the same seed and key always give the same text.
  *
  * <p>Exactness: a window of n corpus tokens, read back as text, usually tokenizes to n tokens again, but
  * not always: where it is cut inside a word, BPE may merge the pieces differently ({@code " Cur" "ious"}
  * becomes {@code " Curious"}). Every window is therefore counted and its end moved until the count is
- * exact. Windows start with a space and a letter and end on a character that is not a space (see
- * {@link Corpus#isCleanEnd}), so two windows joined never merge across the join (the pre-tokenizers of
- * {@code o200k_base} and {@code cl100k_base} always split before a space that precedes a letter, also
- * after a line feed); a joined text is counted
- * again all the same. Cost per text: one tokenizer pass over its own length, a little more where the
- * first cut needs moving, two to three for keys that get two windows; never a pass over the corpus.
+ * exact. Windows start with a space and a letter and end neither inside a character nor on a space (see
+ * {@link Corpus#isCleanEnd}), so two windows joined do not merge across the join (the pre-tokenizers of
+ * {@code o200k_base} and {@code cl100k_base} split before a space that precedes a letter, after a line
+ * feed too); a joined text is counted again all the same. Cost per text: one tokenizer pass over its own
+ * length, a little more where the first cut needs moving, two to three passes for keys that get two
+ * windows; never a pass over the corpus.
  */
 public final class ExactText {
 

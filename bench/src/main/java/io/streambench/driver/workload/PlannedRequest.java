@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  *                   empty when the stage's own loop (closed, rate) decides
  * @param group      the prefix group, session and turn it belongs to
  * @param extraBody  fields to put into the body as they are (a dataset line's {@code temperature},
- *                   {@code tools}, ...); the body encoder adds its own fields only where these lack them
+ *                   {@code tools}, ...); the body encoder adds its own fields only where these lack them.
+ *                   The values are shared between requests: read them, never modify them
  */
 public record PlannedRequest(long index, List<ChatMessage> messages, TokenPlan tokens, OptionalLong sendOffset,
                              Grouping group, Map<String, JsonNode> extraBody) {

@@ -9,7 +9,7 @@ import com.knuddels.jtokkit.api.IntArrayList;
  *
  * <pre>{@code
  * Tokenizer tokenizer = Tokenizers.named("o200k_base");
- * int tokens = tokenizer.count("Hello, world");   // 4
+ * int tokens = tokenizer.count("Hello, world");   // 3: "Hello" "," " world"
  * }</pre>
  *
  * <p>Special tokens such as {@code <|endoftext|>} are counted as the plain text they are: a prompt or an
