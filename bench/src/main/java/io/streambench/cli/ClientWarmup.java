@@ -1,0 +1,160 @@
+package io.streambench.cli;
+
+import io.streambench.driver.AttemptRow;
+import io.streambench.driver.Bounds;
+import io.streambench.driver.ClientTls;
+import io.streambench.driver.HttpTransport;
+import io.streambench.driver.LoadRunner;
+import io.streambench.driver.RetryPolicy;
+import io.streambench.driver.RunConfig;
+import io.streambench.driver.RunObserver;
+import io.streambench.driver.Target;
+import io.streambench.driver.Workload;
+import io.streambench.mock.MockServer;
+import io.streambench.mock.MockServerConfig;
+import io.streambench.mock.profile.ProfileLoader;
+import io.streambench.mock.profile.Profiles;
+import io.streambench.mock.tls.TlsIdentity;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Warms the client path before the first measured request, so that no percentile measures the JIT compiler.
+ * For {@code budget} it streams the run's own request bodies, through the run's parser, flush and accumulate
+ * strategies, from a mock server of its own on loopback that answers at once (the same profiles, zero time to
+ * first token and zero gaps; https when the target is https, so the TLS code warms too). The target is never
+ * contacted: a warm-up costs nothing on a paid API, and the embedded mock's {@code /stats} see only the run.
+ *
+ * <p>Why a separate burst rather than a longer {@code --warmup}: the code that runs once per request (building
+ * and writing the request, the response head, pooling) is compiled only after thousands of calls, which a
+ * paced load at one stream takes hours to make; a burst makes them in about a second.
+ *
+ * <pre>{@code
+ * ClientWarmup warmup = new ClientWarmup(config, mockProfiles, Duration.ofSeconds(2));
+ * ClientWarmup.Result result = warmup.run();    // blocks for about the budget; stop() from another thread
+ * }</pre>
+ */
+final class ClientWarmup {
+
+    /** Streams kept in flight: enough to give every client event loop work on a 2-to-8-core machine. */
+    static final int STREAMS = 8;
+
+    private final RunConfig config;
+    private final java.nio.file.Path mockProfiles;
+    private final Duration budget;
+    private volatile LoadRunner runner;
+    private volatile boolean stopped;
+
+    /**
+     * @param config       the run, whose bodies, headers, client strategies, timeouts and io threads are used
+     * @param mockProfiles the embedded mock's profiles file, or null for the built-in profiles
+     * @param budget       how long to stream (more than zero)
+     */
+    ClientWarmup(RunConfig config, java.nio.file.Path mockProfiles, Duration budget) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("client warm-up must be > 0, got " + budget);
+        }
+        this.config = config;
+        this.mockProfiles = mockProfiles;
+        this.budget = budget;
+    }
+
+    /**
+     * What the warm-up did.
+     *
+     * @param seconds  how long it took, starting its mock included
+     * @param requests requests that ended
+     * @param failed   of those, the ones that failed (a warm-up never fails the run)
+     */
+    record Result(double seconds, long requests, long failed) {
+
+        /** {@code run.json}'s {@code client_warmup}. */
+        Map<String, Object> json(Duration budget) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("budget_s", budget.toMillis() / 1000.0);
+            m.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            m.put("requests", requests);
+            m.put("failed", failed);
+            m.put("target", "a mock on loopback answering at once");
+            return m;
+        }
+
+        /** The console's line. */
+        String line() {
+            return String.format(java.util.Locale.ROOT, "client warm-up: %d requests (%d failed) in %.1f s against a "
+                    + "local mock, nothing sent to the target (--client-warmup 0 to skip)", requests, failed, seconds);
+        }
+    }
+
+    /** Streams for the budget; returns early, with what was done, after {@link #stop()}. */
+    Result run() {
+        long start = System.nanoTime();
+        Profiles profiles = mockProfiles == null ? ProfileLoader.builtins() : ProfileLoader.load(mockProfiles);
+        TlsIdentity tls = config.target().tls() ? TlsIdentity.selfSigned() : null;
+        Counting counting = new Counting();
+        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(profiles).withTls(tls))) {
+            Target target = new Target(URI.create(server.baseUrl() + "/v1/chat/completions"), headers(),
+                    "streambench-warmup", config.target().bodies(), true);
+            RunConfig warm = new RunConfig(config.name(), target, List.of(new Workload.Closed(STREAMS)),
+                    new Bounds(budget, 0, Duration.ZERO), config.timeouts(), new RetryPolicy(0,
+                    RetryPolicy.DEFAULTS.initialBackoff(), RetryPolicy.DEFAULTS.maxBackoff()), config.client(),
+                    config.seed(), config.ioThreads());
+            ClientTls trust = tls == null ? ClientTls.DEFAULT : new ClientTls(tls.chain(), false, "warm-up mock");
+            try (HttpTransport transport = new HttpTransport(target, config.timeouts(), config.ioThreads(), trust)) {
+                LoadRunner r = new LoadRunner(warm, transport, counting, System.nanoTime());
+                runner = r;
+                if (stopped) {
+                    r.stop();
+                }
+                r.run();
+            }
+        }
+        return new Result((System.nanoTime() - start) / 1e9, counting.requests.sum(), counting.failed.sum());
+    }
+
+    /** Ends the warm-up early (Ctrl-C); any thread. */
+    void stop() {
+        stopped = true;
+        LoadRunner r = runner;
+        if (r != null) {
+            r.stop();
+        }
+    }
+
+    /**
+     * The mock's timing knobs at zero and its faults off; send stamps when the run asks for them, so that their
+     * parsing warms too. No other header of the run is sent: they may hold credentials meant for the target.
+     */
+    private Map<String, String> headers() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("x-mock-ttft-ms", "0");
+        h.put("x-mock-itl-ms", "0");
+        h.put("x-mock-fault", "");
+        config.target().headers().forEach((name, value) -> {
+            if (name.equalsIgnoreCase("x-mock-timestamps")) {
+                h.put(name, value);
+            }
+        });
+        return h;
+    }
+
+    /** Counts the warm-up's final attempts. */
+    private static final class Counting implements RunObserver {
+        final LongAdder requests = new LongAdder();
+        final LongAdder failed = new LongAdder();
+
+        @Override
+        public void attempt(AttemptRow row) {
+            if (!row.retried()) {
+                requests.increment();
+                if (!row.error().ok()) {
+                    failed.increment();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.streambench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streambench.mock.MockServer;
+import io.streambench.mock.MockServerConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client path is warm before the first measured request, and the warm-up never reaches the target. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ClientWarmupTest {
+
+    @Test
+    void shouldWarmUpByDefaultWithoutTouchingTheEmbeddedMock(@TempDir Path out) throws IOException {
+        RunFiguresTest.Run r = RunFiguresTest.run(out, "--mock-profile", "paced", "--ttft-ms", "1", "--itl-ms", "1",
+                "--output-tokens", "5", "--concurrency", "1", "--requests", "3");
+
+        assertEquals(0, r.code(), r.console());
+        JsonNode warmup = r.json().path("client_warmup");
+        assertEquals(2.0, warmup.path("budget_s").asDouble(), warmup::toString);
+        assertTrue(warmup.path("requests").asLong() > 0, warmup::toString);
+        assertEquals(0, warmup.path("failed").asLong(), warmup::toString);
+        // the measured mock saw the run's three streams and nothing else
+        assertEquals(3, r.json().at("/mock_server/stats/streams_started").asLong(), r.json()::toString);
+    }
+
+    @Test
+    void shouldSendNothingToAUrlTargetWhileWarmingUp(@TempDir Path out) throws IOException {
+        try (MockServer target = MockServer.start(MockServerConfig.defaults())) {
+            RunFiguresTest.Run r = RunFiguresTest.run(out, "--url", target.baseUrl() + "/v1/chat/completions",
+                    "--model", "paced", "--header", "x-mock-output-tokens: 5", "--header", "x-mock-itl-ms: 1",
+                    "--header", "x-mock-ttft-ms: 1", "--concurrency", "2", "--requests", "4", "--client-warmup",
+                    "500ms");
+
+            assertEquals(0, r.code(), r.console());
+            JsonNode warmup = r.json().path("client_warmup");
+            assertEquals(0.5, warmup.path("budget_s").asDouble(), warmup::toString);
+            assertTrue(warmup.path("requests").asLong() > 4, warmup::toString);
+            assertEquals(4, target.stats().snapshot(false).streamsStarted());
+            assertEquals(4, target.stats().snapshot(false).requests());
+        }
+    }
+
+    @Test
+    void shouldSkipTheWarmUpWhenAskedTo(@TempDir Path out) throws IOException {
+        RunFiguresTest.Run r = RunFiguresTest.run(out, "--mock-profile", "paced", "--ttft-ms", "1", "--itl-ms", "1",
+                "--output-tokens", "5", "--requests", "2", "--client-warmup", "0");
+
+        assertEquals(0, r.code(), r.console());
+        assertTrue(r.json().path("client_warmup").isNull(), r.json()::toString);
+    }
+}
