@@ -46,6 +46,7 @@ final class ClientWarmup {
     private final RunConfig config;
     private final java.nio.file.Path mockProfiles;
     private final Duration budget;
+    private final HttpTransport loops;
     private volatile LoadRunner runner;
     private volatile boolean stopped;
 
@@ -53,14 +54,16 @@ final class ClientWarmup {
      * @param config       the run, whose bodies, headers, client strategies, timeouts and io threads are used
      * @param mockProfiles the embedded mock's profiles file, or null for the built-in profiles
      * @param budget       how long to stream (more than zero)
+     * @param loops        the run's transport, whose event loops the warm-up runs on
      */
-    ClientWarmup(RunConfig config, java.nio.file.Path mockProfiles, Duration budget) {
+    ClientWarmup(RunConfig config, java.nio.file.Path mockProfiles, Duration budget, HttpTransport loops) {
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("client warm-up must be > 0, got " + budget);
         }
         this.config = config;
         this.mockProfiles = mockProfiles;
         this.budget = budget;
+        this.loops = loops;
     }
 
     /**
@@ -104,7 +107,7 @@ final class ClientWarmup {
                     RetryPolicy.DEFAULTS.initialBackoff(), RetryPolicy.DEFAULTS.maxBackoff()), config.client(),
                     config.seed(), config.ioThreads());
             ClientTls trust = tls == null ? ClientTls.DEFAULT : new ClientTls(tls.chain(), false, "warm-up mock");
-            try (HttpTransport transport = new HttpTransport(target, config.timeouts(), config.ioThreads(), trust)) {
+            try (HttpTransport transport = new HttpTransport(target, config.timeouts(), trust, loops)) {
                 LoadRunner r = new LoadRunner(warm, transport, counting, System.nanoTime());
                 runner = r;
                 if (stopped) {

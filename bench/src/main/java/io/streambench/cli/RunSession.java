@@ -157,7 +157,7 @@ public final class RunSession {
             console.flush();
             try (HttpTransport transport = new HttpTransport(effective.target(), effective.timeouts(),
                     effective.ioThreads(), tls)) {
-                warmUp(effective);
+                warmUp(effective, transport);
                 if (!awaitStart()) {
                     return new Result(null, new RunOutcome(List.of(), true, 0, 0), List.of());
                 }
@@ -252,11 +252,11 @@ public final class RunSession {
     }
 
     /** The client warm-up, part of setting up: before {@code --start-at} is awaited. */
-    private void warmUp(RunConfig effective) {
+    private void warmUp(RunConfig effective, HttpTransport transport) {
         if (clientWarmup.isZero() || stopRequested) {
             return;
         }
-        ClientWarmup w = new ClientWarmup(effective, mock == null ? null : mock.profiles(), clientWarmup);
+        ClientWarmup w = new ClientWarmup(effective, mock == null ? null : mock.profiles(), clientWarmup, transport);
         warmup = w;
         if (stopRequested) {
             w.stop();

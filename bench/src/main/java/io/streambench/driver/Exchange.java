@@ -162,10 +162,18 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
             http.headers().set("x-mock-seed", Long.toString(request.mockSeed()));
         }
         client.start(ch.eventLoop());
-        sendNanos = System.nanoTime();
+        long beforeWrite = System.nanoTime();
+        sendNanos = beforeWrite;  // stands if the write fails at once
+        ch.writeAndFlush(http).addListener(this);
+        if (finished) {
+            return;
+        }
+        // The send instant is when the encoded request went to the socket (the flush, within this call on the
+        // event loop); the encoding before it is the driver's own work, not the server's time.
+        long flushed = handler.stamps().lastFlush();
+        sendNanos = flushed - beforeWrite >= 0 ? flushed : beforeWrite;
         lastEventNanos = sendNanos;
         armTimer(sendNanos);
-        ch.writeAndFlush(http).addListener(this);
     }
 
     /** The connect or the TLS handshake failed (event loop of the failed channel). */
