@@ -24,28 +24,35 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Warms the client path before the first measured request, so that no percentile measures the JIT compiler.
- * For {@code budget} it streams the run's own request bodies, through the run's parser, flush and accumulate
- * strategies, from a mock server of its own on loopback that answers at once (the same profiles, zero time to
- * first token and zero gaps; https when the target is https, so the TLS code warms too). The target is never
- * contacted: a warm-up costs nothing on a paid API, and the embedded mock's {@code /stats} see only the run.
+ * It streams {@code requests} answers (at most for {@link #TIME_LIMIT}) with the run's own request bodies,
+ * through the run's parser, flush and accumulate strategies and on the run's own event loops, from a mock server
+ * of its own on loopback that answers at once (the same profiles, zero time to first token and zero gaps, short
+ * answers; https when the target is https, so the TLS code warms too). The target is never contacted: a warm-up
+ * costs nothing on a paid API, and the embedded mock's {@code /stats} see only the run.
  *
- * <p>Why a separate burst rather than a longer {@code --warmup}: the code that runs once per request (building
- * and writing the request, the response head, pooling) is compiled only after thousands of calls, which a
- * paced load at one stream takes hours to make; a burst makes them in about a second.
+ * <p>Why a burst of requests rather than a longer {@code --warmup}: the code that runs once per request
+ * (building and writing the request, the response head, pooling) is compiled only after some thousands of
+ * calls, which a paced load at one stream takes hours to make; a burst makes them in a second or two. It is
+ * bounded by a count rather than a time because compilation follows calls: on a busy machine the same seconds
+ * hold a tenth of the requests.
  *
  * <pre>{@code
- * ClientWarmup warmup = new ClientWarmup(config, mockProfiles, Duration.ofSeconds(2));
- * ClientWarmup.Result result = warmup.run();    // blocks for about the budget; stop() from another thread
+ * ClientWarmup warmup = new ClientWarmup(config, mockProfiles, 2000, transport);
+ * ClientWarmup.Result result = warmup.run();    // blocks; stop() from another thread ends it early
  * }</pre>
  */
 final class ClientWarmup {
 
     /** Streams kept in flight: enough to give every client event loop work on a 2-to-8-core machine. */
     static final int STREAMS = 8;
+    /** The most a warm-up takes, however few of its requests a busy machine got through. */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(10);
+    /** Output tokens per warm-up answer: short answers make more requests per second, and every event counts. */
+    static final int ANSWER_TOKENS = 32;
 
     private final RunConfig config;
     private final java.nio.file.Path mockProfiles;
-    private final Duration budget;
+    private final long requests;
     private final HttpTransport loops;
     private volatile LoadRunner runner;
     private volatile boolean stopped;
@@ -53,47 +60,51 @@ final class ClientWarmup {
     /**
      * @param config       the run, whose bodies, headers, client strategies, timeouts and io threads are used
      * @param mockProfiles the embedded mock's profiles file, or null for the built-in profiles
-     * @param budget       how long to stream (more than zero)
+     * @param requests     how many answers to stream (more than zero)
      * @param loops        the run's transport, whose event loops the warm-up runs on
      */
-    ClientWarmup(RunConfig config, java.nio.file.Path mockProfiles, Duration budget, HttpTransport loops) {
-        if (budget.isNegative() || budget.isZero()) {
-            throw new IllegalArgumentException("client warm-up must be > 0, got " + budget);
+    ClientWarmup(RunConfig config, java.nio.file.Path mockProfiles, long requests, HttpTransport loops) {
+        if (requests <= 0) {
+            throw new IllegalArgumentException("client warm-up requests must be > 0, got " + requests);
         }
         this.config = config;
         this.mockProfiles = mockProfiles;
-        this.budget = budget;
+        this.requests = requests;
         this.loops = loops;
     }
 
     /**
      * What the warm-up did.
      *
+     * @param asked    the requests asked for
      * @param seconds  how long it took, starting its mock included
-     * @param requests requests that ended
+     * @param requests requests that ended (fewer than asked when the time limit came first)
      * @param failed   of those, the ones that failed (a warm-up never fails the run)
      */
-    record Result(double seconds, long requests, long failed) {
+    record Result(long asked, double seconds, long requests, long failed) {
 
         /** {@code run.json}'s {@code client_warmup}. */
-        Map<String, Object> json(Duration budget) {
+        Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("budget_s", budget.toMillis() / 1000.0);
-            m.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            m.put("requests_asked", asked);
             m.put("requests", requests);
             m.put("failed", failed);
+            m.put("seconds", Math.round(seconds * 1000) / 1000.0);
             m.put("target", "a mock on loopback answering at once");
             return m;
         }
 
         /** The console's line. */
         String line() {
-            return String.format(java.util.Locale.ROOT, "client warm-up: %d requests (%d failed) in %.1f s against a "
-                    + "local mock, nothing sent to the target (--client-warmup 0 to skip)", requests, failed, seconds);
+            String limit = requests < asked ? String.format(java.util.Locale.ROOT, " (of %d: the %d s limit came "
+                    + "first, the machine is busy)", asked, TIME_LIMIT.toSeconds()) : "";
+            return String.format(java.util.Locale.ROOT, "client warm-up: %d requests%s, %d failed, in %.1f s against "
+                    + "a local mock; nothing was sent to the target (--client-warmup 0 to skip)", requests, limit, failed,
+                    seconds);
         }
     }
 
-    /** Streams for the budget; returns early, with what was done, after {@link #stop()}. */
+    /** Streams the requests; returns early, with what was done, after {@link #stop()} or at the time limit. */
     Result run() {
         long start = System.nanoTime();
         Profiles profiles = mockProfiles == null ? ProfileLoader.builtins() : ProfileLoader.load(mockProfiles);
@@ -103,7 +114,7 @@ final class ClientWarmup {
             Target target = new Target(URI.create(server.baseUrl() + "/v1/chat/completions"), headers(),
                     "streambench-warmup", config.target().bodies(), true);
             RunConfig warm = new RunConfig(config.name(), target, List.of(new Workload.Closed(STREAMS)),
-                    new Bounds(budget, 0, Duration.ZERO), config.timeouts(), new RetryPolicy(0,
+                    new Bounds(TIME_LIMIT, requests, Duration.ZERO), config.timeouts(), new RetryPolicy(0,
                     RetryPolicy.DEFAULTS.initialBackoff(), RetryPolicy.DEFAULTS.maxBackoff()), config.client(),
                     config.seed(), config.ioThreads());
             ClientTls trust = tls == null ? ClientTls.DEFAULT : new ClientTls(tls.chain(), false, "warm-up mock");
@@ -116,7 +127,7 @@ final class ClientWarmup {
                 r.run();
             }
         }
-        return new Result((System.nanoTime() - start) / 1e9, counting.requests.sum(), counting.failed.sum());
+        return new Result(requests, (System.nanoTime() - start) / 1e9, counting.requests.sum(), counting.failed.sum());
     }
 
     /** Ends the warm-up early (Ctrl-C); any thread. */
@@ -136,6 +147,7 @@ final class ClientWarmup {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("x-mock-ttft-ms", "0");
         h.put("x-mock-itl-ms", "0");
+        h.put("x-mock-output-tokens", Integer.toString(ANSWER_TOKENS));
         h.put("x-mock-fault", "");
         config.target().headers().forEach((name, value) -> {
             if (name.equalsIgnoreCase("x-mock-timestamps")) {

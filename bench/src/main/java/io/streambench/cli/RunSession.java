@@ -56,7 +56,7 @@ public final class RunSession {
     private volatile ClientWarmup warmup;
     private volatile boolean stopRequested;
     private volatile boolean stoppedByShutdown;
-    private Duration clientWarmup = Duration.ZERO;
+    private long clientWarmup;
     private Map<String, Object> warmupFigures;
 
     /**
@@ -93,14 +93,14 @@ public final class RunSession {
     }
 
     /**
-     * Before the first measured request, streams for {@code budget} from a mock of its own on loopback through the
-     * same client path ({@link ClientWarmup}); zero (the default here; the CLI's is 2 s) for none.
+     * Before the first measured request, streams {@code requests} answers from a mock of its own on loopback through
+     * the same client path ({@link ClientWarmup}); zero (the default here; the CLI's is 2,000) for none.
      */
-    public RunSession clientWarmup(Duration budget) {
-        if (budget == null || budget.isNegative()) {
-            throw new IllegalArgumentException("client warm-up must be >= 0, got " + budget);
+    public RunSession clientWarmup(long requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("--client-warmup must be >= 0 requests, got " + requests);
         }
-        this.clientWarmup = budget;
+        this.clientWarmup = requests;
         return this;
     }
 
@@ -253,7 +253,7 @@ public final class RunSession {
 
     /** The client warm-up, part of setting up: before {@code --start-at} is awaited. */
     private void warmUp(RunConfig effective, HttpTransport transport) {
-        if (clientWarmup.isZero() || stopRequested) {
+        if (clientWarmup == 0 || stopRequested) {
             return;
         }
         ClientWarmup w = new ClientWarmup(effective, mock == null ? null : mock.profiles(), clientWarmup, transport);
@@ -263,7 +263,7 @@ public final class RunSession {
         }
         ClientWarmup.Result result = w.run();
         warmup = null;
-        warmupFigures = result.json(clientWarmup);
+        warmupFigures = result.json();
         if (progress) {
             console.println(result.line());
             console.flush();

@@ -24,8 +24,10 @@ class ClientWarmupTest {
 
         assertEquals(0, r.code(), r.console());
         JsonNode warmup = r.json().path("client_warmup");
-        assertEquals(2.0, warmup.path("budget_s").asDouble(), warmup::toString);
-        assertTrue(warmup.path("requests").asLong() > 0, warmup::toString);
+        assertEquals(2000, warmup.path("requests_asked").asLong(), warmup::toString);
+        // all of them, unless this machine is so busy that the time limit came first
+        long done = warmup.path("requests").asLong();
+        assertTrue(done == 2000 || done > 0 && warmup.path("seconds").asDouble() >= 10, warmup::toString);
         assertEquals(0, warmup.path("failed").asLong(), warmup::toString);
         // the measured mock saw the run's three streams and nothing else
         assertEquals(3, r.json().at("/mock_server/stats/streams_started").asLong(), r.json()::toString);
@@ -37,12 +39,11 @@ class ClientWarmupTest {
             RunFiguresTest.Run r = RunFiguresTest.run(out, "--url", target.baseUrl() + "/v1/chat/completions",
                     "--model", "paced", "--header", "x-mock-output-tokens: 5", "--header", "x-mock-itl-ms: 1",
                     "--header", "x-mock-ttft-ms: 1", "--concurrency", "2", "--requests", "4", "--client-warmup",
-                    "500ms");
+                    "300");
 
             assertEquals(0, r.code(), r.console());
             JsonNode warmup = r.json().path("client_warmup");
-            assertEquals(0.5, warmup.path("budget_s").asDouble(), warmup::toString);
-            assertTrue(warmup.path("requests").asLong() > 4, warmup::toString);
+            assertEquals(300, warmup.path("requests").asLong(), warmup::toString);
             assertEquals(4, target.stats().snapshot(false).streamsStarted());
             assertEquals(4, target.stats().snapshot(false).requests());
         }
