@@ -54,7 +54,7 @@ class SocketStampsTest {
                 RequestBodies.ofPrompt("m", "Hi", 0, true), false);
         Exchange.Shared shared = new Exchange.Shared(target, Timeouts.DEFAULTS, ClientOptions.defaults(),
                 new ClientStrategies(ClientOptions.defaults()), null, new DefaultHttpHeaders(), 0, e -> { });
-        Exchange exchange = new Exchange(new Request(0, stage, System.nanoTime(), true, 1), 1, shared);
+        Exchange exchange = new Exchange(new Request(0, stage, System.nanoTime(), true, 1, 0), 1, shared);
 
         exchange.start(channel, 0);
         ByteBuf request = channel.readOutbound();

@@ -76,7 +76,7 @@ class StageWindowTest {
                 RequestBodies.ofPrompt("m", "Hi", 0, true), false);
         Exchange.Shared shared = new Exchange.Shared(target, Timeouts.DEFAULTS, ClientOptions.defaults(),
                 new ClientStrategies(ClientOptions.defaults()), null, new DefaultHttpHeaders(), 0, e -> { });
-        Exchange exchange = new Exchange(new Request(0, stage, 0, true, 1), 1, shared);
+        Exchange exchange = new Exchange(new Request(0, stage, 0, true, 1, 0), 1, shared);
 
         exchange.onContent(0, "Hello world", S);          // two tokens by the estimator
         assertEquals(2, metrics.counters().tokens());
