@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Warms the client path before the first measured request, so that no percentile measures the JIT compiler.
- * It streams {@code requests} answers (at most for {@link #TIME_LIMIT}) with the run's own request bodies,
+ * It streams {@code requests} answers (at most for {@link #TIME_LIMIT}, and never past its deadline: a
+ * {@code --start-at} time stays met) with the run's own request bodies,
  * through the run's parser, flush and accumulate strategies and on the run's own event loops, from a mock server
  * of its own on loopback that answers at once (the same profiles, zero time to first token and zero gaps, short
  * answers; https when the target is https, so the TLS code warms too). The target is never contacted: a warm-up
@@ -54,6 +55,7 @@ final class ClientWarmup {
     private final java.nio.file.Path mockProfiles;
     private final long requests;
     private final HttpTransport loops;
+    private final long deadlineNanos;
     private volatile LoadRunner runner;
     private volatile boolean stopped;
 
@@ -62,8 +64,10 @@ final class ClientWarmup {
      * @param mockProfiles the embedded mock's profiles file, or null for the built-in profiles
      * @param requests     how many answers to stream (more than zero)
      * @param loops        the run's transport, whose event loops the warm-up runs on
+     * @param deadlineNanos when it must be over, as {@code System.nanoTime()} (its mock's start included)
      */
-    ClientWarmup(RunConfig config, java.nio.file.Path mockProfiles, long requests, HttpTransport loops) {
+    ClientWarmup(RunConfig config, java.nio.file.Path mockProfiles, long requests, HttpTransport loops,
+            long deadlineNanos) {
         if (requests <= 0) {
             throw new IllegalArgumentException("client warm-up requests must be > 0, got " + requests);
         }
@@ -71,6 +75,7 @@ final class ClientWarmup {
         this.mockProfiles = mockProfiles;
         this.requests = requests;
         this.loops = loops;
+        this.deadlineNanos = deadlineNanos;
     }
 
     /**
@@ -96,8 +101,8 @@ final class ClientWarmup {
 
         /** The console's line. */
         String line() {
-            String limit = requests < asked ? String.format(java.util.Locale.ROOT, " (of %d: the %d s limit came "
-                    + "first, the machine is busy)", asked, TIME_LIMIT.toSeconds()) : "";
+            String limit = requests < asked ? String.format(java.util.Locale.ROOT, " (of %d: its time ran out first; "
+                    + "the machine is busy, or --start-at is near)", asked) : "";
             return String.format(java.util.Locale.ROOT, "client warm-up: %d requests%s, %d failed, in %.1f s against "
                     + "a local mock; nothing was sent to the target (--client-warmup 0 to skip)", requests, limit, failed,
                     seconds);
@@ -113,8 +118,12 @@ final class ClientWarmup {
         try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(profiles).withTls(tls))) {
             Target target = new Target(URI.create(server.baseUrl() + "/v1/chat/completions"), headers(),
                     "streambench-warmup", config.target().bodies(), true);
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return new Result(requests, (System.nanoTime() - start) / 1e9, 0, 0);
+            }
             RunConfig warm = new RunConfig(config.name(), target, List.of(new Workload.Closed(STREAMS)),
-                    new Bounds(TIME_LIMIT, requests, Duration.ZERO), config.timeouts(), new RetryPolicy(0,
+                    new Bounds(Duration.ofNanos(left), requests, Duration.ZERO), config.timeouts(), new RetryPolicy(0,
                     RetryPolicy.DEFAULTS.initialBackoff(), RetryPolicy.DEFAULTS.maxBackoff()), config.client(),
                     config.seed(), config.ioThreads());
             ClientTls trust = tls == null ? ClientTls.DEFAULT : new ClientTls(tls.chain(), false, "warm-up mock");

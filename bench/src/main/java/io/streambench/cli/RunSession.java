@@ -251,12 +251,22 @@ public final class RunSession {
         }
     }
 
+    /** What the client warm-up leaves free before {@code --start-at}, for the load to start on time. */
+    private static final Duration START_MARGIN = Duration.ofMillis(500);
+
     /** The client warm-up, part of setting up: before {@code --start-at} is awaited. */
     private void warmUp(RunConfig effective, HttpTransport transport) {
         if (clientWarmup == 0 || stopRequested) {
             return;
         }
-        ClientWarmup w = new ClientWarmup(effective, mock == null ? null : mock.profiles(), clientWarmup, transport);
+        long deadline = System.nanoTime() + ClientWarmup.TIME_LIMIT.toNanos();
+        if (launch.startAt() != null) {
+            // Part of setting up: it ends early rather than make this driver miss the agreed start.
+            long untilStart = Duration.between(Instant.now(), launch.startAt()).minus(START_MARGIN).toNanos();
+            deadline = Math.min(deadline, System.nanoTime() + untilStart);
+        }
+        ClientWarmup w = new ClientWarmup(effective, mock == null ? null : mock.profiles(), clientWarmup, transport,
+                deadline);
         warmup = w;
         if (stopRequested) {
             w.stop();

@@ -8,6 +8,8 @@ import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +49,21 @@ class ClientWarmupTest {
             assertEquals(4, target.stats().snapshot(false).streamsStarted());
             assertEquals(4, target.stats().snapshot(false).requests());
         }
+    }
+
+    @Test
+    void shouldEndTheWarmUpEarlyRatherThanMissTheStartTime(@TempDir Path out) throws IOException {
+        Instant at = Instant.now().plusMillis(2500);
+        RunFiguresTest.Run r = RunFiguresTest.run(out, "--mock-profile", "paced", "--ttft-ms", "1", "--itl-ms", "1",
+                "--output-tokens", "5", "--requests", "2", "--client-warmup", "1000000", "--start-at", at.toString());
+
+        assertEquals(0, r.code(), r.console());
+        JsonNode warmup = r.json().path("client_warmup");
+        assertTrue(warmup.path("requests").asLong() < 1_000_000, warmup::toString);
+        assertTrue(warmup.path("seconds").asDouble() < 2.5, warmup::toString);
+        // the load started at the agreed time, not late (a start time that passes while setting up is refused)
+        long late = Duration.between(at, Instant.parse(r.json().path("start").asText())).toMillis();
+        assertTrue(late > -100 && late < 1000, () -> "started " + late + " ms after --start-at");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -66,6 +67,26 @@ class StageWindowTest {
         assertEquals(0.0, f.windowSeconds());
         assertEquals(0.0, f.drainSeconds());
         assertTrue(Double.isNaN(f.tokensPerSecond()));
+    }
+
+    @Test
+    void shouldCountEveryArrivalWithoutAllocating() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        StageWindow w = new StageWindow(0, S, 2 * S);
+        for (int i = 0; i < 20_000; i++) {
+            w.arrived(1, i);
+            w.read(100, S + i);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1_000_000; i++) {
+            w.arrived(1, S + i);
+            w.read(100, S + i);
+            w.corrected(-1, 3 * S + i);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertTrue(allocated < 1024, () -> allocated + " bytes for a million events");
+        assertEquals(20_000 + 1_000_000 - 1_000_000, w.tokens());
     }
 
     @Test
