@@ -22,6 +22,7 @@ import java.util.List;
  * @param systemFingerprint the {@code system_fingerprint} of every chunk, or null to omit it
  * @param faults faults injected into this profile's answers (see {@link io.streambench.mock.fault.FaultSpec})
  * @param rateLimit request and token limits answered with 429
+ * @param pings the {@code ping} events of Anthropic Messages streams
  */
 public record Profile(
         String name,
@@ -38,7 +39,8 @@ public record Profile(
         ToolCallSettings toolCalls,
         String systemFingerprint,
         List<Fault> faults,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        Pings pings) {
 
     public Profile {
         if (name == null || name.isBlank()) {
@@ -53,6 +55,7 @@ public record Profile(
         require(toolCalls, "tool_calls");
         faults = List.copyOf(faults);
         require(rateLimit, "rate_limit");
+        require(pings, "pings");
         if (outputTokens == null && content.naturalTokens("") < 0 && !(content instanceof ContentSource.Echo)) {
             throw new IllegalArgumentException("profile '" + name + "': generated content needs output_tokens");
         }

@@ -46,7 +46,8 @@ final class ProfileFields {
                 toolCalls(n.get("tool_calls")),
                 n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null,
                 faults(n.get("faults")),
-                rateLimit(n.get("rate_limit")));
+                rateLimit(n.get("rate_limit")),
+                pings(n.get("pings")));
     }
 
     /** Reads a distribution from a number, its text form, or an object with {@code type}. */
@@ -171,6 +172,20 @@ final class ProfileFields {
             return FlushPolicy.parse(v.asText());
         } catch (IllegalArgumentException e) {
             throw new ProfileException("flush: " + e.getMessage());
+        }
+    }
+
+    private static Pings pings(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return Pings.FIRST;
+        }
+        if (!v.isTextual()) {
+            throw new ProfileException("pings: expected 'first', 'none' or 'every:N'");
+        }
+        try {
+            return Pings.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("pings: " + e.getMessage());
         }
     }
 

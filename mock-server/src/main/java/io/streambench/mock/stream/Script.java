@@ -23,7 +23,7 @@ public interface Script {
     /** True once the last step has been written. */
     boolean finished();
 
-    /** Fault: the API's mid-stream error event. */
+    /** Fault: the API's mid-stream error event; a null message or type means the API's usual one. */
     void writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code);
 
     /** Fault: one broken event (JSON cut in the middle, or invalid UTF-8 in the text). */

@@ -30,6 +30,8 @@ final class ChatCompletionsEvents implements EventEncoder {
     private static final byte[] OBFUSCATION = utf8(",\"obfuscation\":\"");
     private static final byte[] DONE = utf8("[DONE]");
     private static final byte[] PAD = padTable(8192);
+    private static final String DEFAULT_ERROR_MESSAGE =
+            "The server had an error while processing your request. Sorry about that!";
 
     private final StreamPlan plan;
     private final SseEvents sse;
@@ -121,12 +123,13 @@ final class ChatCompletionsEvents implements EventEncoder {
         sse.end(out);
     }
 
-    /** {@code data: {"error": {...}}}, which the SDKs raise without retrying. */
+    /** {@code data: {"error": {...}}}, which the SDKs raise without retrying; {@code server_error} by default. */
     @Override
     public void errorEvent(ByteBuf out, String message, String type, String code) {
         sse.begin(out);
-        out.writeBytes(utf8("{\"error\":{\"message\":\"" + JsonText.escape(message) + "\",\"type\":\""
-                + JsonText.escape(type) + "\",\"param\":null,\"code\":"
+        out.writeBytes(utf8("{\"error\":{\"message\":\""
+                + JsonText.escape(message != null ? message : DEFAULT_ERROR_MESSAGE) + "\",\"type\":\""
+                + JsonText.escape(type != null ? type : "server_error") + "\",\"param\":null,\"code\":"
                 + (code == null ? "null" : "\"" + JsonText.escape(code) + "\"") + "}}"));
         sse.end(out);
     }

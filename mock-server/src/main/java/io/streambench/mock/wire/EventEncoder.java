@@ -69,7 +69,13 @@ interface EventEncoder {
     /** The API's end-of-stream marker ({@code [DONE]}), if it has one. */
     void endMarker(ByteBuf out);
 
-    /** Fault: the API's mid-stream error event. */
+    /**
+     * Fault: the API's mid-stream error event.
+     *
+     * @param message the error's message, or null for the API's usual one
+     * @param type the error's type, or null for the API's usual one
+     * @param code a machine-readable code, or null
+     */
     void errorEvent(ByteBuf out, String message, String type, String code);
 
     /** Fault: one broken event: JSON cut in the middle, or invalid UTF-8 inside the text. */

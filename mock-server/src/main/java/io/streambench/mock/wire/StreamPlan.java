@@ -5,6 +5,7 @@ import io.streambench.mock.profile.Distribution;
 import io.streambench.mock.profile.FlushPolicy;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.RequestOverrides;
+import io.streambench.mock.profile.TokenStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,11 +229,25 @@ public final class StreamPlan {
         for (ChoicePlan c : choices) {
             total += c.contentTokens();
             for (ToolCallPlan t : c.toolCalls()) {
-                // Tool arguments are tokens too; about four characters each, plus the name.
-                total += 1 + (t.arguments().length() + 3) / 4;
+                total += toolCallTokens(t);
             }
         }
         return total;
+    }
+
+    /** The tokens a tool call counts as: its arguments, about four characters each, plus the name. */
+    static long toolCallTokens(ToolCallPlan call) {
+        return 1 + (call.arguments().length() + 3) / 4;
+    }
+
+    /** The text of text choice {@code c}: what its stream tells, drawn from {@code random}'s content source. */
+    String text(ChoicePlan c, Randoms random) {
+        TokenStream tokens = profile.content().open(random.content().get(c.index()), lastUserMessage);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < c.contentTokens(); i++) {
+            sb.append(tokens.next().text());
+        }
+        return sb.toString();
     }
 
     static long millisToNanos(double ms) {

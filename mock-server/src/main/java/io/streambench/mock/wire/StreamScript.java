@@ -114,7 +114,8 @@ final class StreamScript implements Script {
                 encoder.textStart(out, index);
             }
             c.tokensLeft -= k;
-            encoder.text(out, index, c.tokens, k, c.tokensLeft == 0);
+            // "last" promises the finish in this step, which the no_finish fault withholds.
+            encoder.text(out, index, c.tokens, k, finishes && c.tokensLeft == 0);
             if (c.tokensLeft == 0) {
                 encoder.textStop(out, index);
             }
