@@ -191,6 +191,10 @@ final class GeminiRequestDecoder {
             throw refuse("toolConfig.functionCallingConfig.mode", "Invalid value at "
                     + "'tool_config.function_calling_config.mode', \"" + config.path("mode").asText() + "\"");
         }
+        if (config.path("streamFunctionCallArguments").asBoolean(false)) {
+            throw refuse("toolConfig.functionCallingConfig.streamFunctionCallArguments", "The mock sends function "
+                    + "calls whole; streamFunctionCallArguments is not served.");
+        }
         JsonNode allowed = config.path("allowedFunctionNames");
         if (mode.equals("NONE")) {
             return new ToolChoice(ToolChoice.Mode.NONE, null);

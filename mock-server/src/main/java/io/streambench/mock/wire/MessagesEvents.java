@@ -94,12 +94,15 @@ final class MessagesEvents implements EventEncoder {
         closeBlock(out);
     }
 
-    /** A {@code tool_use} block opens with {@code input: {}} and an empty first piece, as the API sends it. */
+    /**
+     * A {@code tool_use} block opens with {@code input: {}}, the {@code caller} the current API adds (the SDKs
+     * type it as required) and an empty first piece of input, as the API sends it.
+     */
     @Override
     public void toolCallStart(ByteBuf out, int choice, int call, StreamPlan.ToolCallPlan toolCall) {
         openBlock(out);
         out.writeBytes(utf8(",\"content_block\":{\"type\":\"tool_use\",\"id\":\"" + MessagesFormat.toolUseId(toolCall)
-                + "\",\"name\":\"" + JsonText.escape(toolCall.name()) + "\",\"input\":{}}}"));
+                + "\",\"name\":\"" + JsonText.escape(toolCall.name()) + "\",\"input\":{},\"caller\":{\"type\":\"direct\"}}}"));
         sse.end(out);
         firstPing(out);
         beginDelta(out, JSON_DELTA);

@@ -52,6 +52,7 @@ final class MessagesFormat extends WireFormat {
                     ObjectNode block = content.addObject().put("type", "tool_use").put("id", toolUseId(t))
                             .put("name", t.name());
                     block.set("input", JSON.readTree(t.arguments()));
+                    block.putObject("caller").put("type", "direct");
                 }
             }
             root.put("stop_reason", new String(stopReasonBytes(c.finish()), StandardCharsets.US_ASCII));
