@@ -29,7 +29,7 @@ public final class EncodedStream {
 
     /** The overrides that shape the encoded bytes; timing, flushing, faults and the profile do not apply. */
     private static final List<String> HEADERS = List.of(RequestOverrides.OUTPUT_TOKENS,
-            RequestOverrides.TOKENS_PER_CHUNK, RequestOverrides.PADDING_BYTES, RequestOverrides.SEED,
+            RequestOverrides.REASONING_TOKENS, RequestOverrides.TOKENS_PER_CHUNK, RequestOverrides.PADDING_BYTES, RequestOverrides.SEED,
             RequestOverrides.TIMESTAMPS);
 
     private final StreamPlan plan;
@@ -47,7 +47,7 @@ public final class EncodedStream {
      * by a request's headers.
      *
      * @param headers {@code x-mock-*} headers by their lower-case names ({@link RequestOverrides}): those that
-     *     shape the bytes ({@code x-mock-output-tokens}, {@code x-mock-tokens-per-chunk},
+     *     shape the bytes ({@code x-mock-output-tokens}, {@code x-mock-reasoning-tokens}, {@code x-mock-tokens-per-chunk},
      *     {@code x-mock-padding-bytes}, {@code x-mock-seed}, {@code x-mock-timestamps})
      * @throws IllegalArgumentException for any other header, or a value the server would answer with 400
      */

@@ -18,6 +18,8 @@ final class ChatRequestDecoder {
     static final int MAX_CHOICES = 16;
     private static final List<String> ROLES = List.of("system", "developer", "user", "assistant", "tool", "function");
     private static final List<String> TOOL_CHOICES = List.of("none", "auto", "required");
+    /** The values of {@code reasoning_effort}; {@code none} turns reasoning off. */
+    static final List<String> REASONING_EFFORTS = List.of("none", "minimal", "low", "medium", "high", "xhigh");
 
     private ChatRequestDecoder() {
     }
@@ -83,8 +85,34 @@ final class ChatRequestDecoder {
             }
             seed = s.asLong();
         }
+        ChatRequest.Reasoning reasoning = reasoningEffort(body.get("reasoning_effort"), "reasoning_effort");
         return new ChatRequest(model, stream, includeUsage, maxTokens, n, tools, toolChoice, parallel, seed,
-                lastUser, promptTokens);
+                lastUser, promptTokens, reasoning, obfuscation(options), null);
+    }
+
+    /**
+     * A reasoning model's reasoning, streamed unless {@code effort} (the field {@code param}) is {@code none}.
+     * The mock takes the amount of reasoning from the profile, not from the effort.
+     */
+    static ChatRequest.Reasoning reasoningEffort(JsonNode effort, String param) {
+        if (effort == null || effort.isNull()) {
+            return ChatRequest.Reasoning.SHOWN;
+        }
+        if (!effort.isTextual()) {
+            throw typeError(param, "a string", effort);
+        }
+        if (!REASONING_EFFORTS.contains(effort.asText())) {
+            throw refuse(ErrorCatalogue.invalidValue(param, effort.asText(), REASONING_EFFORTS));
+        }
+        return effort.asText().equals("none") ? ChatRequest.Reasoning.OFF : ChatRequest.Reasoning.SHOWN;
+    }
+
+    /** {@code stream_options.include_obfuscation}: padding is sent unless it is false. */
+    static boolean obfuscation(JsonNode options) {
+        if (options == null || options.isNull()) {
+            return true;
+        }
+        return bool(options, "include_obfuscation", true, "stream_options.include_obfuscation");
     }
 
     private static String contentText(JsonNode content, String where) {

@@ -44,6 +44,7 @@ final class ProfileFields {
                 bool(n, "require_api_key", false),
                 bool(n, "timestamps", false),
                 toolCalls(n.get("tool_calls")),
+                reasoning(n),
                 n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null,
                 faults(n.get("faults")),
                 rateLimit(n.get("rate_limit")),
@@ -206,6 +207,22 @@ final class ProfileFields {
             throw new ProfileException("tool_calls." + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ProfileException("tool_calls: " + e.getMessage());
+        }
+    }
+
+    private static ReasoningSettings reasoning(JsonNode n) {
+        Distribution tokens = n.hasNonNull("reasoning_tokens") ? distribution(n, "reasoning_tokens", null) : null;
+        JsonNode field = n.get("reasoning_field");
+        if (field == null || field.isNull()) {
+            return new ReasoningSettings(tokens, ReasoningSettings.ChatField.REASONING_CONTENT);
+        }
+        if (!field.isTextual()) {
+            throw new ProfileException("reasoning_field: expected reasoning_content or reasoning, got " + field);
+        }
+        try {
+            return new ReasoningSettings(tokens, ReasoningSettings.ChatField.parse(field.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("reasoning_field: " + e.getMessage());
         }
     }
 

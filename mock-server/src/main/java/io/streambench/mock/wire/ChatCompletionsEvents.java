@@ -12,13 +12,16 @@ import java.util.SplittableRandom;
  *
  * <p>The part up to {@code "delta":} is encoded once per stream and choice ({@link #heads}); a content event
  * is that head, {@code {"content":"}, the pre-escaped bytes of its tokens, and a constant tail, so it
- * allocates nothing. The optional {@code "usage":null} and {@code obfuscation} padding go before the closing
+ * allocates nothing. Reasoning goes before the content the same way, in the delta field the profile names
+ * ({@code reasoning_content} or {@code reasoning}), as servers that stream it do. The optional {@code "usage":null} and {@code obfuscation} padding go before the closing
  * brace of every choice chunk and of the usage chunk.
  */
 final class ChatCompletionsEvents implements EventEncoder {
 
     private static final byte[] CONTENT_OPEN = utf8("{\"content\":\"");
     private static final byte[] CONTENT_CLOSE = utf8("\"},\"logprobs\":null,\"finish_reason\":null}]");
+    private static final byte[] REASONING_CONTENT_OPEN = utf8("{\"reasoning_content\":\"");
+    private static final byte[] REASONING_OPEN = utf8("{\"reasoning\":\"");
     private static final byte[] OPEN_ROLE_TEXT = utf8("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}");
     private static final byte[] OPEN_ROLE_TOOLS = utf8("{\"role\":\"assistant\",\"content\":null}");
     private static final byte[] NOT_FINISHED = utf8(",\"logprobs\":null,\"finish_reason\":null}]");
@@ -37,6 +40,8 @@ final class ChatCompletionsEvents implements EventEncoder {
     private final SseEvents sse;
     private final SplittableRandom paddingRandom;
     private final boolean usageNull;
+    /** The opening of a reasoning delta, in the profile's field. */
+    private final byte[] reasoningOpen;
     /** Per choice: {@code {"id":...,"choices":[{"index":i,"delta":}; last: the usage chunk's, up to {@code "usage":}. */
     private final byte[][] heads;
 
@@ -45,6 +50,10 @@ final class ChatCompletionsEvents implements EventEncoder {
         this.sse = sse;
         this.paddingRandom = paddingRandom;
         this.usageNull = plan.profile.usageNullOnChunks();
+        this.reasoningOpen = switch (plan.profile.reasoning().chatField()) {
+            case REASONING_CONTENT -> REASONING_CONTENT_OPEN;
+            case REASONING -> REASONING_OPEN;
+        };
         String fingerprint = plan.profile.systemFingerprint();
         String common = "{\"id\":\"" + ChatCompletionsFormat.id(plan) + "\",\"object\":\"chat.completion.chunk\",\"created\":"
                 + plan.createdEpochSeconds + ",\"model\":\"" + JsonText.escape(plan.model) + "\""
@@ -65,9 +74,21 @@ final class ChatCompletionsEvents implements EventEncoder {
     }
 
     @Override
+    public void reasoning(ByteBuf out, int choice, TokenStream tokens, int count, boolean last) {
+        if (plan.reasoningShown) {
+            delta(out, choice, reasoningOpen, tokens, count);
+        }
+    }
+
+    @Override
     public void text(ByteBuf out, int choice, TokenStream tokens, int count, boolean last) {
+        delta(out, choice, CONTENT_OPEN, tokens, count);
+    }
+
+    /** {@code {"<field>":"<the next count tokens>"}} as one chunk. */
+    private void delta(ByteBuf out, int choice, byte[] open, TokenStream tokens, int count) {
         beginChoice(out, choice);
-        out.writeBytes(CONTENT_OPEN);
+        out.writeBytes(open);
         for (int j = 0; j < count; j++) {
             out.writeBytes(tokens.next().jsonUtf8());
         }

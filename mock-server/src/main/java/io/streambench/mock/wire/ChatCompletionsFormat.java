@@ -41,7 +41,7 @@ final class ChatCompletionsFormat extends WireFormat {
             ObjectNode message = choice.putObject("message");
             message.put("role", "assistant");
             if (c.toolCalls().isEmpty()) {
-                message.put("content", text(plan, c, random));
+                message.put("content", text(plan.openContent(random, c.index()), c.contentTokens()));
             } else {
                 message.putNull("content");
                 ArrayNode calls = message.putArray("tool_calls");
@@ -51,6 +51,10 @@ final class ChatCompletionsFormat extends WireFormat {
                     call.put("type", "function");
                     call.putObject("function").put("name", t.name()).put("arguments", t.arguments());
                 }
+            }
+            if (c.reasoningTokens() > 0 && plan.reasoningShown) {
+                message.put(plan.profile.reasoning().chatField().json(),
+                        text(StreamPlan.openReasoning(random, c.index()), c.reasoningTokens()));
             }
             message.putNull("refusal");
             message.putArray("annotations");
@@ -117,20 +121,23 @@ final class ChatCompletionsFormat extends WireFormat {
         };
     }
 
-    /** The {@code usage} object of the usage chunk and of the non-streaming answer. */
+    /**
+     * The {@code usage} object of the usage chunk and of the non-streaming answer: {@code completion_tokens}
+     * includes the reasoning, which {@code completion_tokens_details.reasoning_tokens} gives apart.
+     */
     static String usageJson(StreamPlan plan) {
         long completion = plan.completionTokens();
         return "{\"prompt_tokens\":" + plan.promptTokens + ",\"completion_tokens\":" + completion
                 + ",\"total_tokens\":" + (plan.promptTokens + completion)
                 + ",\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0}"
-                + ",\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
-                + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
+                + ",\"completion_tokens_details\":{\"reasoning_tokens\":" + plan.reasoningTokens()
+                + ",\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
     }
 
-    private static String text(StreamPlan plan, StreamPlan.ChoicePlan c, StreamPlan.Randoms random) {
-        TokenStream tokens = plan.profile.content().open(random.content().get(c.index()), plan.lastUserMessage);
+    /** The next {@code count} tokens of {@code tokens}, joined. */
+    static String text(TokenStream tokens, int count) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < c.contentTokens(); i++) {
+        for (int i = 0; i < count; i++) {
             sb.append(tokens.next().text());
         }
         return sb.toString();

@@ -41,7 +41,8 @@ final class StreamScript implements Script {
         this.choices = new Choice[n];
         for (int i = 0; i < n; i++) {
             StreamPlan.ChoicePlan c = plan.choices.get(i);
-            choices[i] = new Choice(c, plan.profile.content().open(random.content().get(i), plan.lastUserMessage));
+            choices[i] = new Choice(c, plan.openContent(random, i),
+                    c.reasoningTokens() > 0 ? StreamPlan.openReasoning(random, i) : null);
         }
     }
 
@@ -96,9 +97,11 @@ final class StreamScript implements Script {
     }
 
     @Override
-    public void writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
+    public int writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
         sse.stampAt(stampNanos);
+        long before = sse.sequence();
         encoder.errorEvent(out, message, type, code);
+        return (int) (sse.sequence() - before);
     }
 
     @Override
@@ -108,6 +111,18 @@ final class StreamScript implements Script {
     }
 
     private void writeFragment(Choice c, ByteBuf out, int index) {
+        if (c.reasoningLeft > 0) {
+            int k = Math.min(c.reasoningLeft, plan.tokensPerChunk.sampleInt(random.chunk(), 1));
+            if (c.reasoningLeft == c.plan.reasoningTokens()) {
+                encoder.reasoningStart(out, index);
+            }
+            c.reasoningLeft -= k;
+            encoder.reasoning(out, index, c.reasoning, k, finishes && !c.hasFragment());
+            if (c.reasoningLeft == 0) {
+                encoder.reasoningStop(out, index);
+            }
+            return;
+        }
         if (!c.toolCalls()) {
             int k = Math.min(c.tokensLeft, plan.tokensPerChunk.sampleInt(random.chunk(), 1));
             if (c.tokensLeft == c.plan.contentTokens()) {
@@ -142,19 +157,24 @@ final class StreamScript implements Script {
         }
     }
 
-    /** One choice's progress: text tokens left, or the tool call and the arguments offset reached. */
+    /** One choice's progress: reasoning tokens left, then text tokens left, or the tool call and arguments offset. */
     private static final class Choice {
         final StreamPlan.ChoicePlan plan;
         final TokenStream tokens;
+        /** The reasoning text, or null when the choice has none. */
+        final TokenStream reasoning;
+        int reasoningLeft;
         int tokensLeft;
         int call;
         /** Where the next arguments fragment starts; -1 before the call's header was sent. */
         int argOffset = -1;
         boolean done;
 
-        Choice(StreamPlan.ChoicePlan plan, TokenStream tokens) {
+        Choice(StreamPlan.ChoicePlan plan, TokenStream tokens, TokenStream reasoning) {
             this.plan = plan;
             this.tokens = tokens;
+            this.reasoning = reasoning;
+            this.reasoningLeft = plan.reasoningTokens();
             this.tokensLeft = plan.contentTokens();
         }
 
@@ -163,7 +183,7 @@ final class StreamScript implements Script {
         }
 
         boolean hasFragment() {
-            return toolCalls() ? call < plan.toolCalls().size() : tokensLeft > 0;
+            return reasoningLeft > 0 || (toolCalls() ? call < plan.toolCalls().size() : tokensLeft > 0);
         }
     }
 }

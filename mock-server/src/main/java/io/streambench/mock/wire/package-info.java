@@ -8,11 +8,13 @@
  * <h2>How it fits together</h2>
  *
  * <pre>
- * StreamPlan      decided once per request: choices, token counts, tool calls, finish, the seed's random sources
+ * StreamPlan      decided once per request: choices, reasoning and answer token counts, tool calls, finish, the
+ *                 seed's random sources
  * StreamScript    the steps of a plan, the same for every API: which fragment of which choice is due at each
  *                 deadline, and the chunk sizes and gaps (drawn here, so a seed means the same stream in any API)
  * EventEncoder    one stream's events in one API's format: the script calls streamStart, choiceStart,
- *                 textStart / text / textStop, toolCallStart / toolArguments / toolCallStop, choiceFinish,
+ *                 reasoningStart / reasoning / reasoningStop, textStart / text / textStop,
+ *                 toolCallStart / toolArguments / toolCallStop, choiceFinish,
  *                 streamFinish, endMarker, and for faults errorEvent and malformedEvent
  * SseEvents       the SSE lines around every event: send stamps, optional event: lines, data:, the blank line,
  *                 the API's line ends (LF, or CRLF), and the event count, which is the sequence number of
@@ -56,10 +58,22 @@
  * ({@code endMarker} writes nothing), puts {@code finishReason} on the choice's last text event (the
  * {@code last} flag of {@code text}) and running {@code usageMetadata} totals on every event, and sends a
  * function call whole: its {@code toolCallStart}/{@code toolArguments} write nothing and the calls go out in
- * one event from {@code choiceFinish}, after the same paced steps. Reasoning (thinking) tokens are a block before the text: the plan
- * gains their count, {@code StreamScript} tells them with {@code reasoningStart}/{@code reasoning}/
- * {@code reasoningStop} (new methods of {@code EventEncoder} with empty defaults), and each encoder spells
- * them its way ({@code reasoning_content} deltas, {@code thinking} blocks, thought parts). None of it
+ * one event from {@code choiceFinish}, after the same paced steps.
+ *
+ * <h2>Reasoning</h2>
+ *
+ * Reasoning (thinking) tokens are a block before a choice's text or tool calls: the plan holds their count
+ * per choice ({@code ChoicePlan.reasoningTokens}, from the profile's {@code reasoning_tokens} or
+ * {@code x-mock-reasoning-tokens}, capped by the request's budget and token limit), {@code StreamScript} tells
+ * them with {@code reasoningStart}/{@code reasoning}/{@code reasoningStop} (defaults that write nothing),
+ * paced like text, and each encoder spells them its way: chat completions' {@code reasoning_content} or
+ * {@code reasoning} deltas, the Responses API's reasoning item, Anthropic's {@code thinking} block with its
+ * {@code signature_delta}, Gemini's {@code "thought": true} parts. {@code ChatRequest.Reasoning} is what the
+ * request asks: off ({@code reasoning_effort: "none"}, a budget of 0), streamed or only timed and counted
+ * ({@code StreamPlan.reasoningShown}), and a budget. The text comes from {@code StreamPlan.openReasoning},
+ * its own random source, so a seed's answer is the same with reasoning or without. Usage: {@code
+ * StreamPlan.completionTokens()} includes the reasoning and {@code reasoningTokens()} gives it apart; each
+ * format reports them as its API does (Gemini's {@code candidatesTokenCount} excludes thoughts). None of it
  * touches {@code stream/StreamSession}, {@code stream/Pacer}, the flush policy, faults or stats.
  */
 package io.streambench.mock.wire;
