@@ -17,8 +17,10 @@ import com.anthropic.models.messages.ContentBlock;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.Model;
+import com.anthropic.models.messages.RawContentBlockDelta;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.ThinkingBlock;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolChoiceTool;
 import com.anthropic.models.messages.ToolUseBlock;
@@ -125,6 +127,41 @@ class AnthropicSdkCompatibilityTest {
         assertEquals(StopReason.MAX_TOKENS, streamed.stopReason().orElseThrow());
         assertEquals(9, streamed.usage().outputTokens());
         assertEquals(client.messages().create(params), streamed);
+    }
+
+    @Test
+    void shouldReassembleTheThinkingBlockAndItsSignatureBeforeTheAnswer() {
+        MessageCreateParams params = params("instant", 13).enabledThinking(1024)
+                .putAdditionalHeader("x-mock-reasoning-tokens", "40").build();
+
+        List<RawMessageStreamEvent> events = stream(params);
+        Message streamed = accumulate(events);
+        Message whole = client.messages().create(params);
+
+        assertEquals(whole, streamed);
+        assertEquals(2, streamed.content().size());
+        ThinkingBlock thinking = streamed.content().get(0).asThinking();
+        assertFalse(thinking.thinking().isEmpty());
+        assertFalse(thinking.signature().isEmpty());
+        assertFalse(streamed.content().get(1).asText().text().isEmpty());
+        assertEquals(40, streamed.usage().outputTokensDetails().orElseThrow().thinkingTokens());
+        assertEquals(40 + 64, streamed.usage().outputTokens(), "thinking counts in output_tokens");
+        List<RawContentBlockDelta> deltas = events.stream().filter(RawMessageStreamEvent::isContentBlockDelta)
+                .map(e -> e.asContentBlockDelta().delta()).toList();
+        assertTrue(deltas.stream().filter(RawContentBlockDelta::isThinking).count() > 1, "thinking streams in pieces");
+        assertEquals(1, deltas.stream().filter(RawContentBlockDelta::isSignature).count());
+        int signature = indexOf(deltas, RawContentBlockDelta::isSignature);
+        assertTrue(deltas.get(signature - 1).isThinking() && deltas.get(signature + 1).isText(),
+                "the signature closes the thinking, the answer follows");
+    }
+
+    private static <T> int indexOf(List<T> list, java.util.function.Predicate<T> p) {
+        for (int i = 0; i < list.size(); i++) {
+            if (p.test(list.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @ParameterizedTest

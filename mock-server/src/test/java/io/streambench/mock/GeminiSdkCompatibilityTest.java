@@ -21,7 +21,9 @@ import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
+import com.google.genai.types.Part;
 import com.google.genai.types.Schema;
+import com.google.genai.types.ThinkingConfig;
 import com.google.genai.types.Tool;
 import com.google.genai.types.ToolConfig;
 import com.google.genai.types.Type;
@@ -101,6 +103,38 @@ class GeminiSdkCompatibilityTest {
         assertEquals(usage.promptTokenCount().orElseThrow() + 64, usage.totalTokenCount().orElseThrow());
         assertEquals(whole.usageMetadata().orElseThrow(), usage);
         assertEquals(id, whole.responseId().orElseThrow());
+    }
+
+    @Test
+    void shouldStreamThoughtSummariesFirstAndCountThoughtsApart() {
+        GenerateContentConfig config = GenerateContentConfig.builder().seed(13)
+                .thinkingConfig(ThinkingConfig.builder().includeThoughts(true))
+                .httpOptions(HttpOptions.builder().headers(Map.of("x-mock-reasoning-tokens", "12")))
+                .build();
+
+        List<GenerateContentResponse> events = stream("instant", config);
+        GenerateContentResponse whole = client.models.generateContent("instant", PROMPT, config);
+
+        StringBuilder thoughts = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        boolean answering = false;
+        for (GenerateContentResponse e : events) {
+            for (Part p : e.parts()) {
+                boolean thought = p.thought().orElse(false);
+                assertFalse(thought && answering, "thoughts come before the answer");
+                answering |= !thought;
+                (thought ? thoughts : text).append(p.text().orElse(""));
+            }
+        }
+        assertFalse(thoughts.toString().isEmpty());
+        assertEquals(whole.parts().get(0).text().orElseThrow(), thoughts.toString());
+        assertTrue(whole.parts().get(0).thought().orElseThrow());
+        assertEquals(whole.text(), text.toString(), "text() leaves the thoughts out");
+        GenerateContentResponseUsageMetadata usage = events.get(events.size() - 1).usageMetadata().orElseThrow();
+        assertEquals(12, usage.thoughtsTokenCount().orElseThrow());
+        assertEquals(64, usage.candidatesTokenCount().orElseThrow(), "the answer only");
+        assertEquals(usage.promptTokenCount().orElseThrow() + 64 + 12, usage.totalTokenCount().orElseThrow());
+        assertEquals(whole.usageMetadata().orElseThrow(), usage);
     }
 
     @Test

@@ -171,6 +171,46 @@ class GeminiWireTest {
     }
 
     @Test
+    void shouldStreamThoughtPartsFirstWhenAskedAndCountThoughtsEitherWay() throws Exception {
+        String thoughts = "{" + USER + ",\"generationConfig\":{\"thinkingConfig\":{\"includeThoughts\":true}}}";
+        List<JsonNode> events = events(stream("instant", thoughts, "x-mock-output-tokens", "2",
+                "x-mock-reasoning-tokens", "3", "x-mock-tokens-per-chunk", "1"));
+
+        assertEquals(5, events.size());
+        for (int i = 0; i < 3; i++) {
+            JsonNode part = events.get(i).at("/candidates/0/content/parts/0");
+            assertTrue(part.get("thought").asBoolean(), part.toString());
+            JsonNode usage = events.get(i).get("usageMetadata");
+            assertFalse(usage.has("candidatesTokenCount"), "no answer tokens while thinking: " + usage);
+            assertEquals(i + 1, usage.get("thoughtsTokenCount").asInt());
+        }
+        JsonNode last = events.get(4);
+        assertFalse(last.at("/candidates/0/content/parts/0").has("thought"));
+        JsonNode usage = last.get("usageMetadata");
+        assertEquals(2, usage.get("candidatesTokenCount").asInt(), "the answer only");
+        assertEquals(3, usage.get("thoughtsTokenCount").asInt());
+        assertEquals(usage.get("promptTokenCount").asInt() + 5, usage.get("totalTokenCount").asInt());
+
+        // Without includeThoughts the thinking is only counted; a budget of 0 turns it off, a budget caps it.
+        List<JsonNode> hidden = events(stream("instant", "{" + USER + "}", "x-mock-output-tokens", "2",
+                "x-mock-reasoning-tokens", "3", "x-mock-tokens-per-chunk", "1"));
+        assertEquals(2, hidden.size());
+        assertEquals(3, hidden.get(0).at("/usageMetadata/thoughtsTokenCount").asInt());
+        List<JsonNode> off = events(stream("instant", "{" + USER + ",\"generationConfig\":{\"thinkingConfig\":"
+                + "{\"thinkingBudget\":0}}}", "x-mock-output-tokens", "2", "x-mock-reasoning-tokens", "3"));
+        assertFalse(off.get(0).get("usageMetadata").has("thoughtsTokenCount"));
+        List<JsonNode> capped = events(stream("instant", "{" + USER + ",\"generationConfig\":{\"thinkingConfig\":"
+                + "{\"thinkingBudget\":2}}}", "x-mock-output-tokens", "2", "x-mock-reasoning-tokens", "3"));
+        assertEquals(2, capped.get(0).at("/usageMetadata/thoughtsTokenCount").asInt());
+
+        JsonNode whole = JSON.readTree(post("/v1beta/models/instant:generateContent", thoughts,
+                "x-mock-output-tokens", "2", "x-mock-reasoning-tokens", "3").body());
+        assertTrue(whole.at("/candidates/0/content/parts/0/thought").asBoolean());
+        assertEquals(3, whole.at("/usageMetadata/thoughtsTokenCount").asInt());
+        assertEquals(2, whole.at("/usageMetadata/candidatesTokenCount").asInt());
+    }
+
+    @Test
     void shouldServeTheV1PathsOfGooglesJavaSdkToo() throws Exception {
         assertEquals(200, post("/v1/models/instant:streamGenerateContent?alt=sse", "{" + USER + "}").status());
         assertEquals(200, post("/v1/models/instant:generateContent", "{" + USER + "}").status());

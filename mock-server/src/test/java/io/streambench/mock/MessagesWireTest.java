@@ -196,6 +196,64 @@ class MessagesWireTest {
     }
 
     @Test
+    void shouldThinkInAThinkingBlockWithItsSignatureBeforeTheAnswerWhenAsked() throws Exception {
+        String body = "{\"model\":\"instant\",\"max_tokens\":4000,\"stream\":true,\"thinking\":{\"type\":\"enabled\","
+                + "\"budget_tokens\":1024}," + USER + "}";
+        List<JsonNode> events = events(stream(body, "x-mock-output-tokens", "2", "x-mock-reasoning-tokens", "3",
+                "x-mock-tokens-per-chunk", "1"));
+
+        assertEquals(List.of("message_start", "content_block_start", "ping", "content_block_delta",
+                "content_block_delta", "content_block_delta", "content_block_delta", "content_block_stop",
+                "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop",
+                "message_delta", "message_stop"), types(events));
+        assertEquals("{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}",
+                events.get(1).get("content_block").toString());
+        for (JsonNode e : events.subList(3, 6)) {
+            assertEquals("thinking_delta", e.at("/delta/type").asText());
+            assertFalse(e.at("/delta/thinking").asText().isEmpty());
+        }
+        assertEquals("signature_delta", events.get(6).at("/delta/type").asText(), "just before the block's stop");
+        assertTrue(events.get(6).at("/delta/signature").asText().matches("[A-Za-z0-9+/]+=*"));
+        assertEquals(1, events.get(8).get("index").asInt());
+        assertEquals("text", events.get(8).at("/content_block/type").asText());
+        JsonNode usage = events.get(12).get("usage");
+        assertEquals(5, usage.get("output_tokens").asInt(), "thinking counts in output_tokens");
+        assertEquals(3, usage.at("/output_tokens_details/thinking_tokens").asInt());
+
+        // budget_tokens caps the profile's thinking; no thinking parameter, no thinking
+        JsonNode capped = events(stream(body, "x-mock-output-tokens", "2", "x-mock-reasoning-tokens", "5000"))
+                .stream().filter(e -> e.get("type").asText().equals("message_delta")).findFirst().orElseThrow();
+        assertEquals(1024, capped.at("/usage/output_tokens_details/thinking_tokens").asInt());
+        List<JsonNode> plain = events(stream("{\"model\":\"instant\",\"max_tokens\":4000,\"stream\":true," + USER + "}",
+                "x-mock-output-tokens", "2", "x-mock-reasoning-tokens", "3"));
+        assertFalse(plain.toString().contains("thinking"), plain.toString());
+    }
+
+    @Test
+    void shouldSendOnlyTheSignatureOfOmittedThinking() throws Exception {
+        List<JsonNode> events = events(stream("{\"model\":\"instant\",\"max_tokens\":4000,\"stream\":true,"
+                + "\"thinking\":{\"type\":\"adaptive\",\"display\":\"omitted\"}," + USER + "}",
+                "x-mock-output-tokens", "2", "x-mock-reasoning-tokens", "3"));
+        assertEquals("thinking", events.get(1).at("/content_block/type").asText());
+        assertEquals("signature_delta", events.get(3).at("/delta/type").asText());
+        assertEquals("content_block_stop", events.get(4).get("type").asText());
+        assertFalse(events.toString().contains("thinking_delta"));
+    }
+
+    @Test
+    void shouldRefuseAThinkingBudgetTheApiRefuses() throws Exception {
+        String head = "{\"model\":\"instant\",\"max_tokens\":2000," + USER + ",\"thinking\":";
+        JsonNode e = assertError(stream(head + "{\"type\":\"enabled\",\"budget_tokens\":500}}"), 400,
+                "invalid_request_error");
+        assertEquals("thinking.enabled.budget_tokens: Input should be greater than or equal to 1024",
+                e.at("/error/message").asText());
+        e = assertError(stream(head + "{\"type\":\"enabled\",\"budget_tokens\":2000}}"), 400, "invalid_request_error");
+        assertTrue(e.at("/error/message").asText().startsWith("max_tokens: must be greater than"), e.toString());
+        assertError(stream(head + "{\"type\":\"enabled\"}}"), 400, "invalid_request_error");
+        assertError(stream(head + "{\"type\":\"sometimes\"}}"), 400, "invalid_request_error");
+    }
+
+    @Test
     void shouldSendPingsAsTheProfileSays() throws Exception {
         String body = "{\"model\":\"%s\",\"max_tokens\":1000,\"stream\":true," + USER + "}";
         List<String> quiet = types(events(stream(String.format(body, "quiet"), "x-mock-output-tokens", "4",

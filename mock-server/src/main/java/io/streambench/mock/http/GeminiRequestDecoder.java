@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Validates a Gemini {@code generateContent} request: the model and the method come from the path
  * ({@code /v1beta/models/{model}:streamGenerateContent?alt=sse}, or {@code /v1/...} as Google's Java SDK
  * calls it), the body gives {@code contents}, {@code systemInstruction}, {@code generationConfig}
- * ({@code maxOutputTokens}, {@code candidateCount}, {@code seed}), {@code tools} with
+ * ({@code maxOutputTokens}, {@code candidateCount}, {@code seed}, {@code thinkingConfig}), {@code tools} with
  * {@code functionDeclarations} and {@code toolConfig}. Refusals are 400 {@code INVALID_ARGUMENT} in Google's
  * words. Fields the mock does not model ({@code safetySettings}, {@code temperature}, ...) are accepted and
  * ignored.
@@ -26,6 +26,8 @@ final class GeminiRequestDecoder {
 
     private static final Pattern PATH = Pattern.compile("/(v1beta|v1)/models/([^/:]+):(streamGenerateContent|generateContent)");
     private static final List<String> MODES = List.of("AUTO", "ANY", "NONE", "VALIDATED");
+    private static final List<String> THINKING_LEVELS = List.of("THINKING_LEVEL_UNSPECIFIED", "MINIMAL", "LOW",
+            "MEDIUM", "HIGH");
 
     private GeminiRequestDecoder() {
     }
@@ -97,8 +99,45 @@ final class GeminiRequestDecoder {
         }
         List<ChatRequest.Tool> tools = tools(body.get("tools"));
         ToolChoice choice = toolChoice(body.path("toolConfig").path("functionCallingConfig"), tools);
+        ChatRequest.Reasoning thinking = thinking(config.path("thinkingConfig"));
         return new ChatRequest(path.model(), path.stream(), true, maxTokens, 1, tools, choice, true, seed, lastUser,
-                promptTokens);
+                promptTokens, thinking, true, null);
+    }
+
+    /**
+     * Gemini's thinking models think unless told not to: the thoughts count in {@code thoughtsTokenCount} and
+     * are streamed as {@code "thought": true} parts only with {@code includeThoughts}. A {@code thinkingBudget}
+     * of 0 turns thinking off, -1 leaves the amount to the model (the profile), and a positive one caps it;
+     * {@code thinkingLevel} is accepted and leaves the amount to the profile.
+     */
+    private static ChatRequest.Reasoning thinking(JsonNode config) {
+        if (config.isMissingNode() || config.isNull()) {
+            return ChatRequest.Reasoning.HIDDEN;
+        }
+        if (!config.isObject()) {
+            throw typeError("generationConfig.thinkingConfig", config);
+        }
+        JsonNode include = config.get("includeThoughts");
+        if (include != null && !include.isNull() && !include.isBoolean()) {
+            throw typeError("generationConfig.thinkingConfig.includeThoughts", include);
+        }
+        boolean shown = include != null && include.asBoolean();
+        JsonNode level = config.get("thinkingLevel");
+        if (level != null && !level.isNull() && !THINKING_LEVELS.contains(level.asText().toUpperCase(Locale.ROOT))) {
+            throw refuse("generationConfig.thinkingConfig.thinkingLevel", "Invalid value at "
+                    + "'generation_config.thinking_config.thinking_level', \"" + level.asText() + "\"");
+        }
+        JsonNode budget = config.get("thinkingBudget");
+        if (budget == null || budget.isNull()) {
+            return new ChatRequest.Reasoning(true, shown, 0);
+        }
+        if (!budget.isIntegralNumber() || !budget.canConvertToInt() || budget.asInt() < -1) {
+            throw typeError("generationConfig.thinkingConfig.thinkingBudget", budget);
+        }
+        if (budget.asInt() == 0) {
+            return ChatRequest.Reasoning.OFF;
+        }
+        return new ChatRequest.Reasoning(true, shown, Math.max(0, budget.asInt()));
     }
 
     /** The text of a list of parts: text parts, function calls' arguments, function responses. */

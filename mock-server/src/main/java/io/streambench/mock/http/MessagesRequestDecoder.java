@@ -12,7 +12,7 @@ import java.util.List;
  * Validates an Anthropic Messages body ({@code POST /v1/messages}) the way the API does, closely enough that
  * a client's error handling sees the same shapes: {@code model}, {@code max_tokens} (required) and a non-empty
  * {@code messages}; {@code system}, {@code tools} with {@code input_schema}, {@code tool_choice},
- * {@code stream}. Refusals are worded as the API words them ({@code "max_tokens: Field required"}). Fields the
+ * {@code stream}, {@code thinking}. Refusals are worded as the API words them ({@code "max_tokens: Field required"}). Fields the
  * mock does not model ({@code temperature}, {@code metadata}, {@code stop_sequences}, ...) are accepted and
  * ignored. There is no {@code n}: a message has one answer.
  */
@@ -67,9 +67,55 @@ final class MessagesRequestDecoder {
         JsonNode choice = body.get("tool_choice");
         ToolChoice toolChoice = toolChoice(choice);
         boolean parallel = !(choice != null && choice.isObject() && choice.path("disable_parallel_tool_use").asBoolean(false));
+        ChatRequest.Reasoning thinking = thinking(body.get("thinking"), maxTokens);
         // Anthropic has no seed in the body (x-mock-seed still works) and always reports usage.
         return new ChatRequest(model, stream, true, maxTokens, 1, tools, toolChoice, parallel, null, lastUser,
-                promptTokens);
+                promptTokens, thinking, true, null);
+    }
+
+    /**
+     * Extended thinking: none unless asked for. {@code enabled} caps the profile's reasoning tokens at
+     * {@code budget_tokens} (at least 1024 and below {@code max_tokens}, as the API requires); {@code adaptive}
+     * leaves the amount to the profile; {@code display: "omitted"} sends the thinking block with its signature
+     * but without its text.
+     */
+    private static ChatRequest.Reasoning thinking(JsonNode v, int maxTokens) {
+        if (v == null || v.isNull()) {
+            return ChatRequest.Reasoning.OFF;
+        }
+        if (!v.isObject()) {
+            throw refuse("thinking", "Input should be a valid dictionary");
+        }
+        String type = v.path("type").asText("");
+        String display = v.path("display").asText("summarized");
+        if (!display.equals("summarized") && !display.equals("omitted")) {
+            throw refuse("thinking." + type + ".display", "Input should be 'summarized' or 'omitted'");
+        }
+        boolean shown = display.equals("summarized");
+        return switch (type) {
+            case "disabled" -> ChatRequest.Reasoning.OFF;
+            case "adaptive" -> new ChatRequest.Reasoning(true, shown, 0);
+            case "enabled" -> {
+                JsonNode budget = v.get("budget_tokens");
+                if (budget == null || budget.isNull()) {
+                    throw refuse("thinking.enabled.budget_tokens", "Field required");
+                }
+                if (!budget.isIntegralNumber() || !budget.canConvertToInt()) {
+                    throw refuse("thinking.enabled.budget_tokens", "Input should be a valid integer");
+                }
+                if (budget.asInt() < 1024) {
+                    throw refuse("thinking.enabled.budget_tokens", "Input should be greater than or equal to 1024");
+                }
+                if (budget.asInt() >= maxTokens) {
+                    throw new BadRequestException(ErrorCatalogue.anthropicInvalid("max_tokens",
+                            "must be greater than thinking.budget_tokens (" + budget.asInt() + "), which counts "
+                                    + "toward it"));
+                }
+                yield new ChatRequest.Reasoning(true, shown, budget.asInt());
+            }
+            default -> throw refuse("thinking", "Input tag '" + type + "' found using 'type' does not match any of "
+                    + "the expected tags: 'enabled', 'disabled', 'adaptive'");
+        };
     }
 
     private static int maxTokens(JsonNode v) {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * The events of one Gemini {@code streamGenerateContent?alt=sse} stream: {@code data:} lines only, ended by
  * CRLF, each a whole {@code GenerateContentResponse} with this event's new parts, the running
  * {@code usageMetadata} totals, {@code modelVersion} and {@code responseId}; the last carries
- * {@code finishReason}. No end marker: the body ends. Spaced as Google writes it ({@code ": "} after keys).
+ * {@code finishReason}. Thought summaries ({@code "thought": true} parts) come first when asked for. No end marker: the body ends. Spaced as Google writes it ({@code ": "} after keys).
  *
  * <p>Function calls go out whole, one per event in the form of Gemini 3 models (an {@code id} on each, a
  * {@code thoughtSignature} on the first), each when the paced steps of its arguments are over; an event with
@@ -27,25 +27,52 @@ final class GeminiEvents implements EventEncoder {
     private static final byte[] PARTS_END_MAX_TOKENS =
             utf8("],\"role\": \"model\"},\"finishReason\": \"MAX_TOKENS\",\"index\": 0}],");
     private static final byte[] EMPTY_TEXT = utf8("{\"text\": \"\"}");
+    private static final byte[] THOUGHT_END = utf8("\",\"thought\": true}");
+    private static final byte[] CANDIDATES = utf8(",\"candidatesTokenCount\": ");
     private static final byte[] TOTAL = utf8(",\"totalTokenCount\": ");
+    private static final byte[] THOUGHTS = utf8(",\"thoughtsTokenCount\": ");
 
     private final StreamPlan plan;
     private final SseEvents sse;
-    /** {@code "usageMetadata": {"promptTokenCount": P,"candidatesTokenCount": } */
+    /** {@code "usageMetadata": {"promptTokenCount": P} */
     private final byte[] usageHead;
-    /** The rest of the usage, {@code modelVersion} and {@code responseId}, and the closing brace. */
+    /** {@code ,"promptTokensDetails": [...]} */
+    private final byte[] promptDetails;
+    /** The end of the usage, {@code modelVersion} and {@code responseId}, and the closing brace. */
     private final byte[] tail;
+    /** Answer tokens sent so far (text and function calls): {@code candidatesTokenCount}. */
     private long candidatesTokens;
+    /** Thinking tokens spent so far, streamed or not: {@code thoughtsTokenCount}. */
+    private long thoughtsTokens;
     private boolean finishSent;
 
     GeminiEvents(StreamPlan plan, SseEvents sse) {
         this.plan = plan;
         this.sse = sse;
-        this.usageHead = utf8("\"usageMetadata\": {\"promptTokenCount\": " + plan.promptTokens
-                + ",\"candidatesTokenCount\": ");
-        this.tail = utf8(",\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": " + plan.promptTokens
-                + "}]},\"modelVersion\": \"" + JsonText.escape(plan.model) + "\",\"responseId\": \""
+        this.usageHead = utf8("\"usageMetadata\": {\"promptTokenCount\": " + plan.promptTokens);
+        this.promptDetails = utf8(",\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": "
+                + plan.promptTokens + "}]");
+        this.tail = utf8("},\"modelVersion\": \"" + JsonText.escape(plan.model) + "\",\"responseId\": \""
                 + GeminiFormat.responseId(plan) + "\"}");
+    }
+
+    /**
+     * A thought summary part ({@code "thought": true}) when the request asked for {@code includeThoughts};
+     * without it the thinking takes its time and shows only in {@code thoughtsTokenCount}.
+     */
+    @Override
+    public void reasoning(ByteBuf out, int choice, TokenStream tokens, int count, boolean last) {
+        thoughtsTokens += count;
+        if (!plan.reasoningShown) {
+            return;
+        }
+        sse.begin(out);
+        out.writeBytes(TEXT_HEAD);
+        for (int j = 0; j < count; j++) {
+            out.writeBytes(tokens.next().jsonUtf8());
+        }
+        out.writeBytes(THOUGHT_END);
+        endEvent(out, last);
     }
 
     @Override
@@ -147,11 +174,23 @@ final class GeminiEvents implements EventEncoder {
         sse.end(out);
     }
 
+    /**
+     * The running totals, in the API's order; {@code candidatesTokenCount} once the answer has tokens (thinking
+     * events have none), {@code thoughtsTokenCount} once the model has thought.
+     */
     private void writeUsage(ByteBuf out) {
         out.writeBytes(usageHead);
-        SseEvents.writeLong(out, candidatesTokens);
+        if (candidatesTokens > 0) {
+            out.writeBytes(CANDIDATES);
+            SseEvents.writeLong(out, candidatesTokens);
+        }
         out.writeBytes(TOTAL);
-        SseEvents.writeLong(out, plan.promptTokens + candidatesTokens);
+        SseEvents.writeLong(out, plan.promptTokens + candidatesTokens + thoughtsTokens);
+        out.writeBytes(promptDetails);
+        if (thoughtsTokens > 0) {
+            out.writeBytes(THOUGHTS);
+            SseEvents.writeLong(out, thoughtsTokens);
+        }
         out.writeBytes(tail);
     }
 

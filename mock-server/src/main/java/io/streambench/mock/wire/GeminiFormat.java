@@ -44,9 +44,13 @@ final class GeminiFormat extends WireFormat {
         ObjectNode content = candidate.putObject("content");
         ArrayNode parts = content.putArray("parts");
         StreamPlan.ChoicePlan c = plan.choices.get(0);
+        StreamPlan.Randoms random = plan.newRandoms();
         try {
+            if (c.reasoningTokens() > 0 && plan.reasoningShown) {
+                parts.addObject().put("text", StreamPlan.reasoningText(c, random)).put("thought", true);
+            }
             if (c.toolCalls().isEmpty()) {
-                parts.addObject().put("text", plan.text(c, plan.newRandoms()));
+                parts.addObject().put("text", plan.text(c, random));
             } else {
                 for (int i = 0; i < c.toolCalls().size(); i++) {
                     parts.add(JSON.readTree(functionCallPart(plan, c.toolCalls().get(i), i == 0)));
@@ -58,12 +62,19 @@ final class GeminiFormat extends WireFormat {
         content.put("role", "model");
         candidate.put("finishReason", c.finish() == StreamPlan.Finish.LENGTH ? "MAX_TOKENS" : "STOP");
         candidate.put("index", 0);
-        long candidates = plan.completionTokens();
+        // candidatesTokenCount leaves the thoughts out; the total counts them.
+        long thoughts = plan.reasoningTokens();
+        long candidates = plan.completionTokens() - thoughts;
         ObjectNode usage = root.putObject("usageMetadata");
         usage.put("promptTokenCount", plan.promptTokens);
-        usage.put("candidatesTokenCount", candidates);
-        usage.put("totalTokenCount", plan.promptTokens + candidates);
+        if (candidates > 0) {
+            usage.put("candidatesTokenCount", candidates);
+        }
+        usage.put("totalTokenCount", plan.promptTokens + candidates + thoughts);
         usage.putArray("promptTokensDetails").addObject().put("modality", "TEXT").put("tokenCount", plan.promptTokens);
+        if (thoughts > 0) {
+            usage.put("thoughtsTokenCount", thoughts);
+        }
         root.put("modelVersion", plan.model);
         root.put("responseId", responseId(plan));
         return GoogleJson.pretty(root);

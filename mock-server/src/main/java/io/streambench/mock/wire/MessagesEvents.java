@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * The events of one Anthropic Messages stream: every event is {@code event: <type>} and {@code data:} with the
  * same {@code type} in the JSON (anthropic-java dispatches on the {@code event:} line). {@code message_start},
  * then per content block {@code content_block_start}, {@code content_block_delta}..., {@code content_block_stop}
- * with the block's {@code index} counted here from 0, then {@code message_delta} (stop reason, cumulative
+ * with the block's {@code index} counted here from 0 (a {@code thinking} block first when the model thinks,
+ * its {@code signature_delta} just before its stop), then {@code message_delta} (stop reason, cumulative
  * usage) and {@code message_stop}; a {@code ping} after the first block opens, as real streams send it.
  *
  * <p>A message has one answer, so {@code choice} is always 0. The constant parts are encoded once; a text
@@ -30,6 +31,10 @@ final class MessagesEvents implements EventEncoder {
     private static final byte[] BLOCK_START = utf8("{\"type\":\"content_block_start\",\"index\":");
     private static final byte[] TEXT_BLOCK = utf8(",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
     private static final byte[] DELTA = utf8("{\"type\":\"content_block_delta\",\"index\":");
+    private static final byte[] THINKING_BLOCK =
+            utf8(",\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}");
+    private static final byte[] THINKING_DELTA = utf8(",\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"");
+    private static final byte[] SIGNATURE_DELTA = utf8(",\"delta\":{\"type\":\"signature_delta\",\"signature\":\"");
     private static final byte[] TEXT_DELTA = utf8(",\"delta\":{\"type\":\"text_delta\",\"text\":\"");
     private static final byte[] JSON_DELTA = utf8(",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"");
     private static final byte[] DELTA_END = utf8("\"}}");
@@ -38,12 +43,15 @@ final class MessagesEvents implements EventEncoder {
     private static final byte[] PING_DATA = utf8("{\"type\": \"ping\"}");
     private static final byte[] DELTA_HEAD = utf8("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"");
     private static final byte[] DELTA_USAGE = utf8("\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":");
+    private static final byte[] THINKING_TOKENS = utf8(",\"output_tokens_details\":{\"thinking_tokens\":");
     private static final byte[] STOP_DATA = utf8("{\"type\":\"message_stop\"}");
 
     private final StreamPlan plan;
     private final SseEvents sse;
     private final Pings pings;
     private final byte[] messageStart;
+    /** The thinking block's signature, made with the encoder when the answer thinks. */
+    private final byte[] signature;
     /** Index of the next content block to open. */
     private int nextIndex;
     /** Index of the block being streamed, -1 between blocks. */
@@ -58,6 +66,7 @@ final class MessagesEvents implements EventEncoder {
                 + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + JsonText.escape(plan.model)
                 + "\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":"
                 + MessagesFormat.inputUsage(plan, 1) + "}}");
+        this.signature = plan.reasoningTokens() > 0 ? MessagesFormat.signature(plan) : null;
     }
 
     @Override
@@ -70,6 +79,37 @@ final class MessagesEvents implements EventEncoder {
     @Override
     public void choiceStart(ByteBuf out, int choice, boolean toolCalls) {
         // message_start opened the one answer already.
+    }
+
+    /** A {@code thinking} block opens with empty text and signature, which its deltas fill. */
+    @Override
+    public void reasoningStart(ByteBuf out, int choice) {
+        openBlock(out);
+        out.writeBytes(THINKING_BLOCK);
+        sse.end(out);
+        firstPing(out);
+    }
+
+    /** A {@code thinking_delta}; with {@code display: "omitted"} the thinking takes its time but sends no text. */
+    @Override
+    public void reasoning(ByteBuf out, int choice, TokenStream tokens, int count, boolean last) {
+        if (!plan.reasoningShown) {
+            return;
+        }
+        beginDelta(out, THINKING_DELTA);
+        for (int j = 0; j < count; j++) {
+            out.writeBytes(tokens.next().jsonUtf8());
+        }
+        endDelta(out);
+    }
+
+    /** The block's one {@code signature_delta}, just before its {@code content_block_stop}. */
+    @Override
+    public void reasoningStop(ByteBuf out, int choice) {
+        beginDelta(out, SIGNATURE_DELTA);
+        out.writeBytes(signature);
+        endDelta(out);
+        closeBlock(out);
     }
 
     @Override
@@ -126,7 +166,7 @@ final class MessagesEvents implements EventEncoder {
         // The stop reason travels in message_delta.
     }
 
-    /** {@code message_delta}: the stop reason and the cumulative output tokens. */
+    /** {@code message_delta}: the stop reason and the cumulative output tokens, thinking included and given apart. */
     @Override
     public void streamFinish(ByteBuf out) {
         sse.begin(out, MESSAGE_DELTA);
@@ -134,6 +174,11 @@ final class MessagesEvents implements EventEncoder {
         out.writeBytes(MessagesFormat.stopReasonBytes(plan.choices.get(0).finish()));
         out.writeBytes(DELTA_USAGE);
         SseEvents.writeLong(out, plan.completionTokens());
+        if (plan.reasoningTokens() > 0) {
+            out.writeBytes(THINKING_TOKENS);
+            SseEvents.writeLong(out, plan.reasoningTokens());
+            out.writeByte('}');
+        }
         out.writeByte('}').writeByte('}');
         sse.end(out);
     }

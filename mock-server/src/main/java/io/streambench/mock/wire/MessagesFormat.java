@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streambench.mock.profile.JsonText;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
@@ -42,10 +44,16 @@ final class MessagesFormat extends WireFormat {
         root.put("model", plan.model);
         ArrayNode content = root.putArray("content");
         StreamPlan.ChoicePlan c = plan.choices.get(0);
+        StreamPlan.Randoms random = plan.newRandoms();
         try {
+            if (c.reasoningTokens() > 0) {
+                content.addObject().put("type", "thinking")
+                        .put("thinking", plan.reasoningShown ? StreamPlan.reasoningText(c, random) : "")
+                        .put("signature", new String(signature(plan), StandardCharsets.US_ASCII));
+            }
             if (c.toolCalls().isEmpty()) {
                 if (c.contentTokens() > 0) {
-                    content.addObject().put("type", "text").put("text", plan.text(c, plan.newRandoms()));
+                    content.addObject().put("type", "text").put("text", plan.text(c, random));
                 }
             } else {
                 for (StreamPlan.ToolCallPlan t : c.toolCalls()) {
@@ -57,7 +65,11 @@ final class MessagesFormat extends WireFormat {
             }
             root.put("stop_reason", new String(stopReasonBytes(c.finish()), StandardCharsets.US_ASCII));
             root.putNull("stop_sequence");
-            root.set("usage", JSON.readTree(inputUsage(plan, plan.completionTokens())));
+            ObjectNode usage = (ObjectNode) JSON.readTree(inputUsage(plan, plan.completionTokens()));
+            if (plan.reasoningTokens() > 0) {
+                usage.putObject("output_tokens_details").put("thinking_tokens", plan.reasoningTokens());
+            }
+            root.set("usage", usage);
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -98,6 +110,16 @@ final class MessagesFormat extends WireFormat {
     /** A tool use's id: {@code toolu_01} and 22 letters and digits. */
     static String toolUseId(StreamPlan.ToolCallPlan call) {
         return "toolu_01" + call.key().substring(0, 22);
+    }
+
+    /**
+     * The signature of the answer's thinking block: opaque base64 (real ones verify the thinking when it is
+     * sent back), the same for the same seed.
+     */
+    static byte[] signature(StreamPlan plan) {
+        byte[] raw = new byte[96];
+        new SplittableRandom(plan.key.hashCode()).nextBytes(raw);
+        return Base64.getEncoder().encode(raw);
     }
 
     /** The {@code usage} object of {@code message_start} and of the whole message. */
