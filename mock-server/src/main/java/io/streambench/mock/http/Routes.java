@@ -16,12 +16,17 @@ final class Routes {
     static final WireFormat FALLBACK_FORMAT = WireFormat.chatCompletions();
 
     private final ChatRoute chatCompletions;
+    private final ChatRoute responses;
+    private final ChatRoute completions;
     private final AdminRoutes admin;
 
     Routes(ServerState state) {
         Admission admission = new Admission(state.profiles(), state.rateLimiter(), state.faultCounters());
         this.chatCompletions = new ChatRoute(state.stats(), admission, ChatRequestDecoder::decode,
                 WireFormat.chatCompletions());
+        this.responses = new ChatRoute(state.stats(), admission, ResponsesRequestDecoder::decode, WireFormat.responses());
+        this.completions = new ChatRoute(state.stats(), admission, CompletionsRequestDecoder::decode,
+                WireFormat.completions());
         this.admin = new AdminRoutes(state);
     }
 
@@ -32,6 +37,8 @@ final class Routes {
         boolean get = m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD);
         switch (path) {
             case "/v1/chat/completions", "/chat/completions" -> answer(x, request, path, post, "POST", chatCompletions::answer);
+            case "/v1/responses", "/responses" -> answer(x, request, path, post, "POST", responses::answer);
+            case "/v1/completions", "/completions" -> answer(x, request, path, post, "POST", completions::answer);
             case "/v1/models", "/models" -> answer(x, request, path, get, "GET", admin::models);
             case "/health" -> answer(x, request, path, get, "GET", admin::health);
             case "/stats" -> answer(x, request, path, get, "GET", admin::stats);

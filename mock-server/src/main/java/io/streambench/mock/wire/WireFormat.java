@@ -30,6 +30,16 @@ public abstract class WireFormat {
         return ChatCompletionsFormat.INSTANCE;
     }
 
+    /** OpenAI's legacy completions ({@code /v1/completions}). */
+    public static WireFormat completions() {
+        return CompletionsFormat.INSTANCE;
+    }
+
+    /** The OpenAI Responses API ({@code /v1/responses}). */
+    public static WireFormat responses() {
+        return ResponsesFormat.INSTANCE;
+    }
+
     /**
      * The script of one stream of {@code plan}, bent by the whole-stream faults armed for it ({@code no_finish},
      * {@code no_done}).
