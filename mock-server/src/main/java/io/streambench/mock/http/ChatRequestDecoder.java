@@ -77,14 +77,7 @@ final class ChatRequestDecoder {
         List<ChatRequest.Tool> tools = tools(body.get("tools"));
         ToolChoice toolChoice = toolChoice(body.get("tool_choice"));
         boolean parallel = bool(body, "parallel_tool_calls", true);
-        Long seed = null;
-        JsonNode s = body.get("seed");
-        if (s != null && !s.isNull()) {
-            if (!s.canConvertToLong() || !s.isIntegralNumber()) {
-                throw typeError("seed", "an integer", s);
-            }
-            seed = s.asLong();
-        }
+        Long seed = BodyFields.seed(body);
         ChatRequest.Reasoning reasoning = reasoningEffort(body.get("reasoning_effort"), "reasoning_effort");
         return new ChatRequest(model, stream, includeUsage, maxTokens, n, tools, toolChoice, parallel, seed,
                 lastUser, promptTokens, reasoning, obfuscation(options), null);
@@ -184,54 +177,30 @@ final class ChatRequestDecoder {
     }
 
     private static String requiredString(JsonNode node, String field) {
-        return requiredString(node, field, field);
+        return BodyFields.requiredString(node, field, field);
     }
 
     private static String requiredString(JsonNode node, String field, String param) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw refuse(ErrorCatalogue.missingParameter(param));
-        }
-        if (!v.isTextual()) {
-            throw typeError(param, "a string", v);
-        }
-        return v.asText();
+        return BodyFields.requiredString(node, field, param);
     }
 
     private static boolean bool(JsonNode node, String field, boolean fallback) {
-        return bool(node, field, fallback, field);
+        return BodyFields.bool(node, field, fallback, field);
     }
 
     private static boolean bool(JsonNode node, String field, boolean fallback, String param) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isBoolean()) {
-            throw typeError(param, "a boolean", v);
-        }
-        return v.asBoolean();
+        return BodyFields.bool(node, field, fallback, param);
     }
 
     private static int positiveInt(JsonNode node, String field, int fallback) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw typeError(field, "an integer", v);
-        }
-        if (v.asInt() < 1) {
-            throw refuse(ErrorCatalogue.integerBelowMinimum(field, v.asInt()));
-        }
-        return v.asInt();
+        return BodyFields.intAtLeast(node, field, 1, fallback);
     }
 
     private static BadRequestException typeError(String param, String expected, JsonNode got) {
-        return refuse(ErrorCatalogue.invalidType(param, expected, got));
+        return BodyFields.typeError(param, expected, got);
     }
 
     private static BadRequestException refuse(ErrorReply reply) {
-        return new BadRequestException(reply);
+        return BodyFields.refuse(reply);
     }
 }

@@ -90,9 +90,9 @@ final class ErrorCatalogue {
                 "invalid_value");
     }
 
-    static ErrorReply integerBelowMinimum(String param, int got) {
-        return new ErrorReply(400, "Invalid '" + param + "': integer below minimum value. Expected a value >= 1, "
-                + "but got " + got + " instead.", param, "integer_below_min_value");
+    static ErrorReply integerBelowMinimum(String param, int min, int got) {
+        return new ErrorReply(400, "Invalid '" + param + "': integer below minimum value. Expected a value >= " + min
+                + ", but got " + got + " instead.", param, "integer_below_min_value");
     }
 
     static ErrorReply tooManyChoices(int max, int got) {

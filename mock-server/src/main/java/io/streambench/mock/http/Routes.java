@@ -16,6 +16,8 @@ final class Routes {
     static final WireFormat FALLBACK_FORMAT = WireFormat.chatCompletions();
 
     private final ChatRoute chatCompletions;
+    private final ChatRoute responses;
+    private final ChatRoute completions;
     private final ChatRoute messages;
     private final ChatRoute gemini;
     private final AdminRoutes admin;
@@ -24,6 +26,10 @@ final class Routes {
         Admission admission = new Admission(state.profiles(), state.rateLimiter(), state.faultCounters());
         this.chatCompletions = new ChatRoute(state.stats(), admission, Provider.OPENAI,
                 (body, uri) -> ChatRequestDecoder.decode(body), WireFormat.chatCompletions());
+        this.responses = new ChatRoute(state.stats(), admission, Provider.OPENAI,
+                (body, uri) -> ResponsesRequestDecoder.decode(body), WireFormat.responses());
+        this.completions = new ChatRoute(state.stats(), admission, Provider.OPENAI,
+                (body, uri) -> CompletionsRequestDecoder.decode(body), WireFormat.completions());
         this.messages = new ChatRoute(state.stats(), admission, Provider.ANTHROPIC, MessagesRequestDecoder::decode,
                 WireFormat.messages());
         this.gemini = new ChatRoute(state.stats(), admission, Provider.GOOGLE, GeminiRequestDecoder::decode,
@@ -38,6 +44,8 @@ final class Routes {
         boolean get = m.equals(HttpMethod.GET) || m.equals(HttpMethod.HEAD);
         switch (path) {
             case "/v1/chat/completions", "/chat/completions" -> answer(x, request, path, post, "POST", chatCompletions::answer);
+            case "/v1/responses", "/responses" -> answer(x, request, path, post, "POST", responses::answer);
+            case "/v1/completions", "/completions" -> answer(x, request, path, post, "POST", completions::answer);
             // The Anthropic SDKs add /v1/messages to their base URL; /messages serves a base URL ending in /v1.
             case "/v1/messages", "/messages" -> answer(x, request, path, post, "POST", messages::answer,
                     WireFormat.messages());

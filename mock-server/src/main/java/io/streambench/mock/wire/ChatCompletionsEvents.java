@@ -30,11 +30,7 @@ final class ChatCompletionsEvents implements EventEncoder {
     private static final byte[] FINISH_LENGTH = finishTail(StreamPlan.Finish.LENGTH);
     private static final byte[] FINISH_TOOL_CALLS = finishTail(StreamPlan.Finish.TOOL_CALLS);
     private static final byte[] USAGE_NULL = utf8(",\"usage\":null");
-    private static final byte[] OBFUSCATION = utf8(",\"obfuscation\":\"");
     private static final byte[] DONE = utf8("[DONE]");
-    private static final byte[] PAD = padTable(8192);
-    private static final String DEFAULT_ERROR_MESSAGE =
-            "The server had an error while processing your request. Sorry about that!";
 
     private final StreamPlan plan;
     private final SseEvents sse;
@@ -149,8 +145,8 @@ final class ChatCompletionsEvents implements EventEncoder {
     public void errorEvent(ByteBuf out, String message, String type, String code) {
         sse.begin(out);
         out.writeBytes(utf8("{\"error\":{\"message\":\""
-                + JsonText.escape(message != null ? message : DEFAULT_ERROR_MESSAGE) + "\",\"type\":\""
-                + JsonText.escape(type != null ? type : "server_error") + "\",\"param\":null,\"code\":"
+                + JsonText.escape(OpenAiErrors.message(message)) + "\",\"type\":\""
+                + JsonText.escape(OpenAiErrors.type(type)) + "\",\"param\":null,\"code\":"
                 + (code == null ? "null" : "\"" + JsonText.escape(code) + "\"") + "}}"));
         sse.end(out);
     }
@@ -186,19 +182,8 @@ final class ChatCompletionsEvents implements EventEncoder {
         sse.end(out);
     }
 
-    /** The {@code obfuscation} field: random printable bytes copied from a table, so nothing is allocated. */
     private void padding(ByteBuf out) {
-        int len = plan.paddingBytes.sampleInt(paddingRandom, 0);
-        if (len <= 0) {
-            return;
-        }
-        out.writeBytes(OBFUSCATION);
-        while (len > 0) {
-            int n = Math.min(len, PAD.length / 2);
-            out.writeBytes(PAD, paddingRandom.nextInt(PAD.length - n + 1), n);
-            len -= n;
-        }
-        out.writeByte('"');
+        Padding.write(out, plan, paddingRandom);
     }
 
     private static byte[] finishTail(StreamPlan.Finish finish) {
@@ -207,15 +192,5 @@ final class ChatCompletionsEvents implements EventEncoder {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] padTable(int size) {
-        byte[] alphabet = utf8("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-        SplittableRandom r = new SplittableRandom(0x5eed);
-        byte[] b = new byte[size];
-        for (int i = 0; i < size; i++) {
-            b[i] = alphabet[r.nextInt(alphabet.length)];
-        }
-        return b;
     }
 }

@@ -74,21 +74,7 @@ final class ChatCompletionsFormat extends WireFormat {
 
     @Override
     public String errorBody(int status, String message, String param, String code) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode error = root.putObject("error");
-        error.put("message", message);
-        error.put("type", typeFor(status));
-        if (param == null) {
-            error.putNull("param");
-        } else {
-            error.put("param", param);
-        }
-        if (code == null) {
-            error.putNull("code");
-        } else {
-            error.put("code", code);
-        }
-        return root.toString();
+        return OpenAiErrors.body(status, message, param, code);
     }
 
     /** The answer's id: {@code chatcmpl-} and 29 letters and digits. */
@@ -107,17 +93,6 @@ final class ChatCompletionsFormat extends WireFormat {
             case STOP -> "stop";
             case LENGTH -> "length";
             case TOOL_CALLS -> "tool_calls";
-        };
-    }
-
-    /** The {@code type} OpenAI gives an error of {@code status}. */
-    private static String typeFor(int status) {
-        return switch (status) {
-            case 401 -> "invalid_request_error";
-            case 403 -> "permission_error";
-            case 404 -> "invalid_request_error";
-            case 429 -> "rate_limit_error";
-            default -> status >= 500 ? "server_error" : "invalid_request_error";
         };
     }
 

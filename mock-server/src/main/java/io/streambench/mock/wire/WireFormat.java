@@ -31,6 +31,16 @@ public abstract class WireFormat {
         return ChatCompletionsFormat.INSTANCE;
     }
 
+    /** OpenAI's legacy completions ({@code /v1/completions}). */
+    public static WireFormat completions() {
+        return CompletionsFormat.INSTANCE;
+    }
+
+    /** The OpenAI Responses API ({@code /v1/responses}). */
+    public static WireFormat responses() {
+        return ResponsesFormat.INSTANCE;
+    }
+
     /** Anthropic Messages ({@code /v1/messages}). */
     public static WireFormat messages() {
         return MessagesFormat.INSTANCE;
