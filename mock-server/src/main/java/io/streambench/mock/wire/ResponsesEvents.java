@@ -239,18 +239,18 @@ final class ResponsesEvents implements EventEncoder {
     }
 
     /**
-     * The {@code error} event, its fields both nested under {@code error} (as the live API sends them, and what
-     * the SDKs raise on) and flat (as the API reference documents them), then {@code response.failed}.
+     * The {@code error} event with its fields nested under {@code error}, as the live API sends it (the API
+     * reference documents them flat; the SDKs raise only on the nested form), then {@code response.failed}, the
+     * terminal event for clients that wait for one.
      */
     @Override
     public void errorEvent(ByteBuf out, String message, String type, String code) {
         message = OpenAiErrors.message(message);
         type = OpenAiErrors.type(type);
         String c = code != null ? code : type;
-        String fields = "\"code\":\"" + JsonText.escape(c) + "\",\"message\":\"" + JsonText.escape(message)
-                + "\",\"param\":null";
         begin(out, Type.ERROR);
-        out.writeBytes(utf8("," + fields + ",\"error\":{\"type\":\"" + JsonText.escape(type) + "\"," + fields + "}"));
+        out.writeBytes(utf8(",\"error\":{\"type\":\"" + JsonText.escape(type) + "\",\"code\":\"" + JsonText.escape(c)
+                + "\",\"message\":\"" + JsonText.escape(message) + "\",\"param\":null}"));
         end(out);
         begin(out, Type.FAILED);
         out.writeBytes(RESPONSE);
