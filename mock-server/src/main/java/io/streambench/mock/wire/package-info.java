@@ -28,8 +28,8 @@
  *
  * <h2>Adding an API</h2>
  *
- * The Responses API, Anthropic Messages, Gemini and legacy completions come in the same way; for example
- * Anthropic Messages:
+ * The Responses API, Anthropic Messages, Gemini and legacy completions came in the same way; Anthropic
+ * Messages, for example:
  *
  * <ol>
  *   <li>{@code MessagesFormat extends WireFormat} and {@code MessagesEvents implements EventEncoder} in this
@@ -40,14 +40,15 @@
  *       {@code content_block_stop}; {@code streamFinish} writes {@code message_delta} with the stop reason
  *       and usage; {@code endMarker} writes {@code message_stop}; {@code errorEvent} writes
  *       {@code event: error}; {@code errorBody} is {@code {"type":"error","error":{...}}}.</li>
- *   <li>A request decoder in {@code http} (a function from the JSON body to a {@link
- *       io.streambench.mock.wire.ChatRequest}), phrasing its refusals in {@code http/ErrorCatalogue}; the
- *       header that carries the API key ({@code x-api-key}) is the route's to give {@code http/Admission},
- *       which reads {@code Authorization: Bearer} today.</li>
+ *   <li>A request decoder in {@code http} (a {@code ChatRoute.Decoder}: from the JSON body and the URI,
+ *       where Gemini names the model, to a {@link io.streambench.mock.wire.ChatRequest}), phrasing its
+ *       refusals in {@code http/ErrorCatalogue}. Where the API key is sent ({@code x-api-key} or
+ *       {@code Authorization: Bearer}) and how the refusals before the body are worded is the route's
+ *       {@code http/Provider}.</li>
  *   <li>One line in {@code http/Routes}: {@code /v1/messages} answered by a {@code ChatRoute} with that
- *       decoder and {@code WireFormat.messages()}. Where an API's response head differs ({@code request-id},
- *       Gemini's {@code Content-Disposition}), the format gains a method for its headers that
- *       {@code ChatRoute} writes with the head.</li>
+ *       decoder and {@code WireFormat.messages()}. Where an API's response head differs, the format says so
+ *       in {@code responseHeaders} ({@code request-id} from {@code newRequestId}, which the error body
+ *       repeats; Gemini's {@code Content-Type} and {@code Content-Disposition}).</li>
  * </ol>
  *
  * The others differ only in what their encoder writes: the Responses API writes
@@ -57,8 +58,8 @@
  * once per stream). Gemini ends lines with CRLF ({@code crlfLineEnds}), has no end marker
  * ({@code endMarker} writes nothing), puts {@code finishReason} on the choice's last text event (the
  * {@code last} flag of {@code text}) and running {@code usageMetadata} totals on every event, and sends a
- * function call whole: its {@code toolCallStart}/{@code toolArguments} write nothing and the calls go out in
- * one event from {@code choiceFinish}, after the same paced steps.
+ * function call whole: its {@code toolCallStart}/{@code toolArguments} write nothing and each call goes out
+ * in one event from {@code toolCallStop}, after the same paced steps, as Gemini 3 models send them.
  *
  * <h2>Reasoning</h2>
  *
