@@ -58,6 +58,11 @@ class DialectRoutesTest {
             return this == MESSAGES ? String.format(body, model) : body;
         }
 
+        /** The headers a request of this API carries (Anthropic insists on its version), then {@code extra}. */
+        String[] headers(String... extra) {
+            return this == MESSAGES ? MessagesWireTest.versioned(extra) : extra;
+        }
+
         boolean isText(String data) {
             return this == MESSAGES ? data.contains("\"text_delta\"") : data.contains("{\"text\": \"")
                     && !data.contains("{\"text\": \"\"}");
@@ -87,7 +92,7 @@ class DialectRoutesTest {
 
     private static RawHttpClient.Response request(Dialect d, String model, String... headers) throws IOException {
         try (RawHttpClient c = new RawHttpClient(server.port())) {
-            return c.postAndRead(d.path(model), d.body(model), headers);
+            return c.postAndRead(d.path(model), d.body(model), d.headers(headers));
         }
     }
 
@@ -149,7 +154,7 @@ class DialectRoutesTest {
             s.setReceiveBufferSize(4096);
             s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             s.getOutputStream().write(RawHttpClient.post(d.path("instant"), d.body("instant"),
-                    "x-mock-output-tokens", "1000000").getBytes(StandardCharsets.UTF_8));
+                    d.headers("x-mock-output-tokens", "1000000")).getBytes(StandardCharsets.UTF_8));
             Await.untilSteady(() -> stats.snapshot(false).bytesSent(), 200,
                     "production stops while the reader does not read", Await.DEFAULT_TIMEOUT_MILLIS);
             long stalled = stats.snapshot(false).bytesSent() - bytesBefore;
@@ -207,8 +212,8 @@ class DialectRoutesTest {
         // reset: the connection dies mid-body
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-            s.getOutputStream().write(RawHttpClient.post(d.path("instant"), d.body("instant"), "x-mock-itl-ms", "2",
-                    "x-mock-fault", "reset@after_chunks=5").getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().write(RawHttpClient.post(d.path("instant"), d.body("instant"), d.headers("x-mock-itl-ms", "2",
+                    "x-mock-fault", "reset@after_chunks=5")).getBytes(StandardCharsets.UTF_8));
             InputStream in = s.getInputStream();
             byte[] buf = new byte[4096];
             IOException e = assertThrows(IOException.class, () -> {

@@ -45,7 +45,8 @@ class EncodedStreamTest {
                 RawHttpClient c = new RawHttpClient(server.port())) {
             served = c.postAndRead(path, "{\"model\":\"padded\",\"stream\":true," + prompt.formatted(USER) + "}",
                     RequestOverrides.SEED, "11", RequestOverrides.OUTPUT_TOKENS, "300",
-                    RequestOverrides.PADDING_BYTES, "uniform:0:30", RequestOverrides.REASONING_TOKENS, "uniform:0:20")
+                    RequestOverrides.PADDING_BYTES, "uniform:0:30", RequestOverrides.REASONING_TOKENS, "uniform:0:20",
+                    "anthropic-version", "2023-06-01")
                     .body();
         }
         EncodedStream stream = EncodedStream.of(api, PROFILES.named("padded"), USER, HEADERS);

@@ -48,10 +48,23 @@ class MessagesWireTest {
         server.close();
     }
 
+    /** A POST with the {@code anthropic-version} header every Anthropic request carries, then {@code headers}. */
     private static RawHttpClient.Response post(String path, String body, String... headers) throws Exception {
+        return postRaw(path, body, versioned(headers));
+    }
+
+    private static RawHttpClient.Response postRaw(String path, String body, String... headers) throws Exception {
         try (RawHttpClient c = new RawHttpClient(server.port())) {
             return c.postAndRead(path, body, headers);
         }
+    }
+
+    static String[] versioned(String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "anthropic-version";
+        all[1] = "2023-06-01";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return all;
     }
 
     private static RawHttpClient.Response stream(String body, String... headers) throws Exception {
@@ -314,14 +327,16 @@ class MessagesWireTest {
     }
 
     @Test
-    void shouldAcceptTheKeyInEitherHeaderAndAnyVersion() throws Exception {
+    void shouldAcceptTheKeyInEitherHeaderAndAnyVersionButNoneMissing() throws Exception {
         String body = "{\"model\":\"keyed\",\"max_tokens\":10," + USER + "}";
         JsonNode e = assertError(stream(body), 401, "authentication_error");
         assertEquals("x-api-key header is required", e.at("/error/message").asText());
         assertError(stream(body, "x-api-key", " "), 401, "authentication_error");
-        assertEquals(200, stream(body, "x-api-key", "k", "anthropic-version", "2023-06-01").status());
-        assertEquals(200, stream(body, "authorization", "Bearer k", "anthropic-version", "2026-10-21").status());
-        assertEquals(200, stream(body, "x-api-key", "k").status(), "no anthropic-version: the mock does not insist");
+        assertEquals(200, stream(body, "x-api-key", "k").status());
+        assertEquals(200, postRaw("/v1/messages", body, "authorization", "Bearer k", "anthropic-version", "2026-10-21")
+                .status(), "the version anthropic-java 3.14.0 sends");
+        e = assertError(postRaw("/v1/messages", body, "x-api-key", "k"), 400, "invalid_request_error");
+        assertEquals("anthropic-version: header is required", e.at("/error/message").asText(), "as the API answers");
     }
 
     @Test

@@ -58,6 +58,11 @@ final class ChatRoute {
     void answer(Exchange x, FullHttpRequest request) {
         long startNanos = System.nanoTime();
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        ErrorReply refusal = provider.refuseHeaders(request.headers()::get);
+        if (refusal != null) {
+            x.refuse(refusal, format);
+            return;
+        }
         ChatRequest chat;
         try {
             chat = decoder.decode(JSON.readTree((InputStream) new ByteBufInputStream(request.content())), uri);

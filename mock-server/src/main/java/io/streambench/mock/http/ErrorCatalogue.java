@@ -148,6 +148,12 @@ final class ErrorCatalogue {
         return new ErrorReply(401, "x-api-key header is required", null, "authentication_error");
     }
 
+    /** Anthropic's answer to a request without the {@code anthropic-version} header. */
+    static ErrorReply missingAnthropicVersion() {
+        return new ErrorReply(400, "anthropic-version: header is required", "anthropic-version",
+                "invalid_request_error");
+    }
+
     /** Google's answer to a request without a key: 403, as the Gemini API gives it. */
     static ErrorReply missingGoogleKey() {
         return new ErrorReply(403, "Method doesn't allow unregistered callers (callers without established identity)."

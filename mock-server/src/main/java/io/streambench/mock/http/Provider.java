@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What a provider's APIs share beyond their wire format: where the API key is sent, and how the refusals
- * that come before any body is read are worded (no key when the profile requires one, a body that is not
- * JSON). Any non-empty key is accepted.
+ * What a provider's APIs share beyond their wire format: where the API key is sent, the headers it insists
+ * on, and how the refusals that come before any body is read are worded (no key when the profile requires
+ * one, a body that is not JSON). Any non-empty key is accepted.
  */
 enum Provider {
 
@@ -41,6 +41,18 @@ enum Provider {
             case ANTHROPIC -> ErrorCatalogue.missingAnthropicKey();
             case GOOGLE -> ErrorCatalogue.missingGoogleKey();
         };
+    }
+
+    /**
+     * The refusal of a request whose headers the provider's API refuses before anything else, or null:
+     * Anthropic's API answers 400 without an {@code anthropic-version} header (any version is accepted here;
+     * the SDKs send their own).
+     */
+    ErrorReply refuseHeaders(Function<String, String> header) {
+        if (this == ANTHROPIC && header.apply("anthropic-version") == null) {
+            return ErrorCatalogue.missingAnthropicVersion();
+        }
+        return null;
     }
 
     /** The answer to a body that is not JSON. */
