@@ -72,6 +72,14 @@ class OtherRoutesBehaviourTest {
             }
             assertEquals(12, text.size(), route[0]);
             assertTrue((text.get(0).arrivalNanos() - r.sentNanos()) / 1e6 >= 60, route[0] + ": never before ttft");
+            if (route[0].equals("/v1/responses")) {
+                // response.created and .in_progress go out on accepting the request, not with the first token.
+                RawHttpClient.Event created = r.events().get(0);
+                assertTrue(String.join("", created.lines()).contains("response.created"));
+                assertEquals(stamp(created), stamp(r.events().get(1)));
+                double before = (stamp(text.get(0)) - stamp(created)) / 1e6;
+                assertTrue(before > 40, "response.created well before the first token: " + before + " ms");
+            }
             List<Double> gaps = new ArrayList<>();
             for (int i = 1; i < text.size(); i++) {
                 gaps.add((stamp(text.get(i)) - stamp(text.get(i - 1))) / 1e6);

@@ -37,6 +37,12 @@ final class ResponsesFormat extends WireFormat {
         }
     }
 
+    /** {@code response.created} and {@code response.in_progress} go out right after the headers. */
+    @Override
+    boolean opensAtOnce() {
+        return true;
+    }
+
     @Override
     public String errorBody(int status, String message, String param, String code) {
         return OpenAiErrors.body(status, message, param, code);

@@ -8,9 +8,11 @@ import io.streambench.mock.stream.Script;
  * What one stream says and when, the same for every API: the steps of a {@link StreamPlan}, told to an
  * {@link EventEncoder} that spells them. A step is what is due at one deadline: the first (after the time
  * to first token) opens each choice and carries its first fragment; each later one (after one inter-chunk
- * gap) carries one more fragment per choice. A fragment is a few tokens of text, or a tool call's header, or
- * a piece of its arguments. A choice finishes in the step of its last fragment, and the stream's summary and
- * end marker follow the last choice's finish.
+ * gap) carries one more fragment per choice. A fragment is a few tokens of reasoning or of text, or a tool
+ * call's header, or a piece of its arguments; a choice's reasoning comes before its text or tool calls. A
+ * choice finishes in the step of its last fragment, and the stream's summary and end marker follow the last
+ * choice's finish. An API that answers a request at once with a stream-level opening (the Responses API's
+ * {@code response.created}) gets it as a step of its own before the first, due at once.
  *
  * <p>Chunk sizes and gaps are drawn here from the plan's random sources, in the same order whatever the
  * format, so a seed gives the same timing and the same text in every API.
@@ -21,11 +23,14 @@ final class StreamScript implements Script {
     private final StreamPlan.Randoms random;
     private final SseEvents sse;
     private final EventEncoder encoder;
+    private final WireFormat format;
     private final Choice[] choices;
     /** False under the {@code no_finish} fault: no finish events and no summary. */
     private final boolean finishes;
     /** False under the {@code no_done} fault: no end marker. */
     private final boolean endMarker;
+    /** The stream-level opening is still due as a step of its own, at once ({@code WireFormat.opensAtOnce}). */
+    private boolean opening;
     private boolean first = true;
     private boolean finished;
 
@@ -35,8 +40,10 @@ final class StreamScript implements Script {
         this.random = plan.newRandoms();
         this.sse = new SseEvents(plan.timestamps, format.crlfLineEnds());
         this.encoder = format.newEncoder(plan, sse, random);
+        this.format = format;
         this.finishes = finishes;
         this.endMarker = endMarker;
+        this.opening = format.opensAtOnce();
         int n = plan.choices.size();
         this.choices = new Choice[n];
         for (int i = 0; i < n; i++) {
@@ -53,6 +60,9 @@ final class StreamScript implements Script {
 
     @Override
     public long nextStepDelayNanos() {
+        if (opening) {
+            return 0; // drawn from nothing, so the timing of the steps after it is the same as without it
+        }
         return StreamPlan.millisToNanos((first ? plan.ttftMs : plan.itlMs).sample(random.timing()));
     }
 
@@ -60,7 +70,12 @@ final class StreamScript implements Script {
     public int writeStep(ByteBuf out, long stampNanos) {
         sse.stampAt(stampNanos);
         long before = sse.sequence();
-        if (first) {
+        if (opening) {
+            opening = false;
+            encoder.streamStart(out);
+            return (int) (sse.sequence() - before);
+        }
+        if (first && !format.opensAtOnce()) {
             encoder.streamStart(out);
         }
         boolean allDone = true;

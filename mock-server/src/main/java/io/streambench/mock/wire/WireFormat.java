@@ -114,6 +114,15 @@ public abstract class WireFormat {
     public void responseHeaders(boolean stream, String requestId, BiConsumer<String, String> header) {
     }
 
+    /**
+     * Whether the API sends its stream-level opening ({@link EventEncoder#streamStart}) as soon as it accepts
+     * the request, before the first token (the Responses API's {@code response.created}), rather than with the
+     * first token.
+     */
+    boolean opensAtOnce() {
+        return false;
+    }
+
     /** Whether the API ends its SSE lines with CRLF (Gemini) rather than LF. */
     boolean crlfLineEnds() {
         return false;

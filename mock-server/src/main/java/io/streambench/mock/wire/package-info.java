@@ -28,7 +28,11 @@
  *
  * <h2>Adding an API</h2>
  *
- * The Responses API, Anthropic Messages, Gemini and legacy completions came in the same way; Anthropic
+ * The formats here: chat completions ({@code ChatCompletionsFormat}), the Responses API
+ * ({@code ResponsesFormat}: typed events, output items, a {@code ResponsesBody} shared by the terminal event
+ * and {@code stream: false}) and legacy completions ({@code CompletionsFormat}); {@code Padding} and
+ * {@code OpenAiErrors} are shared by the three; Anthropic Messages ({@code MessagesFormat}) and Gemini
+ * ({@code GeminiFormat}, with {@code GoogleJson} for Google's spacing). Each came in the same way; Anthropic
  * Messages, for example:
  *
  * <ol>
@@ -51,11 +55,12 @@
  *       repeats; Gemini's {@code Content-Type} and {@code Content-Disposition}).</li>
  * </ol>
  *
- * The others differ only in what their encoder writes: the Responses API writes
+ * The others differ only in what their encoder writes. The Responses API ({@code ResponsesEvents}) writes
  * {@code "sequence_number":} with {@code SseEvents.writeLong(out, sse.sequence())}, opens and closes output
- * items in {@code textStart}/{@code textStop}, and puts the whole output and usage in
- * {@code response.completed} from {@code streamFinish} (the text made again from the plan's random sources,
- * once per stream). Gemini ends lines with CRLF ({@code crlfLineEnds}), has no end marker
+ * items in {@code reasoningStart}/{@code textStart}/{@code toolCallStart} and their stops, and puts the
+ * whole output and usage in {@code response.completed} from {@code streamFinish} (the texts made again from
+ * the plan's random sources, once per stream); its {@code errorEvent} writes two events. The request fields
+ * the answer repeats reach it as {@code ChatRequest.echo}, normalised by its decoder. Gemini ends lines with CRLF ({@code crlfLineEnds}), has no end marker
  * ({@code endMarker} writes nothing), puts {@code finishReason} on the choice's last text event (the
  * {@code last} flag of {@code text}) and running {@code usageMetadata} totals on every event, and sends a
  * function call whole: its {@code toolCallStart}/{@code toolArguments} write nothing and each call goes out
