@@ -19,9 +19,11 @@ import java.util.List;
  * @param requireApiKey answer 401 unless the request carries {@code Authorization: Bearer <non-empty key>}
  * @param timestamps precede every event with the SSE comment {@code : t=<System.nanoTime() at write>}
  * @param toolCalls how requests with {@code tools} are answered
+ * @param reasoning reasoning tokens before the answer, and how chat completions streams them
  * @param systemFingerprint the {@code system_fingerprint} of every chunk, or null to omit it
  * @param faults faults injected into this profile's answers (see {@link io.streambench.mock.fault.FaultSpec})
  * @param rateLimit request and token limits answered with 429
+ * @param pings the {@code ping} events of Anthropic Messages streams
  */
 public record Profile(
         String name,
@@ -36,9 +38,11 @@ public record Profile(
         boolean requireApiKey,
         boolean timestamps,
         ToolCallSettings toolCalls,
+        ReasoningSettings reasoning,
         String systemFingerprint,
         List<Fault> faults,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        Pings pings) {
 
     public Profile {
         if (name == null || name.isBlank()) {
@@ -51,8 +55,10 @@ public record Profile(
         require(paddingBytes, "padding_bytes");
         require(flush, "flush");
         require(toolCalls, "tool_calls");
+        require(reasoning, "reasoning");
         faults = List.copyOf(faults);
         require(rateLimit, "rate_limit");
+        require(pings, "pings");
         if (outputTokens == null && content.naturalTokens("") < 0 && !(content instanceof ContentSource.Echo)) {
             throw new IllegalArgumentException("profile '" + name + "': generated content needs output_tokens");
         }
