@@ -14,6 +14,7 @@ import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
+import io.streambench.mock.profile.RequestOverrides;
 import io.streambench.mock.tls.TlsIdentity;
 import java.net.URI;
 import java.time.Duration;
@@ -154,12 +155,12 @@ final class ClientWarmup {
      */
     private Map<String, String> headers() {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put("x-mock-ttft-ms", "0");
-        h.put("x-mock-itl-ms", "0");
-        h.put("x-mock-output-tokens", Integer.toString(ANSWER_TOKENS));
-        h.put("x-mock-fault", "");
+        h.put(RequestOverrides.TTFT_MS, "0");
+        h.put(RequestOverrides.ITL_MS, "0");
+        h.put(RequestOverrides.OUTPUT_TOKENS, Integer.toString(ANSWER_TOKENS));
+        h.put(RequestOverrides.FAULT, "");
         config.target().headers().forEach((name, value) -> {
-            if (name.equalsIgnoreCase("x-mock-timestamps")) {
+            if (name.equalsIgnoreCase(RequestOverrides.TIMESTAMPS)) {
                 h.put(name, value);
             }
         });

@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.mock.UsageException;
 import io.streambench.report.compare.Check;
 import io.streambench.report.compare.Comparison;
 import io.streambench.report.compare.ComparisonTable;
@@ -90,11 +91,14 @@ public final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give BASELINE and CURRENT (or --baseline DIR and --current DIR)");
         }
-        List<Gate> parsed = gates.stream().map(Gate::parse).toList();
-        Comparison comparison = new Comparison(Results.load(baseline), Results.load(current));
+        // The gates and the folders are the user's: what they refuse (a bad gate, an unreadable or mismatched
+        // folder, a gate that matches nothing) is bad usage.
+        List<Gate> parsed = UsageException.whenInvalid(() -> gates.stream().map(Gate::parse).toList());
+        Comparison comparison = UsageException.whenInvalid(() -> new Comparison(Results.load(baseline),
+                Results.load(current)));
         List<Check> checks = new ArrayList<>();
         for (Gate gate : parsed) {
-            checks.addAll(comparison.evaluate(gate));
+            checks.addAll(UsageException.whenInvalid(() -> comparison.evaluate(gate)));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("baseline: " + describe(comparison.baseline()));
@@ -116,7 +120,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
         } catch (UncheckedIOException e) {
             // exit 2, not 1: a CI job must not read an unwritable --junit/--csv path as a regression
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new UsageException(e.getMessage(), e);
         }
         long failed = checks.stream().filter(c -> c.status() == Check.Status.FAILED).count();
         if (!checks.isEmpty()) {

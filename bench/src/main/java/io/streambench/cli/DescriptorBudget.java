@@ -1,6 +1,7 @@
 package io.streambench.cli;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import io.streambench.mock.UsageException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.Locale;
@@ -25,7 +26,7 @@ final class DescriptorBudget {
     }
 
     /**
-     * Throws IllegalArgumentException with one line when {@code streams} streams need more descriptors than
+     * Throws UsageException with one line when {@code streams} streams need more descriptors than
      * are left. Does nothing where the JVM does not report descriptors (not a Unix).
      *
      * @param option   the option that sets the number of streams, named in the message
@@ -48,7 +49,7 @@ final class DescriptorBudget {
         if (needed <= left) {
             return;
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s %d needs %,d file descriptors (%s), but "
+        throw new UsageException(String.format(Locale.ROOT, "%s %d needs %,d file descriptors (%s), but "
                 + "this process can open %,d more (limit %,d, %,d open, %,d kept for files and event loops): lower "
                 + "%s or raise the limit with 'ulimit -n' before starting java (the JVM already raises its limit "
                 + "to the hard limit, 'ulimit -Hn')", option, streams, needed,

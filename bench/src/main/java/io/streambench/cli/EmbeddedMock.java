@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.mock.UsageException;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +14,7 @@ public record EmbeddedMock(String profile, Path profiles, boolean tls) {
 
     public EmbeddedMock {
         if (profile == null || profile.isBlank()) {
-            throw new IllegalArgumentException("mock profile must not be blank");
+            throw new UsageException("mock profile must not be blank");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.mock.UsageException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -45,34 +46,34 @@ final class FileReasons {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    /** Throws IllegalArgumentException {@code "<option> <path>: <reason>"} unless {@code file} is a readable file. */
+    /** Throws UsageException {@code "<option> <path>: <reason>"} unless {@code file} is a readable file. */
     static void requireReadableFile(String option, Path file) {
         if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": is a folder, not a file");
+            throw new UsageException(option + " " + file + ": is a folder, not a file");
         }
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": not found");
+            throw new UsageException(option + " " + file + ": not found");
         }
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": permission denied");
+            throw new UsageException(option + " " + file + ": permission denied");
         }
     }
 
     /**
      * Creates {@code folder} if needed and proves it writable by creating and deleting a file in it (the
-     * permission bits say nothing on a read-only file system or to root); throws IllegalArgumentException
+     * permission bits say nothing on a read-only file system or to root); throws UsageException
      * {@code "<option> <folder>: <reason>"} otherwise.
      */
     static void requireWritableFolder(String option, Path folder) {
         try {
             if (Files.exists(folder) && !Files.isDirectory(folder)) {
-                throw new IllegalArgumentException(option + " " + folder + ": exists and is not a folder");
+                throw new UsageException(option + " " + folder + ": exists and is not a folder");
             }
             Files.createDirectories(folder);
             Path probe = Files.createTempFile(folder, ".streambench-", ".probe");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new IllegalArgumentException(option + " " + folder + ": " + reason(e));
+            throw new UsageException(option + " " + folder + ": " + reason(e));
         }
     }
 }

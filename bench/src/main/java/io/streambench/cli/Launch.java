@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.mock.UsageException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -43,7 +44,7 @@ public record Launch(Instant startAt, String driverId, Integer driverIndex) {
 
     public Launch {
         if (driverId == null || !DRIVER_ID.matcher(driverId).matches()) {
-            throw new IllegalArgumentException("--driver-id must be 1-64 of [A-Za-z0-9._-], got " + driverId);
+            throw new UsageException("--driver-id must be 1-64 of [A-Za-z0-9._-], got " + driverId);
         }
     }
 
@@ -69,7 +70,7 @@ public record Launch(Instant startAt, String driverId, Integer driverIndex) {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(INDEX_VARIABLE + " must be an integer, got '" + value + "'");
+            throw new UsageException(INDEX_VARIABLE + " must be an integer, got '" + value + "'");
         }
     }
 
@@ -94,7 +95,7 @@ public record Launch(Instant startAt, String driverId, Integer driverIndex) {
     /**
      * Reads {@code --start-at}: an ISO-8601 instant with a zone or offset ({@code 2026-11-24T10:00:00Z}),
      * a local time of day ({@code 10:00}, {@code 10:00:00.250}: its next occurrence in the system zone), or
-     * milliseconds since the epoch ({@code 1795514400000}). Throws IllegalArgumentException with one line
+     * milliseconds since the epoch ({@code 1795514400000}). Throws UsageException with one line
      * for bad text or a time more than {@link #TOLERANCE} in the past.
      */
     public static Instant parseStartAt(String text, Clock clock) {
@@ -115,11 +116,11 @@ public record Launch(Instant startAt, String driverId, Integer driverIndex) {
                 at = OffsetDateTime.parse(value).toInstant();
             }
         } catch (DateTimeException | NumberFormatException e) {
-            throw new IllegalArgumentException("--start-at '" + text + "' is not a time: use an ISO-8601 instant "
+            throw new UsageException("--start-at '" + text + "' is not a time: use an ISO-8601 instant "
                     + "(2026-11-24T10:00:00Z), a time of day (10:00:00) or epoch milliseconds");
         }
         if (at.isBefore(now.minus(TOLERANCE))) {
-            throw new IllegalArgumentException("--start-at " + at + " is " + Duration.between(at, now).toMillis()
+            throw new UsageException("--start-at " + at + " is " + Duration.between(at, now).toMillis()
                     + " ms in the past (now " + now + ")");
         }
         return at;
@@ -127,7 +128,7 @@ public record Launch(Instant startAt, String driverId, Integer driverIndex) {
 
     /**
      * Sleeps until {@link #startAt()} (at once without one). Returns false if {@code stopped} became true
-     * first (checked every 100 ms). Throws IllegalStateException if the start passed by more than
+     * first (checked every 100 ms). Throws UsageException if the start passed by more than
      * {@link #TOLERANCE} before the wait began (setup took too long).
      */
     public boolean await(BooleanSupplier stopped) {
@@ -136,7 +137,7 @@ public record Launch(Instant startAt, String driverId, Integer driverIndex) {
         }
         long lateMillis = Duration.between(startAt, Instant.now()).toMillis();
         if (lateMillis > TOLERANCE.toMillis()) {
-            throw new IllegalStateException("--start-at " + startAt + " passed " + lateMillis
+            throw new UsageException("--start-at " + startAt + " passed " + lateMillis
                     + " ms before setup ended; choose a later time");
         }
         // The wall clock is read again on every slice, so a clock step (NTP) while waiting is followed.

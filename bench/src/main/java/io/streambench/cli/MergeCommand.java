@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.mock.UsageException;
 import io.streambench.report.RunMerge;
 import io.streambench.report.SummaryTable;
 import io.streambench.report.html.HtmlReport;
@@ -54,7 +55,9 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunMerge.Result merged = RunMerge.merge(dirs, out, allowDisjoint);
+        // The folders are the user's: what the merge refuses (runs that differ, a file missing or malformed, an
+        // output folder that is not empty) is bad usage.
+        RunMerge.Result merged = UsageException.whenInvalid(() -> RunMerge.merge(dirs, out, allowDisjoint));
         try {
             HtmlReport.render(merged.dir());
         } catch (RuntimeException | LinkageError e) {

@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.mock.UsageException;
 import io.streambench.report.html.HtmlReport;
 import io.streambench.report.html.JmhReport;
 import java.nio.file.Files;
@@ -28,15 +29,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("not a folder: " + dir);
+            throw new UsageException("not a folder: " + dir);
         }
         Path html;
         if (Files.isRegularFile(dir.resolve("run.json"))) {
-            html = HtmlReport.render(dir);
+            // The folder is the user's: what its reader refuses (a file missing or malformed) is bad usage.
+            html = UsageException.whenInvalid(() -> HtmlReport.render(dir));
         } else if (Files.isRegularFile(dir.resolve(JmhReport.RESULTS))) {
-            html = JmhReport.render(dir);
+            html = UsageException.whenInvalid(() -> JmhReport.render(dir));
         } else {
-            throw new IllegalArgumentException("neither a run folder (no run.json) nor a JMH folder (no "
+            throw new UsageException("neither a run folder (no run.json) nor a JMH folder (no "
                     + JmhReport.RESULTS + "): " + dir);
         }
         spec.commandLine().getOut().println("report: " + html.toAbsolutePath());

@@ -1,7 +1,7 @@
 package io.streambench.cli;
 
-import io.streambench.client.accumulate.Accumulators;
-import io.streambench.client.flush.FlushPolicy;
+import io.streambench.client.accumulate.AccumulateStrategy;
+import io.streambench.client.flush.FlushStrategy;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.driver.Api;
 import io.streambench.driver.Arrival;
@@ -14,7 +14,9 @@ import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
 import io.streambench.driver.Timeouts;
 import io.streambench.driver.Workload;
+import io.streambench.mock.UsageException;
 import io.streambench.mock.profile.Distribution;
+import io.streambench.mock.profile.RequestOverrides;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -178,14 +180,19 @@ public final class RunCommand implements Callable<Integer> {
         String parser = SseParsers.BYTES_SCAN;
 
         @Option(names = "--flush", paramLabel = "NAME", completionCandidates = FlushNames.class,
-                description = "Client flush policy, as a UI would show text: ${COMPLETION-CANDIDATES} (interval/hybrid: 50 ms, size/hybrid: 100 chars; none by default). Records flushes and arrival-to-flush delay (display_delay).")
-        String flush;
+                converter = FlushConverter.class,
+                description = "Client flush policy, as a UI would show text: ${COMPLETION-CANDIDATES} (interval/hybrid: "
+                        + FlushStrategy.DEFAULT_INTERVAL_MILLIS + " ms, size/hybrid: " + FlushStrategy.DEFAULT_MAX_CHARS
+                        + " chars; none by default). Records flushes and arrival-to-flush delay (display_delay).")
+        FlushStrategy flush;
 
         @Option(names = "--accumulate", paramLabel = "NAME", completionCandidates = AccumulateNames.class,
+                converter = AccumulateConverter.class,
                 description = "How each answer is kept while it streams: ${COMPLETION-CANDIDATES} (none by default). Records kept chars and truncation.")
-        String accumulate;
+        AccumulateStrategy accumulate;
 
-        @Option(names = "--max-response-chars", paramLabel = "CHARS", description = "Limit of the bounded accumulator in UTF-16 chars, 0 for its default of 32768 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-response-chars", paramLabel = "CHARS", description = "Limit of the bounded accumulator in UTF-16 chars, 0 for its default of "
+                + AccumulateStrategy.DEFAULT_MAX_CHARS + " (default: ${DEFAULT-VALUE}).")
         long maxResponseChars = 0;
 
         @Option(names = "--io-threads", paramLabel = "N", description = "Client event loops, 0 for one per core (default: ${DEFAULT-VALUE}).")
@@ -248,7 +255,19 @@ public final class RunCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         FlushNames() {
-            super(FlushPolicy.NAMES);
+            super(FlushStrategy.names());
+        }
+    }
+
+    /** --flush NAME as a strategy; an unknown name is a usage error that lists the known ones. */
+    static final class FlushConverter implements CommandLine.ITypeConverter<FlushStrategy> {
+        @Override
+        public FlushStrategy convert(String value) {
+            try {
+                return FlushStrategy.named(value);
+            } catch (UsageException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -257,7 +276,19 @@ public final class RunCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         AccumulateNames() {
-            super(Accumulators.NAMES);
+            super(AccumulateStrategy.names());
+        }
+    }
+
+    /** --accumulate NAME as a strategy; an unknown name is a usage error that lists the known ones. */
+    static final class AccumulateConverter implements CommandLine.ITypeConverter<AccumulateStrategy> {
+        @Override
+        public AccumulateStrategy convert(String value) {
+            try {
+                return AccumulateStrategy.named(value);
+            } catch (UsageException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -293,35 +324,42 @@ public final class RunCommand implements Callable<Integer> {
         return result.dir() == null || result.outcome().failed() || result.outcome().earlyStop() != null ? 1 : 0;
     }
 
-    /** The options as a run configuration; throws IllegalArgumentException with one line on bad input. */
+    /**
+     * The options as a run configuration; throws {@link UsageException} with one line on bad input. Every value
+     * here is the user's, so a record or parser that refuses one (an IllegalArgumentException) is bad usage too.
+     */
     RunConfig config() {
+        return UsageException.whenInvalid(this::interpretOptions);
+    }
+
+    private RunConfig interpretOptions() {
         boolean embedded = target.url == null;
         RunOptionChecks.refuseIgnored(spec.commandLine().getParseResult(), embedded, !load.rate.isEmpty(),
                 target.url);
         String model = target.model != null ? target.model : embedded ? mock.profile : null;
         if (model == null) {
-            throw new IllegalArgumentException("--model is required with --url");
+            throw new UsageException("--model is required with --url");
         }
         if (target.maxTokens < 0) {
-            throw new IllegalArgumentException("--max-tokens must be >= 0 (0 leaves max_tokens out), got "
+            throw new UsageException("--max-tokens must be >= 0 (0 leaves max_tokens out), got "
                     + target.maxTokens);
         }
         RequestBodies bodies = target.prompts != null ? prompts(model)
                 : RequestBodies.ofPrompt(model, target.prompt, target.maxTokens, target.includeUsage);
         Map<String, String> headers = new LinkedHashMap<>();
         if (embedded) {
-            putDistribution(headers, "--ttft-ms", "x-mock-ttft-ms", mock.ttftMs);
-            putDistribution(headers, "--itl-ms", "x-mock-itl-ms", mock.itlMs);
-            putDistribution(headers, "--output-tokens", "x-mock-output-tokens", mock.outputTokens);
-            putDistribution(headers, "--tokens-per-chunk", "x-mock-tokens-per-chunk", mock.tokensPerChunk);
+            putDistribution(headers, "--ttft-ms", RequestOverrides.TTFT_MS, mock.ttftMs);
+            putDistribution(headers, "--itl-ms", RequestOverrides.ITL_MS, mock.itlMs);
+            putDistribution(headers, "--output-tokens", RequestOverrides.OUTPUT_TOKENS, mock.outputTokens);
+            putDistribution(headers, "--tokens-per-chunk", RequestOverrides.TOKENS_PER_CHUNK, mock.tokensPerChunk);
             if (mock.sendStamps) {
-                headers.put("x-mock-timestamps", "true");
+                headers.put(RequestOverrides.TIMESTAMPS, "true");
             }
         }
         for (String header : target.headers) {
             int colon = header.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("--header must be 'NAME: VALUE', got '" + header + "'");
+                throw new UsageException("--header must be 'NAME: VALUE', got '" + header + "'");
             }
             headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
@@ -329,13 +367,18 @@ public final class RunCommand implements Callable<Integer> {
                 : Api.CHAT_COMPLETIONS.resolve(target.url);
         Target t = new Target(url, headers, apiKey(embedded), bodies, embedded);
         if (spec.commandLine().getParseResult().hasMatchedOption("--requests") && load.requests < 1) {
-            throw new IllegalArgumentException("--requests must be at least 1 (leave it out for no count bound), got "
+            throw new UsageException("--requests must be at least 1 (leave it out for no count bound), got "
                     + load.requests);
         }
         Duration duration = load.duration != null ? load.duration : load.requests > 0 ? null : Duration.ofSeconds(10);
         Bounds bounds = new Bounds(duration, load.requests, load.warmup);
         Timeouts timeouts = new Timeouts(limits.connect, limits.ttft, limits.idle, limits.total);
         RetryPolicy retry = new RetryPolicy(limits.retries, limits.backoff, limits.maxBackoff);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--max-response-chars")
+                && (client.accumulate == null || !client.accumulate.limited())) {
+            throw new UsageException("--max-response-chars limits the bounded accumulator only: add --accumulate "
+                    + AccumulateStrategy.BOUNDED);
+        }
         ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
                 client.maxResponseChars);
         List<Workload> stages = stages();
@@ -346,7 +389,7 @@ public final class RunCommand implements Callable<Integer> {
             DescriptorBudget.check("--max-in-flight", load.maxInFlight, embedded);
         }
         if (limits.failFast < 0) {
-            throw new IllegalArgumentException("--fail-fast must be >= 0 (0 turns it off), got " + limits.failFast);
+            throw new UsageException("--fail-fast must be >= 0 (0 turns it off), got " + limits.failFast);
         }
         return new RunConfig(output.name, t, stages, bounds, timeouts, retry, clientOptions, load.seed,
                 client.ioThreads, limits.failFast);
@@ -358,14 +401,14 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return RequestBodies.fromJsonl(target.prompts, model, target.maxTokens, target.includeUsage);
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("--prompts " + target.prompts + ": " + FileReasons.reason(e.getCause()));
+            throw new UsageException("--prompts " + target.prompts + ": " + FileReasons.reason(e.getCause()));
         }
     }
 
     /** --ca-file / --insecure as client TLS settings. */
     ClientTls clientTls() {
         if (target.insecure && target.caFile != null) {
-            throw new IllegalArgumentException("--insecure and --ca-file exclude each other");
+            throw new UsageException("--insecure and --ca-file exclude each other");
         }
         if (target.insecure) {
             return new ClientTls(null, true, null);
@@ -375,24 +418,24 @@ public final class RunCommand implements Callable<Integer> {
 
     private List<Workload> stages() {
         if (!load.concurrency.isEmpty() && !load.rate.isEmpty()) {
-            throw new IllegalArgumentException("--concurrency and --rate exclude each other");
+            throw new UsageException("--concurrency and --rate exclude each other");
         }
         List<Workload> stages = new ArrayList<>();
         if (!load.rate.isEmpty()) {
             Arrival arrival = Arrival.parse(load.arrival);
             if (load.maxInFlight < 1) {
-                throw new IllegalArgumentException("--max-in-flight must be at least 1, got " + load.maxInFlight);
+                throw new UsageException("--max-in-flight must be at least 1, got " + load.maxInFlight);
             }
             for (double r : load.rate) {
                 if (!(r > 0) || Double.isInfinite(r)) {
-                    throw new IllegalArgumentException("--rate must be above 0 requests per second, got " + r);
+                    throw new UsageException("--rate must be above 0 requests per second, got " + r);
                 }
                 stages.add(new Workload.Open(r, arrival, load.maxInFlight));
             }
         } else if (!load.concurrency.isEmpty()) {
             for (int c : load.concurrency) {
                 if (c < 1) {
-                    throw new IllegalArgumentException("--concurrency must be at least 1, got " + c);
+                    throw new UsageException("--concurrency must be at least 1, got " + c);
                 }
                 stages.add(new Workload.Closed(c));
             }
@@ -409,7 +452,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         String key = System.getenv(variable);
         if ((key == null || key.isBlank()) && target.apiKeyEnv != null) {
-            throw new IllegalArgumentException("environment variable " + variable + " is not set");
+            throw new UsageException("environment variable " + variable + " is not set");
         }
         return key;
     }
@@ -425,7 +468,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Distribution.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
+            throw new UsageException(option + ": " + e.getMessage());
         }
         headers.put(header, value);
     }

@@ -1,5 +1,7 @@
 package io.streambench.cli;
 
+import io.streambench.mock.UsageException;
+import io.streambench.mock.profile.RequestOverrides;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,20 +19,25 @@ final class RunOptionChecks {
 
     static {
         MOCK_ONLY.put("--mock-profile", "a standalone mock takes the profile from --model");
-        MOCK_ONLY.put("--ttft-ms", "send --header 'x-mock-ttft-ms: DIST' to a standalone mock");
-        MOCK_ONLY.put("--itl-ms", "send --header 'x-mock-itl-ms: DIST' to a standalone mock");
-        MOCK_ONLY.put("--output-tokens", "send --header 'x-mock-output-tokens: DIST' to a standalone mock");
-        MOCK_ONLY.put("--tokens-per-chunk", "send --header 'x-mock-tokens-per-chunk: DIST' to a standalone mock");
+        MOCK_ONLY.put("--ttft-ms", header(RequestOverrides.TTFT_MS, "DIST"));
+        MOCK_ONLY.put("--itl-ms", header(RequestOverrides.ITL_MS, "DIST"));
+        MOCK_ONLY.put("--output-tokens", header(RequestOverrides.OUTPUT_TOKENS, "DIST"));
+        MOCK_ONLY.put("--tokens-per-chunk", header(RequestOverrides.TOKENS_PER_CHUNK, "DIST"));
         MOCK_ONLY.put("--mock-profiles", "start a standalone mock with 'mock --profiles FILE'");
         MOCK_ONLY.put("--mock-tls", "start a standalone mock with 'mock --tls-self-signed'");
-        MOCK_ONLY.put("--send-stamps", "send --header 'x-mock-timestamps: true' to a standalone mock");
+        MOCK_ONLY.put("--send-stamps", header(RequestOverrides.TIMESTAMPS, "true"));
     }
 
     private RunOptionChecks() {
     }
 
+    /** What to send a standalone mock instead of an embedded-mock option. */
+    private static String header(String name, String value) {
+        return "send --header '" + name + ": " + value + "' to a standalone mock";
+    }
+
     /**
-     * Throws IllegalArgumentException with one line for the first option given that this run would ignore.
+     * Throws UsageException with one line for the first option given that this run would ignore.
      *
      * @param embedded the run starts the embedded mock (no {@code --url})
      * @param openLoop the run has {@code --rate} stages
@@ -38,14 +45,14 @@ final class RunOptionChecks {
      */
     static void refuseIgnored(ParseResult given, boolean embedded, boolean openLoop, URI url) {
         if (given.hasMatchedOption("--prompt") && given.hasMatchedOption("--prompts")) {
-            throw new IllegalArgumentException("--prompt and --prompts exclude each other: put the prompt in the "
+            throw new UsageException("--prompt and --prompts exclude each other: put the prompt in the "
                     + "file as {\"prompt\": \"...\"}");
         }
         if (!embedded) {
             for (Map.Entry<String, String> option : MOCK_ONLY.entrySet()) {
                 if (given.hasMatchedOption(option.getKey())) {
                     String name = option.getKey().equals("--send-stamps") ? "--[no-]send-stamps" : option.getKey();
-                    throw new IllegalArgumentException(name + " is for the embedded mock and does nothing with --url; "
+                    throw new UsageException(name + " is for the embedded mock and does nothing with --url; "
                             + option.getValue());
                 }
             }
@@ -53,14 +60,14 @@ final class RunOptionChecks {
         if (!openLoop) {
             for (String option : new String[] {"--arrival", "--max-in-flight"}) {
                 if (given.hasMatchedOption(option)) {
-                    throw new IllegalArgumentException(option + " applies to the open loop (--rate) only");
+                    throw new UsageException(option + " applies to the open loop (--rate) only");
                 }
             }
         }
         boolean https = url != null && "https".equalsIgnoreCase(url.getScheme());
         for (String option : new String[] {"--ca-file", "--insecure"}) {
             if (given.hasMatchedOption(option) && !https) {
-                throw new IllegalArgumentException(option + " applies to an https --url only"
+                throw new UsageException(option + " applies to an https --url only"
                         + (embedded ? " (--mock-tls makes the driver trust the embedded mock's own certificate)" : ""));
             }
         }

@@ -7,6 +7,7 @@ import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunOutcome;
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
+import io.streambench.mock.UsageException;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.tls.TlsIdentity;
@@ -98,7 +99,7 @@ public final class RunSession {
      */
     public RunSession clientWarmup(long requests) {
         if (requests < 0) {
-            throw new IllegalArgumentException("--client-warmup must be >= 0 requests, got " + requests);
+            throw new UsageException("--client-warmup must be >= 0 requests, got " + requests);
         }
         this.clientWarmup = requests;
         return this;
@@ -162,7 +163,7 @@ public final class RunSession {
                     return new Result(null, new RunOutcome(List.of(), true, 0, 0), List.of());
                 }
                 Path dir = RunDirectory.create(outParent, effective.name());
-                RunReport report = new RunReport(dir, effective, transport.transportName());
+                RunReport report = new RunReport(dir, effective, transport.transport().label());
                 try {
                     return run(effective, transport, report, server);
                 } finally {
@@ -216,7 +217,7 @@ public final class RunSession {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("profile", mock.profile());
             m.put("profiles_file", mock.profiles() == null ? null : mock.profiles().toString());
-            m.put("transport", server.transport());
+            m.put("transport", server.transport().label());
             m.put("tls", server.tls());
             if (server.tls()) {
                 m.put("tls_handshakes", server.tlsHandshakes());
@@ -298,7 +299,7 @@ public final class RunSession {
     private MockServer startMock(TlsIdentity tls) {
         Profiles profiles = mock.profiles() == null ? ProfileLoader.builtins() : ProfileLoader.load(mock.profiles());
         if (!profiles.byName().containsKey(mock.profile())) {
-            throw new IllegalArgumentException("unknown mock profile=" + mock.profile() + ", known="
+            throw new UsageException("unknown mock profile=" + mock.profile() + ", known="
                     + profiles.byName().keySet());
         }
         return MockServer.start(MockServerConfig.defaults().withProfiles(profiles).withTls(tls));

@@ -1,18 +1,19 @@
 package io.streambench.driver;
 
-import io.streambench.client.accumulate.Accumulators;
-import io.streambench.client.flush.FlushPolicy;
+import io.streambench.client.accumulate.AccumulateStrategy;
+import io.streambench.client.flush.FlushStrategy;
 import io.streambench.client.sse.SseParsers;
 
 /**
  * The client-side strategies every stream runs through.
  *
  * @param parser           an {@link SseParsers} name
- * @param flush            a {@link FlushPolicy#NAMES} name, or null for none
- * @param accumulate       an {@link Accumulators#NAMES} name, or null for none
- * @param maxResponseChars limit of the {@code bounded} accumulator in chars, or 0 for its default
+ * @param flush            the flush policy, or null for none
+ * @param accumulate       the accumulation strategy, or null for none
+ * @param maxResponseChars limit of a {@link AccumulateStrategy#limited() limited} accumulator in chars, or 0 for
+ *                         its default
  */
-public record ClientOptions(String parser, String flush, String accumulate, long maxResponseChars) {
+public record ClientOptions(String parser, FlushStrategy flush, AccumulateStrategy accumulate, long maxResponseChars) {
 
     public ClientOptions {
         if (parser == null || !SseParsers.names().contains(parser)) {
@@ -20,12 +21,6 @@ public record ClientOptions(String parser, String flush, String accumulate, long
         }
         if (maxResponseChars < 0 || maxResponseChars > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("max response chars must be in [0, 2^31-1], got " + maxResponseChars);
-        }
-        if (flush != null && !FlushPolicy.NAMES.contains(flush)) {
-            throw new IllegalArgumentException("unknown flush=" + flush + ", known=" + FlushPolicy.NAMES);
-        }
-        if (accumulate != null && !Accumulators.NAMES.contains(accumulate)) {
-            throw new IllegalArgumentException("unknown accumulate=" + accumulate + ", known=" + Accumulators.NAMES);
         }
     }
 

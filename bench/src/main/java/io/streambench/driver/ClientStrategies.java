@@ -3,14 +3,13 @@ package io.streambench.driver;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streambench.client.accumulate.Accumulator;
-import io.streambench.client.accumulate.Accumulators;
+import io.streambench.client.flush.DelaySink;
 import io.streambench.client.flush.FlushPolicy;
 import io.streambench.client.flush.FlushSink;
 import io.streambench.client.flush.Flusher;
 import io.streambench.client.flush.NanoClock;
 import io.streambench.client.flush.StreamEnd;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * Runs each stream's text through the chosen client-side flush policy and accumulator and keeps their
@@ -65,7 +64,7 @@ final class ClientStrategies {
 
     private static final class Active implements Session {
         private final Flusher flusher;
-        private final DelayForwarder delays;
+        private final DelayFigures delays;
         private final Accumulator accumulator;
         private final boolean ticks;
         private ScheduledFuture<?> ticker;
@@ -73,17 +72,18 @@ final class ClientStrategies {
 
         Active(ClientOptions options, StageMetrics metrics, boolean measured) {
             if (options.flush() != null) {
-                delays = new DelayForwarder(metrics, measured);
-                flusher = new Flusher(FlushPolicy.named(options.flush()), NanoClock.SYSTEM, FlushSink.DISCARD, delays);
-                ticks = options.flush().equals("interval") || options.flush().equals("hybrid");
+                FlushPolicy policy = options.flush().policy();
+                delays = new DelayFigures(metrics, measured);
+                flusher = new Flusher(policy, NanoClock.SYSTEM, FlushSink.DISCARD, delays);
+                ticks = policy.timeBased();
             } else {
                 delays = null;
                 flusher = null;
                 ticks = false;
             }
             accumulator = options.accumulate() == null ? null : options.maxResponseChars() > 0
-                    ? Accumulators.named(options.accumulate(), (int) options.maxResponseChars())
-                    : Accumulators.named(options.accumulate());
+                    ? options.accumulate().create((int) options.maxResponseChars())
+                    : options.accumulate().create();
         }
 
         @Override
@@ -133,33 +133,26 @@ final class ClientStrategies {
     }
 
     /**
-     * A histogram that keeps nothing: the flusher's per-character delays go straight to the stage's
-     * wait-free recorder (one value per run of characters, weighted by its length), and the largest is
-     * kept for the row. Its own counts array is a few dozen longs.
+     * One stream's arrival-to-flush delays: each goes straight to the stage's wait-free recorder (one value per
+     * run of characters, weighted by its length) when the stream is measured, and the largest is kept for the
+     * row.
      */
-    private static final class DelayForwarder extends Histogram {
-        private static final long serialVersionUID = 1L;
-        private final transient StageMetrics metrics;
+    private static final class DelayFigures implements DelaySink {
+        private final StageMetrics metrics;
         private final boolean measured;
         private long max = -1;
 
-        DelayForwarder(StageMetrics metrics, boolean measured) {
-            super(1, Long.MAX_VALUE / 4, 0);
+        DelayFigures(StageMetrics metrics, boolean measured) {
             this.metrics = metrics;
             this.measured = measured;
         }
 
         @Override
-        public void recordValueWithCount(long value, long count) {
-            max = Math.max(max, value);
+        public void record(long delayNanos, long count) {
+            max = Math.max(max, delayNanos);
             if (measured) {
-                metrics.recordWithCount(Metric.DISPLAY_DELAY, value, count);
+                metrics.recordWithCount(Metric.DISPLAY_DELAY, delayNanos, count);
             }
-        }
-
-        @Override
-        public void recordValue(long value) {
-            recordValueWithCount(value, 1);
         }
     }
 }

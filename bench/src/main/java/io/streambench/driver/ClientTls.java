@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.NetUtil;
+import io.streambench.mock.UsageException;
 import io.streambench.mock.tls.TlsIdentity;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -54,7 +55,7 @@ public record ClientTls(List<X509Certificate> roots, boolean insecure, String ro
      * A client context for {@code host}: JDK provider (netty-tcnative is not a dependency), ALPN offering
      * http/1.1 only (the driver speaks HTTP/1.1), SNI with {@code host} unless it is an IP literal.
      *
-     * @throws IllegalArgumentException when TLS cannot be set up
+     * @throws UsageException when TLS cannot be set up for this host with these roots
      */
     public SslContext context(String host) {
         SslContextBuilder builder = SslContextBuilder.forClient()
@@ -63,21 +64,22 @@ public record ClientTls(List<X509Certificate> roots, boolean insecure, String ro
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
                         ApplicationProtocolNames.HTTP_1_1));
-        if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
-            builder.serverName(new SNIHostName(host));
-        }
-        if (insecure) {
-            builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-        } else {
-            builder.endpointIdentificationAlgorithm("HTTPS");
-            if (roots != null) {
-                builder.trustManager(roots);
-            }
-        }
         try {
+            if (!NetUtil.isValidIpV4Address(host) && !NetUtil.isValidIpV6Address(host)) {
+                builder.serverName(new SNIHostName(host));
+            }
+            if (insecure) {
+                builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+            } else {
+                builder.endpointIdentificationAlgorithm("HTTPS");
+                if (roots != null) {
+                    builder.trustManager(roots);
+                }
+            }
             return builder.build();
         } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage());
+            // The host of the URL (SNI) and the CA file are the user's.
+            throw new UsageException("cannot set up TLS for host=" + host + ": " + e.getMessage(), e);
         }
     }
 }

@@ -21,6 +21,7 @@ import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.client.sse.StreamError;
+import io.streambench.mock.profile.RequestOverrides;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,8 +37,12 @@ import javax.net.ssl.SSLException;
  * event adds its estimated tokens, and the usage chunk, when the server sends one, adds the difference to
  * its exact count, so that the totals equal the server's counts. Everything after {@link #start} runs on
  * the connection's event loop.
+ *
+ * <p>Its roles: the parser's {@link SseListener} (the SSE events), the write's outcome
+ * ({@link #writeCompleted}) and the timeout timer ({@link #checkDeadlines}). The two callbacks are objects made
+ * once per attempt, so a re-armed timer allocates nothing of its own.
  */
-final class Exchange implements SseListener, ChannelFutureListener, Runnable {
+final class Exchange implements SseListener {
 
     /** Called once per attempt, on an event loop, after the attempt ended. */
     interface Done {
@@ -55,6 +60,10 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
     private final StageWindow window;
     private final boolean measured;
     private final ClientStrategies.Session client;
+    /** The timer's task: ends the attempt if a deadline passed, else re-arms. */
+    private final Runnable deadlineCheck = this::checkDeadlines;
+    /** The request write's listener: a write that fails ends the attempt. */
+    private final ChannelFutureListener writeListener = this::writeCompleted;
 
     private volatile boolean cancelRequested;
     private volatile Channel channel;
@@ -159,12 +168,12 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         http.headers().set(shared.headers());
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (shared.target().mockSeeds()) {
-            http.headers().set("x-mock-seed", Long.toString(request.mockSeed()));
+            http.headers().set(RequestOverrides.SEED, Long.toString(request.mockSeed()));
         }
         client.start(ch.eventLoop());
         long beforeWrite = System.nanoTime();
         sendNanos = beforeWrite;  // stands if the write fails at once
-        ch.writeAndFlush(http).addListener(this);
+        ch.writeAndFlush(http).addListener(writeListener);
         if (finished) {
             return;
         }
@@ -249,8 +258,8 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         }
     }
 
-    @Override
-    public void operationComplete(ChannelFuture future) {
+    /** The request was written to the socket, or could not be. */
+    private void writeCompleted(ChannelFuture future) {
         if (!future.isSuccess()) {
             Throwable cause = future.cause();
             onTransportError("write failed: " + (cause == null ? "unknown" : cause.getMessage()), System.nanoTime());
@@ -362,7 +371,7 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
 
     private void armTimer(long nowNanos) {
         long deadline = nextDeadline();
-        timer = channel.eventLoop().schedule(this, Math.max(0, deadline - nowNanos), TimeUnit.NANOSECONDS);
+        timer = channel.eventLoop().schedule(deadlineCheck, Math.max(0, deadline - nowNanos), TimeUnit.NANOSECONDS);
     }
 
     private long nextDeadline() {
@@ -372,8 +381,8 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         return Math.min(total, phase);
     }
 
-    @Override
-    public void run() {
+    /** The timer fired: the nearest deadline may have passed. */
+    private void checkDeadlines() {
         if (finished) {
             return;
         }

@@ -8,19 +8,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
+import io.streambench.mock.Transport;
+import io.streambench.mock.UsageException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -53,7 +48,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final InetSocketAddress address;
     private final Deque<Channel> idle = new ConcurrentLinkedDeque<>();
-    private final String transportName;
+    private final Transport transport;
     private final boolean tls;
 
     /** Checks https servers with the JDK's trusted roots; see the four-argument constructor. */
@@ -66,10 +61,10 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @param ioThreads event loops, 0 for one per core
      * @param clientTls how https servers are checked (unused for http)
-     * @throws IllegalArgumentException when the host does not resolve or TLS cannot be set up
+     * @throws UsageException when the host does not resolve or TLS cannot be set up
      */
     public HttpTransport(Target target, Timeouts timeouts, int ioThreads, ClientTls clientTls) {
-        this(target, timeouts, ioThreads, clientTls, null);
+        this(target, timeouts, ioThreads, clientTls, Transport.best(), null);
     }
 
     /**
@@ -78,29 +73,27 @@ public final class HttpTransport implements AutoCloseable {
      * for them) are the ones warmed.
      */
     public HttpTransport(Target target, Timeouts timeouts, ClientTls clientTls, HttpTransport loops) {
-        this(target, timeouts, 0, clientTls, loops.group);
+        this(target, timeouts, 0, clientTls, loops.transport, loops.group);
     }
 
-    private HttpTransport(Target target, Timeouts timeouts, int ioThreads, ClientTls clientTls,
+    private HttpTransport(Target target, Timeouts timeouts, int ioThreads, ClientTls clientTls, Transport transport,
             EventLoopGroup borrowed) {
         String host = target.url().getHost().replace("[", "").replace("]", "");
         try {
             address = new InetSocketAddress(InetAddress.getByName(host), target.port());
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("cannot resolve host=" + host);
+            throw new UsageException("cannot resolve host=" + host);
         }
         tls = target.tls();
         SslContext ssl = tls ? clientTls.context(host) : null;
         long handshakeTimeoutMillis = timeouts.connect().toMillis();
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        transportName = epoll ? "epoll" : "nio";
+        this.transport = transport;
         int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
         ownsLoops = borrowed == null;
-        group = ownsLoops ? new MultiThreadIoEventLoopGroup(threads, io) : borrowed;
+        group = ownsLoops ? transport.newEventLoopGroup(threads) : borrowed;
         bootstrap = new Bootstrap()
                 .group(group)
-                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .channel(transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
@@ -123,9 +116,9 @@ public final class HttpTransport implements AutoCloseable {
                 });
     }
 
-    /** "epoll" or "nio". */
-    public String transportName() {
-        return transportName;
+    /** The socket transport: epoll where available, else NIO. */
+    public Transport transport() {
+        return transport;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.mock.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class LoadRunner {
     /** After a stage's end time, in-flight requests get this long on top of the total timeout. */
     private static final long DRAIN_SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** The User-Agent of every request: {@code streambench/} and the build's version. */
+    static final String USER_AGENT = "streambench/" + Version.current();
 
     private final RunConfig config;
     private final HttpTransport transport;
@@ -63,13 +66,13 @@ public final class LoadRunner {
                 this::attemptDone);
     }
 
-    private static HttpHeaders headers(Target target) {
+    static HttpHeaders headers(Target target) {
         HttpHeaders h = new DefaultHttpHeaders();
         boolean defaultPort = target.url().getPort() < 0;
         h.set(HttpHeaderNames.HOST, target.url().getHost() + (defaultPort ? "" : ":" + target.port()));
         h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         h.set(HttpHeaderNames.ACCEPT, "text/event-stream");
-        h.set(HttpHeaderNames.USER_AGENT, "streambench/0.1");
+        h.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
         if (target.apiKey() != null) {
             h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + target.apiKey());
         }

@@ -1,7 +1,7 @@
 package io.streambench.jmh;
 
 import io.streambench.client.accumulate.Accumulator;
-import io.streambench.client.accumulate.Accumulators;
+import io.streambench.client.accumulate.AccumulateStrategy;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -12,7 +12,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * What each accumulation strategy ({@link Accumulators}) costs per token and holds per stream.
+ * What each accumulation strategy ({@link AccumulateStrategy}) costs per token and holds per stream.
  *
  * <p>One operation appends one one-token chunk ({@link AnswerText}) to the answer; after
  * {@link #answerTokens} tokens the answer's {@code result()} is taken and a new accumulator starts,
@@ -72,7 +72,7 @@ public class AccumulatorBenchmark extends BenchmarkDefaults {
         public void setUp(BenchmarkParams params) {
             String strategy = params.getParam("strategy");
             int tokens = Integer.parseInt(params.getParam("answerTokens"));
-            Accumulator full = fill(Accumulators.named(strategy), AnswerText.chunks(), tokens);
+            Accumulator full = fill(AccumulateStrategy.named(strategy).create(), AnswerText.chunks(), tokens);
             measuredBytes = GraphLayout.parseInstance(full).totalSize();
             estimatedBytes = full.retainedBytes();
             share = 1.0 / ((long) params.getMeasurement().getCount() * Math.max(1, params.getForks())
@@ -82,7 +82,7 @@ public class AccumulatorBenchmark extends BenchmarkDefaults {
 
     @Setup
     public void setUp() {
-        accumulator = Accumulators.named(strategy);
+        accumulator = AccumulateStrategy.named(strategy).create();
         appended = 0;
     }
 
@@ -94,7 +94,7 @@ public class AccumulatorBenchmark extends BenchmarkDefaults {
         }
         String answer = accumulator.result();
         retained.publish();
-        accumulator = Accumulators.named(strategy);
+        accumulator = AccumulateStrategy.named(strategy).create();
         appended = 0;
         return answer;
     }

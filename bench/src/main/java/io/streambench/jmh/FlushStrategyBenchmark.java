@@ -1,7 +1,9 @@
 package io.streambench.jmh;
 
+import io.streambench.client.flush.DelaySink;
 import io.streambench.client.flush.FlushPolicy;
 import io.streambench.client.flush.FlushStats;
+import io.streambench.client.flush.FlushStrategy;
 import io.streambench.client.flush.Flusher;
 import io.streambench.client.flush.NanoClock;
 import io.streambench.client.flush.StreamEnd;
@@ -16,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * What each client {@link FlushPolicy} costs per content chunk, and what it does to the user: how
+ * What each client flush policy ({@link FlushStrategy}) costs per content chunk, and what it does to the user: how
  * many times the screen is updated and how long text waits between arrival and display.
  *
  * <p>One operation is one content chunk of an {@link ArrivalTrace}: 1,000 chunks of one or two
@@ -52,6 +54,7 @@ public class FlushStrategyBenchmark extends BenchmarkDefaults {
     private final ArrivalTrace trace = ArrivalTrace.realistic(CHUNKS, 42L);
     private final FakeClock clock = new FakeClock();
     private final Histogram delays = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
+    private final DelaySink delaySink = DelaySink.into(delays);
     private FlushPolicy rule;
     private boolean ticks;
     private Flusher flusher;
@@ -78,8 +81,8 @@ public class FlushStrategyBenchmark extends BenchmarkDefaults {
 
     @Setup
     public void setUp() {
-        rule = FlushPolicy.named(policy);
-        ticks = rule instanceof FlushPolicy.Interval || rule instanceof FlushPolicy.Hybrid;
+        rule = FlushStrategy.named(policy).policy();
+        ticks = rule.timeBased();
         startStream();
     }
 
@@ -119,7 +122,7 @@ public class FlushStrategyBenchmark extends BenchmarkDefaults {
     private void startStream() {
         delays.reset();
         clock.now = 0;
-        flusher = new Flusher(rule, clock, (text, flushNanos) -> shownChars += text.length(), delays);
+        flusher = new Flusher(rule, clock, (text, flushNanos) -> shownChars += text.length(), delaySink);
         next = 0;
         nextTick = TICK_NANOS;
     }

@@ -26,6 +26,7 @@ import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.SseParsers;
 import io.streambench.client.sse.StreamError;
+import io.streambench.mock.profile.RequestOverrides;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -89,11 +90,11 @@ final class LoopbackStreamClient implements AutoCloseable {
                 .set(HttpHeaderNames.HOST, host)
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set("x-mock-ttft-ms", "0")
-                .set("x-mock-itl-ms", "0")
-                .set("x-mock-output-tokens", Integer.toString(outputTokens))
-                .set("x-mock-tokens-per-chunk", "1")
-                .set("x-mock-seed", "42");
+                .set(RequestOverrides.TTFT_MS, "0")
+                .set(RequestOverrides.ITL_MS, "0")
+                .set(RequestOverrides.OUTPUT_TOKENS, Integer.toString(outputTokens))
+                .set(RequestOverrides.TOKENS_PER_CHUNK, "1")
+                .set(RequestOverrides.SEED, "42");
         current.sentNanos = System.nanoTime();
         channel.writeAndFlush(request);
         return current.done.get(timeoutMillis, TimeUnit.MILLISECONDS);

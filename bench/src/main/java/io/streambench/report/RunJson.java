@@ -141,8 +141,8 @@ final class RunJson {
         m.put("retry", retry);
         Map<String, Object> client = new LinkedHashMap<>();
         client.put("parser", c.client().parser());
-        client.put("flush", c.client().flush());
-        client.put("accumulate", c.client().accumulate());
+        client.put("flush", c.client().flush() == null ? null : c.client().flush().label());
+        client.put("accumulate", c.client().accumulate() == null ? null : c.client().accumulate().label());
         client.put("max_response_chars", c.client().maxResponseChars());
         m.put("client", client);
         m.put("seed", c.seed());

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.cli.Cli.Outcome;
+import io.streambench.mock.testing.PomVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +32,9 @@ class MainTest {
     @ValueSource(strings = {"run --concurrency 0", "run --duration 10x", "run --rate 5 --concurrency 2",
         "run --parser nope", "run --url http://127.0.0.1:9/v1/chat/completions", "run --arrival sometimes --rate 3",
         "run --header novalue", "run --requests -1", "run --name a/b", "run --mock-profile nosuch --requests 1 --quiet",
-        "run --retries -1", "run --idle-timeout 0", "run --bogus", "run --client-warmup -1", "nosuchcommand", ""})
+        "run --retries -1", "run --idle-timeout 0", "run --bogus", "run --client-warmup -1", "nosuchcommand", "",
+        "run --flush sometimes", "run --accumulate rope", "run --max-response-chars 100 --accumulate concat",
+        "run --max-response-chars 100", "run --start-at 12:00:00x", "mock --transport dpdk"})
     void shouldExitWithTwoAndOneLineOnBadInput(String line, @TempDir Path out) {
         String[] args = line.isEmpty() ? new String[0]
                 : Stream.concat(Stream.of(line.split(" ")), line.startsWith("run") ? Stream.of("--out", out.toString())
@@ -38,6 +43,39 @@ class MainTest {
 
         assertEquals(2, o.code(), () -> line + " -> " + o);
         assertEquals(1, o.err().strip().lines().count(), () -> line + " -> " + o.err());
+    }
+
+    @Test
+    void shouldPrintTheVersionOfTheBuild() {
+        Outcome o = execute("--version");
+
+        assertEquals(0, o.code());
+        assertEquals("streambench " + PomVersion.ofThisModule(), o.out().strip());
+    }
+
+    @Test
+    void shouldReportABrokenInvariantAsAnInternalErrorNotAsBadUsage() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.addSubcommand("broken", new Broken());
+        Main.configure(cmd);
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err, true));
+
+        int code = cmd.execute("broken");
+
+        assertEquals(1, code, err::toString);
+        assertTrue(err.toString().startsWith("streambench broken: internal error: java.lang.IllegalStateException: "
+                + "stage 3 ended twice"), err::toString);
+        assertTrue(err.toString().contains("report it"), err::toString);
+    }
+
+    /** A command whose invariant breaks, as a bug would. */
+    @CommandLine.Command(name = "broken")
+    static final class Broken implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("stage 3 ended twice");
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
 import io.streambench.driver.Timeouts;
 import io.streambench.driver.Workload;
+import io.streambench.mock.profile.RequestOverrides;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -33,7 +34,8 @@ class RunSessionTest {
     @Test
     void shouldWriteEveryFileWhenTheRunIsStopped(@TempDir Path out) throws Exception {
         Target target = new Target(URI.create("http://127.0.0.1/v1/chat/completions"),
-                Map.of("x-mock-timestamps", "true"), null, RequestBodies.ofPrompt("paced", "Hi", 0, true), true);
+                Map.of(RequestOverrides.TIMESTAMPS, "true"), null, RequestBodies.ofPrompt("paced", "Hi", 0, true),
+                true);
         RunConfig config = new RunConfig("stopped", target, List.of(new Workload.Closed(4)),
                 new Bounds(Duration.ofMinutes(10), 0, Duration.ZERO), Timeouts.DEFAULTS, RetryPolicy.DEFAULTS,
                 ClientOptions.defaults(), 1, 1);

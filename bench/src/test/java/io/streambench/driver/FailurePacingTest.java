@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
+import io.streambench.mock.profile.RequestOverrides;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
@@ -80,7 +81,8 @@ class FailurePacingTest {
 
     @Test
     void shouldWaitAtLeastTheServersRetryAfterBetweenFailedRequests() {
-        Target limited = Runs.target(server.baseUrl(), "instant", "x-mock-fault", "http:status=429,retry_after=1");
+        Target limited = Runs.target(server.baseUrl(), "instant", RequestOverrides.FAULT,
+                "http:status=429,retry_after=1");
         RetryPolicy retry = new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(20));
         Runs.Recorded r = run(limited, new Workload.Closed(1), seconds(2.5), retry, NO_FAIL_FAST);
 
@@ -93,7 +95,8 @@ class FailurePacingTest {
     @Test
     void shouldEndTheStageOnTimeWhenAPauseWouldOutlastIt() {
         // retry-after 30 s: the stream's pause ends after the 1 s stage, so the stream is done at once.
-        Target limited = Runs.target(server.baseUrl(), "instant", "x-mock-fault", "http:status=429,retry_after=30");
+        Target limited = Runs.target(server.baseUrl(), "instant", RequestOverrides.FAULT,
+                "http:status=429,retry_after=30");
         long start = System.nanoTime();
         Runs.Recorded r = run(limited, new Workload.Closed(2), seconds(1), Runs.NO_RETRY, NO_FAIL_FAST);
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
@@ -130,7 +133,7 @@ class FailurePacingTest {
     @Test
     void shouldGoOnWhenTheFirstRequestsFailInDifferentWays() {
         // Every third request succeeds: the failures are not "all the same", so the run goes on to its count.
-        Target sometimes = Runs.target(server.baseUrl(), "instant", "x-mock-fault", "http:status=400@every=3");
+        Target sometimes = Runs.target(server.baseUrl(), "instant", RequestOverrides.FAULT, "http:status=400@every=3");
         Runs.Recorded r = run(sometimes, new Workload.Closed(1), Runs.requests(15),
                 new RetryPolicy(0, Duration.ofMillis(5), Duration.ofMillis(10)), 10);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
+import io.streambench.mock.profile.RequestOverrides;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -37,8 +38,8 @@ class FaultClassificationTest {
     }
 
     private static List<AttemptRow> runWithFault(String fault, RetryPolicy retry) {
-        Target target = Runs.target(server.baseUrl(), "paced", "x-mock-ttft-ms", "20", "x-mock-itl-ms", "5",
-                "x-mock-output-tokens", "12", "x-mock-fault", fault);
+        Target target = Runs.target(server.baseUrl(), "paced", RequestOverrides.TTFT_MS, "20",
+                RequestOverrides.ITL_MS, "5", RequestOverrides.OUTPUT_TOKENS, "12", RequestOverrides.FAULT, fault);
         return Runs.run(Runs.config(target, List.of(new Workload.Closed(1)), Runs.requests(1), TIGHT, retry)).rows();
     }
 
@@ -177,8 +178,8 @@ class FaultClassificationTest {
 
     @Test
     void shouldEndAnEndlessStreamAtTheTotalTimeout() {
-        Target target = Runs.target(server.baseUrl(), "paced", "x-mock-ttft-ms", "10", "x-mock-itl-ms", "50",
-                "x-mock-output-tokens", "1000");
+        Target target = Runs.target(server.baseUrl(), "paced", RequestOverrides.TTFT_MS, "10",
+                RequestOverrides.ITL_MS, "50", RequestOverrides.OUTPUT_TOKENS, "1000");
         Timeouts shortTotal = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofMillis(600));
         AttemptRow row = only(Runs.run(Runs.config(target, List.of(new Workload.Closed(1)), Runs.requests(1),

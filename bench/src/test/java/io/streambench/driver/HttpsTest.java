@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
+import io.streambench.mock.profile.RequestOverrides;
 import io.streambench.mock.tls.SelfSignedCertificates;
 import io.streambench.mock.tls.TlsIdentity;
 import io.streambench.mock.testing.LeakTracking;
@@ -51,8 +52,9 @@ class HttpsTest {
         Files.writeString(ca, identity.certificatesPem(), StandardCharsets.US_ASCII);
         long handshakesBefore = server.tlsHandshakes();
 
-        Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "paced", "x-mock-output-tokens", "10",
-                "x-mock-ttft-ms", "20", "x-mock-itl-ms", "2", "x-mock-timestamps", "true"),
+        Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "paced",
+                RequestOverrides.OUTPUT_TOKENS, "10", RequestOverrides.TTFT_MS, "20", RequestOverrides.ITL_MS, "2",
+                RequestOverrides.TIMESTAMPS, "true"),
                 List.of(new Workload.Closed(4)), Runs.requests(40), Runs.SHORT, Runs.NO_RETRY), ClientTls.fromCaFile(ca));
 
         assertTrue(server.baseUrl().startsWith("https://"), server.baseUrl());

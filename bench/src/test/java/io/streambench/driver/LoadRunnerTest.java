@@ -3,8 +3,13 @@ package io.streambench.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.streambench.client.accumulate.AccumulateStrategy;
+import io.streambench.client.flush.FlushStrategy;
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
+import io.streambench.mock.profile.RequestOverrides;
+import io.streambench.mock.testing.PomVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +65,8 @@ class LoadRunnerTest {
     @Test
     void shouldMeasureThePacedProfileWithinAFewMillisecondsAndNeverBelowIt() {
         Runs.Recorded r = Runs.run(Runs.config(
-                Runs.target(server.baseUrl(), "paced", "x-mock-output-tokens", "20", "x-mock-timestamps", "true"),
+                Runs.target(server.baseUrl(), "paced", RequestOverrides.OUTPUT_TOKENS, "20",
+                        RequestOverrides.TIMESTAMPS, "true"),
                 List.of(new Workload.Closed(8)), new Bounds(null, 24, Duration.ofMillis(300)), Runs.SHORT,
                 Runs.NO_RETRY));
 
@@ -106,6 +112,12 @@ class LoadRunnerTest {
     }
 
     @Test
+    void shouldSendTheBuildsVersionAsUserAgent() {
+        assertEquals("streambench/" + PomVersion.ofThisModule(),
+                LoadRunner.headers(Runs.target(server.baseUrl(), "instant")).get(HttpHeaderNames.USER_AGENT));
+    }
+
+    @Test
     void shouldReuseKeepAliveConnections() {
         Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "instant"),
                 List.of(new Workload.Closed(2)), Runs.requests(20), Runs.SHORT, Runs.NO_RETRY));
@@ -116,11 +128,12 @@ class LoadRunnerTest {
 
     @Test
     void shouldRecordFlushesDisplayDelayAndTruncationOfTheClientStrategies() {
-        RunConfig base = Runs.config(Runs.target(server.baseUrl(), "paced", "x-mock-output-tokens", "30",
-                "x-mock-itl-ms", "2", "x-mock-ttft-ms", "5"), List.of(new Workload.Closed(2)), Runs.requests(4),
-                Runs.SHORT, Runs.NO_RETRY);
+        RunConfig base = Runs.config(Runs.target(server.baseUrl(), "paced", RequestOverrides.OUTPUT_TOKENS, "30",
+                RequestOverrides.ITL_MS, "2", RequestOverrides.TTFT_MS, "5"), List.of(new Workload.Closed(2)),
+                Runs.requests(4), Runs.SHORT, Runs.NO_RETRY);
         RunConfig config = new RunConfig(base.name(), base.target(), base.stages(), base.bounds(), base.timeouts(),
-                base.retry(), new ClientOptions("bytes-scan", "hybrid", "bounded", 50), base.seed(), base.ioThreads());
+                base.retry(), new ClientOptions("bytes-scan", FlushStrategy.HYBRID, AccumulateStrategy.BOUNDED, 50),
+                base.seed(), base.ioThreads());
 
         Runs.Recorded r = Runs.run(config);
 

@@ -6,18 +6,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringIoHandler;
-import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.streambench.mock.http.MockServerInitializer;
 import io.streambench.mock.stats.ServerStats;
 import io.netty.handler.ssl.SslContext;
@@ -49,13 +38,13 @@ public final class MockServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final ServerStats stats;
-    private final String transport;
+    private final Transport transport;
     private final String host;
     private final int port;
     private final boolean tls;
     private final LongAdder tlsHandshakes;
 
-    private MockServer(EventLoopGroup group, Channel channel, ServerStats stats, String transport, String host,
+    private MockServer(EventLoopGroup group, Channel channel, ServerStats stats, Transport transport, String host,
             boolean tls, LongAdder tlsHandshakes) {
         this.group = group;
         this.channel = channel;
@@ -70,51 +59,32 @@ public final class MockServer implements AutoCloseable {
     /**
      * Binds and starts serving.
      *
-     * @throws IllegalStateException when the address cannot be bound (in use, not local, no permission)
+     * @throws UsageException when the address cannot be bound (in use, not local, no permission) or the
+     *     transport is not available here
      * @throws IllegalArgumentException when the TLS key and certificate cannot be used
      */
     public static MockServer start(MockServerConfig config) {
         SslContext sslContext = config.tls() == null ? null : config.tls().serverContext();
         LongAdder handshakes = new LongAdder();
-        String transport = switch (config.transport()) {
-            case "epoll" -> {
-                Epoll.ensureAvailability();
-                yield "epoll";
-            }
-            case "io_uring" -> {
-                IoUring.ensureAvailability();
-                yield "io_uring";
-            }
-            case "nio" -> "nio";
-            default -> Epoll.isAvailable() ? "epoll" : "nio";
-        };
-        IoHandlerFactory io = switch (transport) {
-            case "epoll" -> EpollIoHandler.newFactory();
-            case "io_uring" -> IoUringIoHandler.newFactory();
-            default -> NioIoHandler.newFactory();
-        };
-        Class<? extends ServerChannel> channelType = switch (transport) {
-            case "epoll" -> EpollServerSocketChannel.class;
-            case "io_uring" -> IoUringServerSocketChannel.class;
-            default -> NioServerSocketChannel.class;
-        };
+        Transport transport = config.transport().requireAvailable();
         // One loop per core (Netty's default is two): paced streams are latency-bound, not throughput-bound,
         // and extra loops only add context switches.
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
         MockServerInitializer.warmUp();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
+        EventLoopGroup group = transport.newEventLoopGroup(threads);
         ServerStats stats = new ServerStats();
+        MockServerInitializer initializer = new MockServerInitializer(config.profiles(), stats, transport.label(),
+                config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes);
         try {
             Channel ch = new ServerBootstrap()
                     .group(group)
-                    .channel(channelType)
+                    .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                     .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
-                    .childHandler(new MockServerInitializer(config.profiles(), stats, transport,
-                            config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes))
+                    .childHandler(initializer)
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
@@ -123,9 +93,11 @@ public final class MockServer implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows the OS's bind failure (in use, not a local address, no permission) as it is: a
+            // java.net.BindException, checked but undeclared.
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            throw new IllegalStateException("cannot bind " + config.host() + ":" + config.port() + ": "
+            throw new UsageException("cannot bind " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
     }
@@ -155,8 +127,8 @@ public final class MockServer implements AutoCloseable {
         return stats;
     }
 
-    /** "epoll", "io_uring" or "nio". */
-    public String transport() {
+    /** The socket transport it serves with. */
+    public Transport transport() {
         return transport;
     }
 

@@ -3,7 +3,6 @@ package io.streambench.mock;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.tls.TlsIdentity;
-import java.util.Locale;
 
 /**
  * How to run a {@link MockServer}.
@@ -13,13 +12,13 @@ import java.util.Locale;
  * @param profiles the profiles to serve
  * @param ioThreads event loop threads; 0 for one per available processor
  * @param maxBodyBytes largest request body accepted (larger gets 413)
- * @param transport "auto" (epoll when available, else NIO), "epoll", "io_uring" or "nio"
+ * @param transport the socket transport; null for {@link Transport#best()} (epoll when available, else NIO)
  * @param idleTimeoutMillis a connection with no request in flight and nothing received for this long is
  *     closed; 0 never
  * @param tls the key and certificates to serve https with, or null for plain http
  */
 public record MockServerConfig(String host, int port, Profiles profiles, int ioThreads, int maxBodyBytes,
-        String transport, long idleTimeoutMillis, TlsIdentity tls) {
+        Transport transport, long idleTimeoutMillis, TlsIdentity tls) {
 
     /** Default largest request body: 4 MiB, ample for long conversations with tools. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -42,10 +41,7 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be >= 1024, got " + maxBodyBytes);
         }
-        transport = transport == null ? "auto" : transport.toLowerCase(Locale.ROOT);
-        if (!java.util.Set.of("auto", "epoll", "io_uring", "nio").contains(transport)) {
-            throw new IllegalArgumentException("transport must be auto, epoll, io_uring or nio, got " + transport);
-        }
+        transport = transport == null ? Transport.best() : transport;
         if (idleTimeoutMillis < 0) {
             throw new IllegalArgumentException("idleTimeoutMillis must be >= 0, got " + idleTimeoutMillis);
         }
@@ -53,7 +49,7 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
 
     /** Loopback, any free port, built-in profiles, defaults for the rest. */
     public static MockServerConfig defaults() {
-        return new MockServerConfig("127.0.0.1", 0, ProfileLoader.builtins(), 0, DEFAULT_MAX_BODY_BYTES, "auto",
+        return new MockServerConfig("127.0.0.1", 0, ProfileLoader.builtins(), 0, DEFAULT_MAX_BODY_BYTES, null,
                 DEFAULT_IDLE_TIMEOUT_MILLIS, null);
     }
 

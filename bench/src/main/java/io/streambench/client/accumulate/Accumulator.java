@@ -2,7 +2,7 @@ package io.streambench.client.accumulate;
 
 /**
  * How a client keeps the whole answer while it streams in. One per stream, on the stream's
- * thread; create them with {@link Accumulators#named}.
+ * thread; create them with {@link AccumulateStrategy#create}.
  */
 public interface Accumulator {
 
@@ -24,6 +24,6 @@ public interface Accumulator {
      */
     long retainedBytes();
 
-    /** The strategy's name in {@link Accumulators#NAMES}. */
+    /** The {@link AccumulateStrategy#label()} of its strategy. */
     String name();
 }

@@ -1,28 +1,19 @@
 package io.streambench.client.flush;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * When a UI shows text that has arrived: the rule a {@link Flusher} applies. The common recipe is
  * {@link Hybrid}: flush when 50 ms have passed since the last flush or when more than 100
- * characters are waiting. Characters are UTF-16 chars ({@code CharSequence.length()}).
+ * characters are waiting ({@link FlushStrategy} names each rule with those settings). Characters are
+ * UTF-16 chars ({@code CharSequence.length()}).
  *
  * <p>Time-based rules can only act when something calls the flusher: new text, or
  * {@link Flusher#tick()} from a timer on the stream's event loop. Without ticks, text that
  * arrives just before a pause waits for the next chunk or the end of the stream.
  */
 public sealed interface FlushPolicy {
-
-    /** The names {@link #named} knows, for the CLI and reports. */
-    List<String> NAMES = List.of("immediate", "interval", "size", "hybrid", "read-batch");
-
-    /** The usual interval of the common recipe. */
-    Duration DEFAULT_INTERVAL = Duration.ofMillis(50);
-
-    /** The usual size threshold of the common recipe: flush when more than this many chars wait. */
-    int DEFAULT_MAX_CHARS = 100;
 
     /** Whether new text should be flushed now. */
     boolean flushOnText(int pendingChars, long sinceLastFlushNanos);
@@ -37,20 +28,16 @@ public sealed interface FlushPolicy {
         return false;
     }
 
-    /** The policy's name in {@link #NAMES}. */
-    String name();
-
-    /** A policy by name, with the common recipe's interval and size. */
-    static FlushPolicy named(String name) {
-        return switch (name) {
-            case "immediate" -> new Immediate();
-            case "interval" -> new Interval(DEFAULT_INTERVAL);
-            case "size" -> new Size(DEFAULT_MAX_CHARS);
-            case "hybrid" -> new Hybrid(DEFAULT_INTERVAL, DEFAULT_MAX_CHARS);
-            case "read-batch" -> new ReadBatch();
-            default -> throw new IllegalArgumentException("unknown flush policy=" + name + ", known=" + NAMES);
-        };
+    /**
+     * Whether it acts on time as well as on text, and so needs {@link Flusher#tick()} from a timer to flush text
+     * that waits through a pause.
+     */
+    default boolean timeBased() {
+        return false;
     }
+
+    /** The policy's name: the {@link FlushStrategy#label()} of its kind. */
+    String name();
 
     /** Every chunk is shown as it arrives: the lowest delay, the most UI updates. */
     record Immediate() implements FlushPolicy {
@@ -79,6 +66,11 @@ public sealed interface FlushPolicy {
         @Override
         public boolean flushOnTick(int pendingChars, long sinceLastFlushNanos) {
             return flushOnText(pendingChars, sinceLastFlushNanos);
+        }
+
+        @Override
+        public boolean timeBased() {
+            return true;
         }
 
         @Override
@@ -123,6 +115,11 @@ public sealed interface FlushPolicy {
         @Override
         public boolean flushOnTick(int pendingChars, long sinceLastFlushNanos) {
             return sinceLastFlushNanos >= interval.toNanos();
+        }
+
+        @Override
+        public boolean timeBased() {
+            return true;
         }
 
         @Override

@@ -1,7 +1,7 @@
 package io.streambench.client.flush;
 
 /**
- * What a {@link Flusher} did for one stream. The per-character delays are in the histogram the
+ * What a {@link Flusher} did for one stream. The per-character delays went to the {@link DelaySink} the
  * flusher was given.
  *
  * @param policy     the policy's name

@@ -3,15 +3,13 @@ package io.streambench.client.flush;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.HdrHistogram.Histogram;
-
 /**
  * Holds the text a UI has received but not shown yet, and shows it when its {@link FlushPolicy}
  * says so, recording for every character the delay from its arrival to its flush.
  *
  * <pre>{@code
- * Histogram delays = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
- * Flusher flusher = new Flusher(FlushPolicy.named("hybrid"), NanoClock.SYSTEM, screen::append, delays);
+ * DelaySink delays = DelaySink.into(new Histogram(TimeUnit.MINUTES.toNanos(10), 3));
+ * Flusher flusher = new Flusher(FlushStrategy.HYBRID.policy(), NanoClock.SYSTEM, screen::append, delays);
  * // SseListener.onContent:   flusher.onText(text, arrivalNanos);
  * // after each network read: flusher.onReadComplete();
  * // a 10 ms event-loop timer: flusher.tick();
@@ -26,7 +24,7 @@ public final class Flusher {
     private final FlushPolicy policy;
     private final NanoClock clock;
     private final FlushSink sink;
-    private final Histogram arrivalToFlushNanos;
+    private final DelaySink arrivalToFlushNanos;
     private final StringBuilder pending = new StringBuilder(256);
     // Waiting text as runs of characters that arrived together: arrival time and length.
     private long[] runArrivals = new long[16];
@@ -39,10 +37,9 @@ public final class Flusher {
 
     /**
      * @param arrivalToFlushNanos where each character's delay is recorded; may be shared by the
-     *                            flushers of one thread. Delays above its highest trackable value
-     *                            are recorded as that value.
+     *                            flushers of one thread
      */
-    public Flusher(FlushPolicy policy, NanoClock clock, FlushSink sink, Histogram arrivalToFlushNanos) {
+    public Flusher(FlushPolicy policy, NanoClock clock, FlushSink sink, DelaySink arrivalToFlushNanos) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -113,10 +110,8 @@ public final class Flusher {
             return;
         }
         sink.flush(pending, nowNanos);
-        long highest = arrivalToFlushNanos.getHighestTrackableValue();
         for (int r = 0; r < runs; r++) {
-            long delay = Math.min(highest, Math.max(0, nowNanos - runArrivals[r]));
-            arrivalToFlushNanos.recordValueWithCount(delay, runLengths[r]);
+            arrivalToFlushNanos.record(Math.max(0, nowNanos - runArrivals[r]), runLengths[r]);
         }
         flushes++;
         characters += pending.length();

@@ -21,7 +21,7 @@ class AccumulatorTest {
     }
 
     private static Accumulator fed(String name, int maxChars, List<String> chunks) {
-        Accumulator accumulator = Accumulators.named(name, maxChars);
+        Accumulator accumulator = AccumulateStrategy.named(name).create(maxChars);
         for (String chunk : chunks) {
             // A reused view, as parsers hand out: accumulators must copy.
             StringBuilder view = new StringBuilder(chunk);
@@ -81,7 +81,7 @@ class AccumulatorTest {
     @ParameterizedTest
     @MethodSource("keepers")
     void shouldRetainMoreAsTheAnswerGrowsAndAtLeastTheAnswerItself(String name) {
-        Accumulator accumulator = Accumulators.named(name, 1_000_000);
+        Accumulator accumulator = AccumulateStrategy.named(name).create(1_000_000);
         long previous = accumulator.retainedBytes();
         for (int i = 0; i < 200; i++) {
             accumulator.append("token " + i + " ");
@@ -103,8 +103,8 @@ class AccumulatorTest {
     @Test
     void shouldRejectUnknownNamesAndNegativeLimits() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> Accumulators.named("rope"));
-        assertEquals("unknown accumulator=rope, known=" + Accumulators.NAMES, error.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Accumulators.named("bounded", -1));
+                () -> AccumulateStrategy.named("rope"));
+        assertEquals("unknown accumulator=rope, known=" + AccumulateStrategy.names(), error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AccumulateStrategy.BOUNDED.create(-1));
     }
 }

@@ -29,7 +29,7 @@ class FlusherTest {
         return new Flusher(policy, clock, (text, at) -> {
             shown.add(text.toString());
             shownAt.add(at);
-        }, delays);
+        }, DelaySink.into(delays));
     }
 
     /** Text arrives now; the flusher decides at the same instant. */
@@ -38,12 +38,12 @@ class FlusherTest {
     }
 
     static List<String> policies() {
-        return FlushPolicy.NAMES;
+        return FlushStrategy.names();
     }
 
     @Test
     void shouldShowEveryChunkAtOnceWhenImmediate() {
-        Flusher flusher = flusher(FlushPolicy.named("immediate"));
+        Flusher flusher = flusher(FlushStrategy.IMMEDIATE.policy());
         arrive(flusher, "Hel");
         now[0] = 5 * MS;
         arrive(flusher, "lo");
@@ -90,7 +90,7 @@ class FlusherTest {
 
     @Test
     void shouldFlushOnTimeOrSizeWhicheverComesFirstWhenHybrid() {
-        Flusher flusher = flusher(FlushPolicy.named("hybrid"));
+        Flusher flusher = flusher(FlushStrategy.HYBRID.policy());
         arrive(flusher, "x".repeat(101));
         assertEquals(1, shown.size(), "size");
         now[0] = 10 * MS;
@@ -106,7 +106,7 @@ class FlusherTest {
 
     @Test
     void shouldFlushOncePerNetworkReadWhenReadBatch() {
-        Flusher flusher = flusher(FlushPolicy.named("read-batch"));
+        Flusher flusher = flusher(FlushStrategy.READ_BATCH.policy());
         arrive(flusher, "one ");
         arrive(flusher, "two ");
         assertEquals(0, shown.size());
@@ -122,7 +122,7 @@ class FlusherTest {
     void shouldShowWhatWaitsWhenTheStreamEnds(String policy) {
         for (StreamEnd how : StreamEnd.values()) {
             shown.clear();
-            Flusher flusher = flusher(FlushPolicy.named(policy));
+            Flusher flusher = flusher(FlushStrategy.named(policy).policy());
             arrive(flusher, "tail");
             flusher.end(how);
             arrive(flusher, "after the end");
@@ -136,7 +136,7 @@ class FlusherTest {
     @ParameterizedTest
     @EnumSource(StreamEnd.class)
     void shouldNotFlushEmptyTextOnEnd(StreamEnd how) {
-        Flusher flusher = flusher(FlushPolicy.named("hybrid"));
+        Flusher flusher = flusher(FlushStrategy.HYBRID.policy());
         flusher.end(how);
         assertEquals(0, shown.size());
         assertEquals(how, flusher.stats().end());
@@ -144,7 +144,7 @@ class FlusherTest {
 
     @Test
     void shouldRecordOneDelayPerCharacterFromItsOwnArrival() {
-        Flusher flusher = flusher(FlushPolicy.named("read-batch"));
+        Flusher flusher = flusher(FlushStrategy.READ_BATCH.policy());
         flusher.onText("ab", 0);
         flusher.onText("😀", 3 * MS);
         now[0] = 10 * MS;
@@ -158,12 +158,12 @@ class FlusherTest {
 
     @Test
     void shouldRejectBadPolicies() {
-        assertThrows(IllegalArgumentException.class, () -> FlushPolicy.named("sometimes"));
+        assertThrows(IllegalArgumentException.class, () -> FlushStrategy.named("sometimes"));
         assertThrows(IllegalArgumentException.class, () -> new FlushPolicy.Interval(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new FlushPolicy.Hybrid(Duration.ofMillis(-1), 10));
         assertThrows(IllegalArgumentException.class, () -> new FlushPolicy.Size(-1));
-        for (String name : FlushPolicy.NAMES) {
-            assertEquals(name, FlushPolicy.named(name).name());
+        for (String name : FlushStrategy.names()) {
+            assertEquals(name, FlushStrategy.named(name).policy().name());
         }
     }
 }

@@ -2,15 +2,19 @@ package io.streambench.mock.cli;
 
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
-import io.streambench.mock.profile.ProfileException;
+import io.streambench.mock.Transport;
+import io.streambench.mock.UsageException;
+import io.streambench.mock.Version;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.tls.TlsIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code streambench-mock-server}: runs the mock server until SIGINT or SIGTERM. */
-@Command(name = "mock", mixinStandardHelpOptions = true, version = "streambench mock server 0.1.0",
+@Command(name = "mock", mixinStandardHelpOptions = true, versionProvider = MockServerCommand.VersionText.class,
         description = {"Serves an OpenAI-compatible chat completions endpoint that streams with controlled timing.",
             "Routes: POST /v1/chat/completions, GET /v1/models, GET /health, GET /stats.",
             "The request's model picks the profile; x-mock-* headers override single knobs (see README)."},
@@ -43,8 +47,9 @@ public final class MockServerCommand implements Callable<Integer> {
     @Option(names = "--idle-timeout-ms", paramLabel = "MS", description = "Close connections idle this long with no request in flight, 0 never (default: ${DEFAULT-VALUE}).")
     long idleTimeoutMs = MockServerConfig.DEFAULT_IDLE_TIMEOUT_MILLIS;
 
-    @Option(names = "--transport", paramLabel = "auto|epoll|io_uring|nio", description = "Socket transport; auto is epoll where available (default: ${DEFAULT-VALUE}).")
-    String transport = "auto";
+    @Option(names = "--transport", paramLabel = "NAME", completionCandidates = TransportNames.class,
+            description = "Socket transport: ${COMPLETION-CANDIDATES}; auto is epoll where available (default: ${DEFAULT-VALUE}).")
+    String transport = Transport.AUTO;
 
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve https with this PEM certificate chain (leaf first); needs --tls-key.")
     Path tlsCert;
@@ -74,8 +79,8 @@ public final class MockServerCommand implements Callable<Integer> {
             return 0;
         }
         TlsIdentity tls = tlsIdentity();
-        MockServerConfig config = new MockServerConfig(host, port, loaded, ioThreads, maxBodyBytes, transport,
-                idleTimeoutMs, tls);
+        MockServerConfig config = UsageException.whenInvalid(() -> new MockServerConfig(host, port, loaded, ioThreads,
+                maxBodyBytes, Transport.named(transport), idleTimeoutMs, tls));
         PrintWriter out = spec.commandLine().getOut();
         MockServer server = MockServer.start(config);
         Path pem = tlsSelfSigned ? writeCertificate(tls) : null;
@@ -99,10 +104,10 @@ public final class MockServerCommand implements Callable<Integer> {
 
     private TlsIdentity tlsIdentity() {
         if (tlsSelfSigned && (tlsCert != null || tlsKey != null)) {
-            throw new IllegalArgumentException("--tls-self-signed excludes --tls-cert and --tls-key");
+            throw new UsageException("--tls-self-signed excludes --tls-cert and --tls-key");
         }
         if ((tlsCert == null) != (tlsKey == null)) {
-            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+            throw new UsageException("--tls-cert and --tls-key go together");
         }
         if (tlsSelfSigned) {
             return TlsIdentity.selfSigned();
@@ -117,37 +122,39 @@ public final class MockServerCommand implements Callable<Integer> {
             Files.writeString(pem, tls.certificatesPem(), StandardCharsets.US_ASCII);
             return pem;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write the self-signed certificate: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the self-signed certificate: " + e.getMessage(), e);
         }
     }
 
-    /** Runs the command; exit codes: 0 ok, 2 bad usage or configuration. */
+    /** Runs the command; exit codes as {@link CliErrors} says: 0 ok, 1 failure, 2 bad usage or configuration. */
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
     /** Runs with picocli's standard wiring and this project's exit codes and one-line errors. */
     public static int execute(String... args) {
-        return configure(new CommandLine(new MockServerCommand())).execute(args);
+        return CliErrors.configure(new CommandLine(new MockServerCommand())).execute(args);
     }
 
-    /** Sets the one-line error handlers on {@code cmd} (also used when this is a subcommand). */
+    /** Sets the one-line error handlers on {@code cmd}: {@link CliErrors#configure(CommandLine)}. */
     public static CommandLine configure(CommandLine cmd) {
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage() + " (see --help)");
-            return 2;
-        });
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            if (ex instanceof ProfileException || ex instanceof IllegalArgumentException
-                    || ex instanceof IllegalStateException) {
-                err.println(commandLine.getCommandName() + ": " + ex.getMessage());
-                return 2;
-            }
-            err.println(commandLine.getCommandName() + ": unexpected error: " + ex);
-            return 1;
-        });
-        return cmd;
+        return CliErrors.configure(cmd);
+    }
+
+    /** The transports, for --help. */
+    static final class TransportNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        TransportNames() {
+            super(Transport.names());
+        }
+    }
+
+    /** {@code --version}: the build's version. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"streambench mock server " + Version.current()};
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.streambench.mock.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
      * The PEM certificates of {@code file}, in file order; at least one.
      *
      * @param label how errors name the file (e.g. the option that gave it)
-     * @throws IllegalArgumentException naming {@code label} and the problem
+     * @throws UsageException naming {@code label} and the problem
      */
     public static List<X509Certificate> readCertificates(Path file, String label) {
         List<X509Certificate> certificates = new ArrayList<>();
@@ -67,10 +68,10 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
             CertificateFactory.getInstance("X.509").generateCertificates(in)
                     .forEach(c -> certificates.add((X509Certificate) c));
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read certificates from " + label + ": " + e.getMessage());
+            throw new UsageException("cannot read certificates from " + label + ": " + e.getMessage());
         }
         if (certificates.isEmpty()) {
-            throw new IllegalArgumentException("no certificate in " + label);
+            throw new UsageException("no certificate in " + label);
         }
         return certificates;
     }
@@ -79,13 +80,13 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
      * Reads a PEM certificate chain (leaf first) and a PEM PKCS#8 private key ({@code BEGIN PRIVATE KEY},
      * as {@code openssl genpkey} writes it; convert others with {@code openssl pkcs8 -topk8 -nocrypt}).
      *
-     * @throws IllegalArgumentException naming the file and the problem
+     * @throws UsageException naming the file and the problem
      */
     public static TlsIdentity fromPem(Path certificateFile, Path keyFile) {
         List<X509Certificate> chain = readCertificates(certificateFile, certificateFile.toString());
         PrivateKey key = readPkcs8(keyFile, chain.get(0).getPublicKey().getAlgorithm());
         if (!signsFor(key, chain.get(0))) {
-            throw new IllegalArgumentException("the key in " + keyFile + " is not the private key of the first "
+            throw new UsageException("the key in " + keyFile + " is not the private key of the first "
                     + "certificate in " + certificateFile + " (every TLS handshake would fail)");
         }
         return new TlsIdentity(key, chain);
@@ -122,20 +123,20 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
         try {
             pem = Files.readString(keyFile, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read key file " + keyFile + ": " + e.getMessage());
+            throw new UsageException("cannot read key file " + keyFile + ": " + e.getMessage());
         }
         String begin = "-----BEGIN PRIVATE KEY-----";
         int start = pem.indexOf(begin);
         int end = pem.indexOf("-----END PRIVATE KEY-----");
         if (start < 0 || end < start) {
-            throw new IllegalArgumentException("key file " + keyFile + " has no unencrypted PKCS#8 key (BEGIN PRIVATE KEY); "
+            throw new UsageException("key file " + keyFile + " has no unencrypted PKCS#8 key (BEGIN PRIVATE KEY); "
                     + "convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out key.pem");
         }
         try {
             byte[] der = Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end));
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the " + algorithm + " key in " + keyFile + ": " + e.getMessage());
+            throw new UsageException("cannot read the " + algorithm + " key in " + keyFile + ": " + e.getMessage());
         }
     }
 
@@ -150,7 +151,7 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
                             ApplicationProtocolNames.HTTP_1_1))
                     .build();
         } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot set up TLS with this key and certificate: " + e.getMessage());
+            throw new UsageException("cannot set up TLS with this key and certificate: " + e.getMessage());
         }
     }
 

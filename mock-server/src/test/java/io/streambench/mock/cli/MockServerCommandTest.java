@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.mock.profile.ProfileLoader;
+import io.streambench.mock.testing.PomVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +134,29 @@ class MockServerCommandTest {
 
         assertEquals(0, run.exitCode);
         assertTrue(run.out.contains("0.1.0"), run.out);
+    }
+
+    @Test
+    void shouldPrintTheVersionOfTheBuild() {
+        Run run = run("--version");
+
+        assertEquals("streambench mock server " + PomVersion.ofThisModule(), run.out.strip());
+    }
+
+    @Test
+    void shouldRefuseAPortInUseAsBadUsageWithOneLine() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = run("--port", Integer.toString(taken.getLocalPort()), "--transport", "nio");
+
+            run.assertUsageError("cannot bind", "127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void shouldListTheTransportsInHelp() {
+        Run run = run("--help");
+
+        assertTrue(run.out.contains("auto, nio, epoll, io_uring"), run.out);
     }
 
     @Test
