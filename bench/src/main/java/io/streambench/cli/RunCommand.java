@@ -14,6 +14,7 @@ import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
 import io.streambench.driver.Timeouts;
 import io.streambench.driver.Workload;
+import io.streambench.mock.Choice;
 import io.streambench.mock.UsageException;
 import io.streambench.mock.profile.Distribution;
 import io.streambench.mock.profile.RequestOverrides;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -255,19 +257,7 @@ public final class RunCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         FlushNames() {
-            super(FlushStrategy.names());
-        }
-    }
-
-    /** --flush NAME as a strategy; an unknown name is a usage error that lists the known ones. */
-    static final class FlushConverter implements CommandLine.ITypeConverter<FlushStrategy> {
-        @Override
-        public FlushStrategy convert(String value) {
-            try {
-                return FlushStrategy.named(value);
-            } catch (UsageException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            super(Choice.labels(FlushStrategy.class));
         }
     }
 
@@ -276,19 +266,39 @@ public final class RunCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         AccumulateNames() {
-            super(AccumulateStrategy.names());
+            super(Choice.labels(AccumulateStrategy.class));
         }
     }
 
-    /** --accumulate NAME as a strategy; an unknown name is a usage error that lists the known ones. */
-    static final class AccumulateConverter implements CommandLine.ITypeConverter<AccumulateStrategy> {
+    /** A NAME option as the type it names; an unknown name is a usage error that lists the known ones. */
+    private abstract static class NamedConverter<T> implements CommandLine.ITypeConverter<T> {
+        private final Function<String, T> byName;
+
+        NamedConverter(Function<String, T> byName) {
+            this.byName = byName;
+        }
+
         @Override
-        public AccumulateStrategy convert(String value) {
+        public T convert(String value) {
             try {
-                return AccumulateStrategy.named(value);
+                return byName.apply(value);
             } catch (UsageException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** --flush NAME. */
+    static final class FlushConverter extends NamedConverter<FlushStrategy> {
+        FlushConverter() {
+            super(FlushStrategy::named);
+        }
+    }
+
+    /** --accumulate NAME. */
+    static final class AccumulateConverter extends NamedConverter<AccumulateStrategy> {
+        AccumulateConverter() {
+            super(AccumulateStrategy::named);
         }
     }
 
@@ -377,7 +387,7 @@ public final class RunCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--max-response-chars")
                 && (client.accumulate == null || !client.accumulate.limited())) {
             throw new UsageException("--max-response-chars limits the bounded accumulator only: add --accumulate "
-                    + AccumulateStrategy.BOUNDED);
+                    + AccumulateStrategy.BOUNDED.label());
         }
         ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
                 client.maxResponseChars);

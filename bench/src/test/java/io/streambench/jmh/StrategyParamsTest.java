@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.streambench.client.accumulate.AccumulateStrategy;
 import io.streambench.client.flush.FlushStrategy;
+import io.streambench.mock.Choice;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
@@ -27,14 +28,14 @@ class StrategyParamsTest {
 
     @Test
     void shouldBenchmarkExactlyTheRegisteredFlushPolicies() throws Exception {
-        List<String> checked = checkLists(FlushStrategy.names());
+        List<String> checked = checkLists(Choice.labels(FlushStrategy.class));
 
         assertEquals(List.of("FlushStrategyBenchmark.policy"), checked);
     }
 
     @Test
     void shouldBenchmarkExactlyTheRegisteredAccumulationStrategies() throws Exception {
-        List<String> checked = checkLists(AccumulateStrategy.names());
+        List<String> checked = checkLists(Choice.labels(AccumulateStrategy.class));
 
         assertEquals(List.of("AccumulatorBenchmark.strategy", "MemoryCeilingBenchmark.strategy"), checked);
     }

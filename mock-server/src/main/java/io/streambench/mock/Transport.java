@@ -16,9 +16,9 @@ import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -26,141 +26,79 @@ import java.util.stream.Stream;
  * this machine has it, its event loops and its channel classes.
  *
  * <pre>
- * Transport transport = Transport.named("auto");      // epoll where available, else NIO
- * transport.requireAvailable();
+ * Transport transport = Transport.named("auto").requireAvailable();    // epoll where available, else NIO
  * EventLoopGroup loops = transport.newEventLoopGroup(threads);
  * new ServerBootstrap().group(loops).channel(transport.serverChannel())...
  * </pre>
  *
- * <p>Only the chosen transport's classes are initialised: naming epoll on a machine without it loads nothing
- * native until {@link #isAvailable()} asks.
+ * <p>Only the chosen transport's native code is loaded: its availability is asked for when needed, its event
+ * loops made when asked for.
  */
-public enum Transport {
+public enum Transport implements Choice {
 
     /** Java NIO: everywhere. */
-    NIO("nio") {
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
-
-        @Override
-        Throwable unavailabilityCause() {
-            return null;
-        }
-
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            return NioIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannel() {
-            return NioServerSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends SocketChannel> socketChannel() {
-            return NioSocketChannel.class;
-        }
-    },
-
+    NIO(() -> null, NioIoHandler::newFactory, NioServerSocketChannel.class, NioSocketChannel.class),
     /** Linux epoll, native: fewer copies and wake-ups than NIO. */
-    EPOLL("epoll") {
-        @Override
-        public boolean isAvailable() {
-            return Epoll.isAvailable();
-        }
-
-        @Override
-        Throwable unavailabilityCause() {
-            return Epoll.unavailabilityCause();
-        }
-
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            return EpollIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannel() {
-            return EpollServerSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends SocketChannel> socketChannel() {
-            return EpollSocketChannel.class;
-        }
-    },
-
+    EPOLL(Epoll::unavailabilityCause, EpollIoHandler::newFactory, EpollServerSocketChannel.class,
+            EpollSocketChannel.class),
     /** Linux io_uring, native (needs a recent kernel; chosen by name only). */
-    IO_URING("io_uring") {
-        @Override
-        public boolean isAvailable() {
-            return IoUring.isAvailable();
-        }
-
-        @Override
-        Throwable unavailabilityCause() {
-            return IoUring.unavailabilityCause();
-        }
-
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            return IoUringIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannel() {
-            return IoUringServerSocketChannel.class;
-        }
-
-        @Override
-        public Class<? extends SocketChannel> socketChannel() {
-            return IoUringSocketChannel.class;
-        }
-    };
+    IO_URING(IoUring::unavailabilityCause, IoUringIoHandler::newFactory, IoUringServerSocketChannel.class,
+            IoUringSocketChannel.class);
 
     /** What {@link #named} takes for "the best this machine has": {@link #best()}. */
     public static final String AUTO = "auto";
 
-    private final String label;
+    /** Why this machine cannot run it (the native library's own answer), or null when it can. */
+    private final Supplier<Throwable> unavailabilityCause;
+    private final Supplier<IoHandlerFactory> ioHandlers;
+    private final Class<? extends ServerChannel> serverChannel;
+    private final Class<? extends SocketChannel> socketChannel;
 
-    Transport(String label) {
-        this.label = label;
+    Transport(Supplier<Throwable> unavailabilityCause, Supplier<IoHandlerFactory> ioHandlers,
+            Class<? extends ServerChannel> serverChannel, Class<? extends SocketChannel> socketChannel) {
+        this.unavailabilityCause = unavailabilityCause;
+        this.ioHandlers = ioHandlers;
+        this.serverChannel = serverChannel;
+        this.socketChannel = socketChannel;
     }
 
     /** The name on the command line, on {@code /stats} and in run.json: {@code nio}, {@code epoll}, {@code io_uring}. */
+    @Override
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether this machine can run it (native library loaded, kernel support). */
-    public abstract boolean isAvailable();
-
-    /** Why it is not available, or null. */
-    abstract Throwable unavailabilityCause();
+    public boolean isAvailable() {
+        return unavailabilityCause.get() == null;
+    }
 
     /** The I/O handler of its event loops. */
-    public abstract IoHandlerFactory ioHandlerFactory();
+    public IoHandlerFactory ioHandlerFactory() {
+        return ioHandlers.get();
+    }
 
     /** The channel class a server binds with. */
-    public abstract Class<? extends ServerChannel> serverChannel();
+    public Class<? extends ServerChannel> serverChannel() {
+        return serverChannel;
+    }
 
     /** The channel class a client connects with. */
-    public abstract Class<? extends SocketChannel> socketChannel();
+    public Class<? extends SocketChannel> socketChannel() {
+        return socketChannel;
+    }
 
     /** Event loops of this transport; {@code threads} 0 is Netty's default. */
     public EventLoopGroup newEventLoopGroup(int threads) {
         return new MultiThreadIoEventLoopGroup(threads, ioHandlerFactory());
     }
 
-    /** Throws a {@link UsageException} that says why, when this machine cannot run it. */
+    /** This transport; a {@link UsageException} that says why when this machine cannot run it. */
     public Transport requireAvailable() {
-        if (!isAvailable()) {
-            Throwable cause = unavailabilityCause();
-            throw new UsageException("transport=" + label + " is not available on this machine"
-                    + (cause == null ? "" : ": " + firstLine(cause)) + "; use " + AUTO + " or nio", cause);
+        Throwable cause = unavailabilityCause.get();
+        if (cause != null) {
+            throw new UsageException("transport=" + label() + " is not available on this machine: "
+                    + firstLine(cause) + "; use " + AUTO + " or nio", cause);
         }
         return this;
     }
@@ -175,14 +113,18 @@ public enum Transport {
         return EPOLL.isAvailable() ? EPOLL : NIO;
     }
 
-    /** A transport by its {@link #label()}, any case, or {@value #AUTO} for {@link #best()}. */
+    /**
+     * A transport by its {@link #label()}, in any case, or {@value #AUTO} for {@link #best()}.
+     *
+     * @throws UsageException naming the known transports, for an unknown name
+     */
     public static Transport named(String name) {
         String key = name == null ? AUTO : name.strip().toLowerCase(Locale.ROOT);
         if (key.equals(AUTO)) {
             return best();
         }
         for (Transport t : values()) {
-            if (t.label.equals(key)) {
+            if (t.label().equals(key)) {
                 return t;
             }
         }
@@ -191,12 +133,12 @@ public enum Transport {
 
     /** {@value #AUTO} and every label, for help texts and completion. */
     public static List<String> names() {
-        return Stream.concat(Stream.of(AUTO), Arrays.stream(values()).map(Transport::label)).toList();
+        return Stream.concat(Stream.of(AUTO), Choice.labels(Transport.class).stream()).toList();
     }
 
     /** The {@link #label()}, so that the transport prints as users write it. */
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

@@ -1,8 +1,8 @@
 package io.streambench.client.accumulate;
 
+import io.streambench.mock.Choice;
 import io.streambench.mock.UsageException;
-import java.util.Arrays;
-import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The accumulation strategies by name, for the CLI, the driver and the benchmarks: each makes new
@@ -13,58 +13,28 @@ import java.util.List;
  * Accumulator answer = strategy.create(8 * 1024);   // one per stream
  * </pre>
  */
-public enum AccumulateStrategy {
+public enum AccumulateStrategy implements Choice {
 
     /** {@code String +=}: the naive way, a copy of the whole answer per chunk. */
-    CONCAT("concat", false) {
-        @Override
-        public Accumulator create(int maxChars) {
-            return new ConcatAccumulator();
-        }
-    },
+    CONCAT(false, maxChars -> new ConcatAccumulator()),
     /** One {@link StringBuilder}. */
-    STRING_BUILDER("string-builder", false) {
-        @Override
-        public Accumulator create(int maxChars) {
-            return new StringBuilderAccumulator();
-        }
-    },
+    STRING_BUILDER(false, maxChars -> new StringBuilderAccumulator()),
     /** The chunks as they came, joined at the end. */
-    CHUNK_LIST("chunk-list", false) {
-        @Override
-        public Accumulator create(int maxChars) {
-            return new ChunkListAccumulator();
-        }
-    },
+    CHUNK_LIST(false, maxChars -> new ChunkListAccumulator()),
     /** A {@link StringBuilder} that stops at a limit and marks the answer truncated. */
-    BOUNDED("bounded", true) {
-        @Override
-        public Accumulator create(int maxChars) {
-            return new BoundedAccumulator(maxChars);
-        }
-    },
+    BOUNDED(true, BoundedAccumulator::new),
     /** Counts characters and keeps nothing. */
-    COUNT_ONLY("count-only", false) {
-        @Override
-        public Accumulator create(int maxChars) {
-            return new CountOnlyAccumulator();
-        }
-    };
+    COUNT_ONLY(false, maxChars -> new CountOnlyAccumulator());
 
     /** The limit of a {@link #limited()} strategy unless told otherwise: 32 Ki chars, about 8k tokens of English. */
     public static final int DEFAULT_MAX_CHARS = 32 * 1024;
 
-    private final String label;
     private final boolean limited;
+    private final IntFunction<Accumulator> factory;
 
-    AccumulateStrategy(String label, boolean limited) {
-        this.label = label;
+    AccumulateStrategy(boolean limited, IntFunction<Accumulator> factory) {
         this.limited = limited;
-    }
-
-    /** The name on the command line, in run.json and in benchmark parameters. */
-    public String label() {
-        return label;
+        this.factory = factory;
     }
 
     /** Whether it stops at a character limit (the {@code maxChars} of {@link #create(int)}). */
@@ -78,30 +48,12 @@ public enum AccumulateStrategy {
     }
 
     /** A new accumulator; {@code maxChars} is used by {@link #limited()} strategies only. */
-    public abstract Accumulator create(int maxChars);
+    public Accumulator create(int maxChars) {
+        return factory.apply(maxChars);
+    }
 
-    /**
-     * The strategy of {@code name}.
-     *
-     * @throws UsageException naming the known strategies, for an unknown name
-     */
+    /** The strategy labelled {@code name}; for an unknown name a {@link UsageException} lists the labels. */
     public static AccumulateStrategy named(String name) {
-        for (AccumulateStrategy s : values()) {
-            if (s.label.equals(name)) {
-                return s;
-            }
-        }
-        throw new UsageException("unknown accumulator=" + name + ", known=" + names());
-    }
-
-    /** Every name, naive first. */
-    public static List<String> names() {
-        return Arrays.stream(values()).map(AccumulateStrategy::label).toList();
-    }
-
-    /** The {@link #label()}. */
-    @Override
-    public String toString() {
-        return label;
+        return Choice.named(AccumulateStrategy.class, "accumulator", name);
     }
 }

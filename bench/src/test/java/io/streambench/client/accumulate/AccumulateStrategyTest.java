@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.mock.Choice;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class AccumulateStrategyTest {
     @Test
     void shouldNameEachAccumulatorAsItsStrategy() {
         assertEquals(List.of("concat", "string-builder", "chunk-list", "bounded", "count-only"),
-                AccumulateStrategy.names());
+                Choice.labels(AccumulateStrategy.class));
         for (AccumulateStrategy s : AccumulateStrategy.values()) {
             assertEquals(s.label(), s.create().name());
             assertSame(s, AccumulateStrategy.named(s.label()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.mock.Choice;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class AccumulatorTest {
     void shouldRejectUnknownNamesAndNegativeLimits() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> AccumulateStrategy.named("rope"));
-        assertEquals("unknown accumulator=rope, known=" + AccumulateStrategy.names(), error.getMessage());
+        assertEquals("unknown accumulator=rope, known=" + Choice.labels(AccumulateStrategy.class), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AccumulateStrategy.BOUNDED.create(-1));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.mock.Choice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class FlusherTest {
     }
 
     static List<String> policies() {
-        return FlushStrategy.names();
+        return Choice.labels(FlushStrategy.class);
     }
 
     @Test
@@ -162,7 +163,7 @@ class FlusherTest {
         assertThrows(IllegalArgumentException.class, () -> new FlushPolicy.Interval(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new FlushPolicy.Hybrid(Duration.ofMillis(-1), 10));
         assertThrows(IllegalArgumentException.class, () -> new FlushPolicy.Size(-1));
-        for (String name : FlushStrategy.names()) {
+        for (String name : Choice.labels(FlushStrategy.class)) {
             assertEquals(name, FlushStrategy.named(name).policy().name());
         }
     }
