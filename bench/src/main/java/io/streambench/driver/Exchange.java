@@ -92,6 +92,8 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
     private long retryAfterNanos = RetryAfter.NONE;
     private ErrorClass error;
     private String message;
+    /** The attempt's instants, once it ended. */
+    private AttemptTimes times;
 
     Exchange(Request request, int attempt, Shared shared) {
         this.request = request;
@@ -528,10 +530,12 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
                 channel.close();
             }
         }
+        times = new AttemptTimes(shared.runStartNanos(), request.intendedNanos(), connectNanos, sendNanos,
+                headersNanos, firstEventNanos, firstTokenNanos, doneNanos, endNanos, itlMax);
         if (error.ok() && measured) {
-            metrics.record(Metric.E2E, e2e());
-            metrics.record(Metric.RESPONSE_E2E, endOfAnswer() - request.intendedNanos());
-            long tpot = tpot();
+            metrics.record(Metric.E2E, times.e2e());
+            metrics.record(Metric.RESPONSE_E2E, times.responseE2e());
+            long tpot = times.tpot(outputTokens());
             if (tpot >= 0) {
                 metrics.record(Metric.TPOT, tpot);
             }
@@ -539,35 +543,16 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         shared.done().attemptDone(this);
     }
 
-    private long endOfAnswer() {
-        return doneNanos >= 0 ? doneNanos : endNanos;
-    }
-
-    private long e2e() {
-        return sendNanos < 0 ? -1 : endOfAnswer() - sendNanos;
-    }
-
     private long outputTokens() {
         return usageTokens >= 0 ? usageTokens : estimatedTokens;
     }
 
-    private long tpot() {
-        long tokens = outputTokens();
-        return firstTokenNanos < 0 || tokens < 2 ? -1 : (endOfAnswer() - firstTokenNanos) / (tokens - 1);
-    }
-
-    /** The attempt as a requests.csv row. */
+    /** The attempt as a requests.csv row (after it ended). */
     AttemptRow row(boolean retried) {
-        long origin = shared.runStartNanos();
-        String source = usageTokens >= 0 ? "usage" : chunks > 0 ? "estimate" : "none";
-        return new AttemptRow(request.id(), attempt, metrics.index(), measured, request.intendedNanos() - origin,
-                sendNanos < 0 ? -1 : sendNanos - origin, connectNanos, status, error, message, retryAfterNanos,
-                retried, since(headersNanos), since(firstEventNanos), since(firstTokenNanos), e2e(),
-                error.ok() ? endOfAnswer() - request.intendedNanos() : -1, error.ok() ? tpot() : -1, chunks, bytes,
-                outputTokens(), source, finishReason, itlMax, parseNanos, stampOverheadMax, client.figures());
-    }
-
-    private long since(long nanos) {
-        return nanos < 0 || sendNanos < 0 ? -1 : nanos - sendNanos;
+        TokenSource source = usageTokens >= 0 ? TokenSource.USAGE : chunks > 0 ? TokenSource.ESTIMATE : TokenSource.NONE;
+        return new AttemptRow(new AttemptRow.Id(request.id(), attempt, metrics.index(), measured), times,
+                new AttemptRow.Ending(error, status, message, retryAfterNanos, retried),
+                new AttemptRow.Received(chunks, bytes, outputTokens(), source, finishReason),
+                new AttemptRow.Overhead(parseNanos, stampOverheadMax), client.figures());
     }
 }
