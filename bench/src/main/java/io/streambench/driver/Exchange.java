@@ -530,9 +530,14 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
                 channel.close();
             }
         }
-        times = new AttemptTimes(shared.runStartNanos(), request.intendedNanos(), connectNanos, sendNanos,
-                headersNanos, firstEventNanos, firstTokenNanos, doneNanos, endNanos, itlMax);
-        if (error.ok() && measured) {
+        try {
+            times = times();
+        } catch (IllegalArgumentException broken) {
+            // instants out of order: a bug here, not data. row() throws it again, and the runner stops the run
+            // with it; the attempt still ends, so that nothing waits for it.
+            times = null;
+        }
+        if (times != null && error.ok() && measured) {
             metrics.record(Metric.E2E, times.e2e());
             metrics.record(Metric.RESPONSE_E2E, times.responseE2e());
             long tpot = times.tpot(outputTokens());
@@ -547,8 +552,17 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         return usageTokens >= 0 ? usageTokens : estimatedTokens;
     }
 
-    /** The attempt as a requests.csv row (after it ended). */
+    private AttemptTimes times() {
+        return new AttemptTimes(shared.runStartNanos(), request.intendedNanos(), connectNanos, sendNanos, headersNanos,
+                firstEventNanos, firstTokenNanos, doneNanos, endNanos, itlMax);
+    }
+
+    /**
+     * The attempt as a requests.csv row (after it ended); IllegalArgumentException when its instants are out of
+     * order (a bug of this class).
+     */
     AttemptRow row(boolean retried) {
+        AttemptTimes times = this.times != null ? this.times : times();
         TokenSource source = usageTokens >= 0 ? TokenSource.USAGE : chunks > 0 ? TokenSource.ESTIMATE : TokenSource.NONE;
         return new AttemptRow(new AttemptRow.Id(request.id(), attempt, metrics.index(), measured), times,
                 new AttemptRow.Ending(error, status, message, retryAfterNanos, retried),

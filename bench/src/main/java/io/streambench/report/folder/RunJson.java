@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,13 +157,42 @@ public final class RunJson {
             return MAPPER.readValue(file.toFile(), type);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
-            String line = at != null && at.getLineNr() > 0 ? " line " + at.getLineNr() : "";
-            String key = e instanceof JsonMappingException m ? key(m.getPath()) : "";
-            throw new IllegalArgumentException(file + line + ": " + (key.isEmpty() ? "" : key + ": ")
-                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            long line = at == null ? -1 : at.getLineNr();
+            String key = "";
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                key = key(m.getPath());
+                // the parser's location can be past the value (parts written unwrapped are read from a buffer)
+                line = lineOf(file, pointer(m.getPath()), line);
+            }
+            throw new IllegalArgumentException(file + (line > 0 ? " line " + line : "") + ": "
+                    + (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static JsonPointer pointer(List<JsonMappingException.Reference> path) {
+        JsonPointer pointer = JsonPointer.empty();
+        for (JsonMappingException.Reference r : path) {
+            pointer = r.getFieldName() != null ? pointer.appendProperty(r.getFieldName()) : pointer.appendIndex(r.getIndex());
+        }
+        return pointer;
+    }
+
+    /** The line of the value at {@code pointer} in {@code file}, or {@code otherwise}. */
+    private static long lineOf(Path file, JsonPointer pointer, long otherwise) {
+        try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken().isScalarValue() || parser.currentToken().isStructStart()) {
+                    if (parser.getParsingContext().pathAsPointer().equals(pointer)) {
+                        return parser.currentTokenLocation().getLineNr();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the file was read once already; keep the parser's own location
+        }
+        return otherwise;
     }
 
     /** {@code results.stages[0].requests}. */
