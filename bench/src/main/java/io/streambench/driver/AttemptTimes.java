@@ -86,24 +86,24 @@ public record AttemptTimes(long originNanos, long intendedNanos, long connectNan
         return sinceSend(headersNanos);
     }
 
-    /** Send to the first data event. */
-    public long ttfe() {
-        return sinceSend(firstEventNanos);
-    }
-
-    /** Send to the first content or tool-call event. */
-    public long ttft() {
-        return sinceSend(firstTokenNanos);
-    }
-
     /** Where the answer ended: {@code [DONE]}, else the end of the attempt. */
     public long endOfAnswer() {
         return doneNanos >= 0 ? doneNanos : endNanos;
     }
 
+    /** Send to the first data event. */
+    public long ttfe() {
+        return sinceSend(firstEventNanos);
+    }
+
     /** Send to the end of the answer (or to the failure); -1 if never sent. */
     public long e2e() {
         return sendNanos < 0 ? -1 : endOfAnswer() - sendNanos;
+    }
+
+    /** Send to the first content or tool-call event. */
+    public long ttft() {
+        return sinceSend(firstTokenNanos);
     }
 
     /** Intended send to the end of the answer: waiting for a slot and earlier attempts included. */

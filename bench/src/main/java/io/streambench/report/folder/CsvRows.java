@@ -116,23 +116,19 @@ public final class CsvRows {
     /** A decimal cell; NaN for an empty one. */
     public double number(String column) {
         String cell = text(column);
-        if (cell.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            throw damaged(column + "=" + cell + " is not a number");
-        }
+        return cell.isEmpty() ? Double.NaN : parse(column, cell, Double::parseDouble, "a number");
     }
 
     /** A whole-number cell, which must be there. */
     public long whole(String column) {
-        String cell = text(column);
+        return parse(column, text(column), Long::parseLong, "a whole number");
+    }
+
+    private <T> T parse(String column, String cell, Function<String, T> parser, String what) {
         try {
-            return Long.parseLong(cell);
+            return parser.apply(cell);
         } catch (NumberFormatException e) {
-            throw damaged(column + "=" + cell + " is not a whole number");
+            throw damaged(column + "=" + cell + " is not " + what);
         }
     }
 

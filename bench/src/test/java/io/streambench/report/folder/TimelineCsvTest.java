@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.streambench.driver.StageMetrics;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,30 +18,13 @@ class TimelineCsvTest {
         StageMetrics.Counters now = new StageMetrics.Counters(101, 202, 303, 404, 6, 555, 607, 708, 1700, 915, 17000);
         TimelineRow row = TimelineRow.measured(new TimelineRow.Interval(14, 12.345, 0.5, 1_700_000_000_123L),
                 TimelineRow.Tally.between(before, now), 33.3);
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("elapsed_s", "12.345");
-        expected.put("stage", "14");
-        expected.put("interval_s", "0.500");
-        expected.put("started", "1");
-        expected.put("done", "2");
-        expected.put("ok", "3");
-        expected.put("failed", "4");
-        expected.put("errors", "7");
-        expected.put("retries", "8");
-        expected.put("in_flight", "6");
-        expected.put("tokens", "900");
-        expected.put("tokens_per_s", "1800.0");
-        expected.put("heap_used_mb", "33.3");
-        expected.put("epoch_ms", "1700000000123");
-        expected.put("chunks", "15");
-        expected.put("bytes", "16000");
         Path file = dir.resolve("timeline.csv");
 
         try (CsvOut<TimelineRow> out = TimelineCsv.COLUMNS.open(file)) {
             out.write(row);
         }
 
-        DistinctCells.assertReadBack(file, TimelineCsv.COLUMNS, expected);
+        DistinctCells.assertReadBack(file, TimelineCsv.COLUMNS, "timeline-row.txt");
         assertEquals(List.of(row), TimelineCsv.read(file), "read back into the row written");
     }
 
