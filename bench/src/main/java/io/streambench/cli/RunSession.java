@@ -211,12 +211,12 @@ public final class RunSession {
                 server.tls() ? server.tlsHandshakes() : null, server.stats().snapshot(false));
         RunJson.Tls tlsJson = !effective.target().tls() ? null : new RunJson.Tls(clientTls.insecure() && server == null,
                 server != null ? "embedded mock" : clientTls.rootsSource() != null ? clientTls.rootsSource() : "jdk");
-        RunJson.Launch launched = new RunJson.Launch(launch.driverId(), launch.driverIndex(),
+        RunJson.Driver driverJson = new RunJson.Driver(launch.driverId(), launch.driverIndex(),
                 launch.startAt() == null ? null : launch.startAt().toString(), warmupFigures, mockJson, tlsJson);
         if (outcome.earlyStop() != null) {
             console.println(StopLine.of(outcome.earlyStop()));
         }
-        report.finish(outcome, launched);
+        report.finish(outcome, driverJson);
         writeHtml(report.dir());
         SummaryTable.print(console, report.stages());
         boolean interrupted = outcome.interrupted() && outcome.earlyStop() == null;

@@ -173,7 +173,7 @@ final class MergedRun {
             windows.get(run.dir()).forEach((stage, w) -> measured.add(new RunJson.Measured(stage, w.start().toString(),
                     w.end().toString())));
             sources.add(new RunJson.Source(run.dir().toAbsolutePath().normalize().toString(), json.name(),
-                    run.driverId(), json.launch().driverIndex(), json.launch().startAt(), run.start().toString(),
+                    run.driverId(), json.driver().driverIndex(), json.driver().startAt(), run.start().toString(),
                     run.end().toString(), json.status(), measured, json.environment(), json.results()));
             interrupted |= "interrupted".equals(json.status());
             maxHeap = Math.max(maxHeap, n(json.results().maxHeapUsedMb()));

@@ -24,17 +24,17 @@ final class RunDocuments {
     /**
      * The run.json of one driver's run.
      *
-     * @param launch how the driver was started and what it started with
+     * @param driver how the driver was started and what it started with
      */
     static void write(Path file, RunConfig config, RunOutcome outcome, Instant start, Instant end,
             List<StageSummary> stages, RunJson.Environment environment, long maxHeapUsed, long maxHeapAfterGc,
-            RunJson.Launch launch) {
+            RunJson.Driver driver) {
         String status = outcome.earlyStop() != null ? "failed" : outcome.interrupted() ? "interrupted"
                 : outcome.failed() ? "failed" : "completed";
         RunJsonResults.Results results = results(stages, RunJsonResults.round(maxHeapUsed / 1048576.0),
                 RunJsonResults.round(maxHeapAfterGc / 1048576.0));
         RunJson.write(file, new RunJson.Run(config.name(), status, earlyStop(outcome.earlyStop()), start.toString(),
-                end.toString(), seconds(start, end), RunJsonConfig.Config.of(config), environment, results, launch));
+                end.toString(), seconds(start, end), RunJsonConfig.Config.of(config), environment, results, driver));
     }
 
     /**

@@ -196,7 +196,7 @@ public final class RunMerge {
     }
 
     private static Path hlog(SourceRun run, Metric metric) {
-        return run.dir().resolve(metric.label() + ".hlog");
+        return run.folder().hlog(metric.label());
     }
 
     private static void prepare(Path out) {

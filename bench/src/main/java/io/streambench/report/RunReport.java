@@ -35,7 +35,7 @@ import org.HdrHistogram.Histogram;
  * <pre>{@code
  * try (RunReport report = new RunReport(dir, config, transportName)) {
  *     // runner.run() with report as its observer; report.tick() once a second from a timer
- *     report.finish(outcome, launch);
+ *     report.finish(outcome, driver);
  * }
  * }</pre>
  */
@@ -174,9 +174,9 @@ public final class RunReport implements RunObserver, AutoCloseable {
     /**
      * Ends the run: writes the last rows, {@code summary.csv} and {@code run.json}, and closes every file.
      *
-     * @param launch how this driver was started and what it started with (the embedded mock's settings and stats)
+     * @param driver how this driver was started and what it started with (the embedded mock's settings and stats)
      */
-    public synchronized void finish(RunOutcome outcome, RunJson.Launch launch) {
+    public synchronized void finish(RunOutcome outcome, RunJson.Driver driver) {
         if (stage != null) {
             stageEnded(stage);
         }
@@ -184,7 +184,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
         heap.sample();
         SummaryCsv.write(dir.resolve(RunFolder.SUMMARY_CSV), summaryRows(finished));
         RunDocuments.write(dir.resolve(RunFolder.RUN_JSON), config, outcome, start, Instant.now(), finished,
-                Environment.describe(transport), heap.maxUsed(), heap.maxAfterGc(), launch);
+                Environment.describe(transport), heap.maxUsed(), heap.maxAfterGc(), driver);
         close();
     }
 

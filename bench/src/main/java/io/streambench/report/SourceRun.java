@@ -52,7 +52,7 @@ record SourceRun(RunFolder folder, RunJson.Run json) {
 
     /** The driver's id ({@code --driver-id}), or the folder name for runs written before there were ids. */
     String driverId() {
-        String id = json.launch().driverId();
+        String id = json.driver().driverId();
         return id != null ? id : dir().getFileName().toString();
     }
 
@@ -76,7 +76,7 @@ record SourceRun(RunFolder folder, RunJson.Run json) {
     Map<String, String> settings() {
         JsonNode tree = RunJson.tree(json);
         Map<String, String> flat = new LinkedHashMap<>();
-        boolean embedded = json.launch().mockServer() != null;
+        boolean embedded = json.driver().mockServer() != null;
         for (String pointer : SETTINGS) {
             JsonNode node = tree.at(pointer);
             String name = pointer.substring(1).replace('/', '.');

@@ -5,6 +5,7 @@ import io.streambench.driver.ErrorClass;
 import io.streambench.driver.TokenSource;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -74,7 +75,7 @@ public final class RequestsCsv {
     }
 
     private static Column<AttemptRow> col(String name, String unit, String meaning,
-            java.util.function.Function<AttemptRow, ?> cell) {
+            Function<AttemptRow, ?> cell) {
         return new Column<>(name, unit, meaning, cell);
     }
 

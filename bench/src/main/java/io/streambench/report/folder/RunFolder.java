@@ -92,8 +92,13 @@ public final class RunFolder {
         CsvRows.forEach(file, each);
     }
 
+    /** The interval log of {@code metric} ({@code ttft.hlog}). */
+    public Path hlog(String metric) {
+        return dir.resolve(metric + ".hlog");
+    }
+
     /** The {@code metric.hlog} log added up per stage (ns); empty when the log is absent. */
     public Map<Integer, Histogram> stageHistograms(String metric) {
-        return StageHistograms.read(dir.resolve(metric + ".hlog"));
+        return StageHistograms.read(hlog(metric));
     }
 }

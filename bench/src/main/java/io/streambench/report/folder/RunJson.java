@@ -63,10 +63,10 @@ public final class RunJson {
      * A single driver's run.
      *
      * @param earlyStop why {@code --fail-fast} stopped it, or null
-     * @param launch    written as keys of the document itself, after {@code results}
+     * @param driver    written as keys of the document itself, after {@code results}
      */
     public record Run(String name, String status, EarlyStop earlyStop, String start, String end, Double durationS,
-            Config config, Environment environment, Results results, @JsonUnwrapped Launch launch)
+            Config config, Environment environment, Results results, @JsonUnwrapped Driver driver)
             implements Document {
     }
 
@@ -110,7 +110,7 @@ public final class RunJson {
      * @param mockServer   the embedded mock (left out without one)
      * @param tls          for https targets (left out otherwise)
      */
-    public record Launch(String driverId, Integer driverIndex, String startAt, ClientWarmup clientWarmup,
+    public record Driver(String driverId, Integer driverIndex, String startAt, ClientWarmup clientWarmup,
             @JsonInclude(JsonInclude.Include.NON_NULL) MockServer mockServer,
             @JsonInclude(JsonInclude.Include.NON_NULL) Tls tls) {
     }

@@ -47,7 +47,7 @@ class RunJsonTest {
                 new RunJson.Environment("17", "vendor", "vm", List.of("-Xmx1g"), "Linux", "amd64", 2, 1024, "epoll",
                         null),
                 new Results(List.of(stage), 30.5, 4.0),
-                new RunJson.Launch("d0", 3, "2026-11-24T10:00:00Z", new RunJson.ClientWarmup(2000, 2000, 0, 1.2,
+                new RunJson.Driver("d0", 3, "2026-11-24T10:00:00Z", new RunJson.ClientWarmup(2000, 2000, 0, 1.2,
                         "a mock"), new RunJson.MockServer("paced", null, "epoll", true, 8L, stats),
                         new RunJson.Tls(false, "embedded mock")));
     }
@@ -97,7 +97,7 @@ class RunJsonTest {
     void shouldLeaveOutWhatDoesNotApplyAndWriteNullWhereTheReadmeSaysNull(@TempDir Path dir) throws IOException {
         RunJson.Run full = fullRun();
         RunJson.Run plain = new RunJson.Run(full.name(), "completed", null, full.start(), full.end(), full.durationS(),
-                full.config(), full.environment(), full.results(), new RunJson.Launch("d0", null, null, null, null, null));
+                full.config(), full.environment(), full.results(), new RunJson.Driver("d0", null, null, null, null, null));
 
         JsonNode tree = RunJson.MAPPER.readTree(write(dir, plain).toFile());
 
