@@ -174,7 +174,11 @@ public final class RunJson {
     private static JsonPointer pointer(List<JsonMappingException.Reference> path) {
         JsonPointer pointer = JsonPointer.empty();
         for (JsonMappingException.Reference r : path) {
-            pointer = r.getFieldName() != null ? pointer.appendProperty(r.getFieldName()) : pointer.appendIndex(r.getIndex());
+            if (r.getFieldName() != null) {
+                pointer = pointer.appendProperty(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                pointer = pointer.appendIndex(r.getIndex());
+            }
         }
         return pointer;
     }
