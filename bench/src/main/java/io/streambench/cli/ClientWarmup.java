@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.report.folder.RunJson;
 import io.streambench.driver.AttemptRow;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientTls;
@@ -90,14 +91,9 @@ final class ClientWarmup {
     record Result(long asked, double seconds, long requests, long failed) {
 
         /** {@code run.json}'s {@code client_warmup}. */
-        Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("requests_asked", asked);
-            m.put("requests", requests);
-            m.put("failed", failed);
-            m.put("seconds", Math.round(seconds * 1000) / 1000.0);
-            m.put("target", "a mock on loopback answering at once");
-            return m;
+        RunJson.ClientWarmup json() {
+            return new RunJson.ClientWarmup(asked, requests, failed, Math.round(seconds * 1000) / 1000.0,
+                    "a mock on loopback answering at once");
         }
 
         /** The console's line. */
@@ -174,9 +170,9 @@ final class ClientWarmup {
 
         @Override
         public void attempt(AttemptRow row) {
-            if (!row.retried()) {
+            if (!row.ending().retried()) {
                 requests.increment();
-                if (!row.error().ok()) {
+                if (!row.ending().error().ok()) {
                     failed.increment();
                 }
             }

@@ -17,15 +17,14 @@ import io.streambench.report.RunDirectory;
 import io.streambench.report.RunReport;
 import io.streambench.report.StageSummary;
 import io.streambench.report.SummaryTable;
+import io.streambench.report.folder.RunJson;
 import io.streambench.report.html.HtmlReport;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +57,7 @@ public final class RunSession {
     private volatile boolean stopRequested;
     private volatile boolean stoppedByShutdown;
     private long clientWarmup;
-    private Map<String, Object> warmupFigures;
+    private RunJson.ClientWarmup warmupFigures;
 
     /**
      * @param mock     the embedded mock to start, or null to use the config's target as is
@@ -208,33 +207,17 @@ public final class RunSession {
             awaitTermination(ticker);
             show.close();
         }
-        Map<String, Object> extras = new LinkedHashMap<>();
-        extras.put("driver_id", launch.driverId());
-        extras.put("driver_index", launch.driverIndex());
-        extras.put("start_at", launch.startAt() == null ? null : launch.startAt().toString());
-        extras.put("client_warmup", warmupFigures);
-        if (server != null) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("profile", mock.profile());
-            m.put("profiles_file", mock.profiles() == null ? null : mock.profiles().toString());
-            m.put("transport", server.transport().label());
-            m.put("tls", server.tls());
-            if (server.tls()) {
-                m.put("tls_handshakes", server.tlsHandshakes());
-            }
-            m.put("stats", server.stats().snapshot(false));
-            extras.put("mock_server", m);
-        }
-        if (effective.target().tls()) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("insecure", clientTls.insecure() && server == null);
-            t.put("roots", server != null ? "embedded mock" : clientTls.rootsSource() != null ? clientTls.rootsSource() : "jdk");
-            extras.put("tls", t);
-        }
+        RunJson.MockServer mockJson = server == null ? null : new RunJson.MockServer(mock.profile(),
+                mock.profiles() == null ? null : mock.profiles().toString(), server.transport().label(), server.tls(),
+                server.tls() ? server.tlsHandshakes() : null, server.stats().snapshot(false));
+        RunJson.Tls tlsJson = !effective.target().tls() ? null : new RunJson.Tls(clientTls.insecure() && server == null,
+                server != null ? "embedded mock" : clientTls.rootsSource() != null ? clientTls.rootsSource() : "jdk");
+        RunJson.Driver driverJson = new RunJson.Driver(launch.driverId(), launch.driverIndex(),
+                launch.startAt() == null ? null : launch.startAt().toString(), warmupFigures, mockJson, tlsJson);
         if (outcome.earlyStop() != null) {
             console.println(StopLine.of(outcome.earlyStop()));
         }
-        report.finish(outcome, extras);
+        report.finish(outcome, driverJson);
         writeHtml(report.dir());
         SummaryTable.print(console, report.stages());
         boolean interrupted = outcome.interrupted() && outcome.earlyStop() == null;

@@ -101,6 +101,8 @@ final class Exchange implements SseListener {
     private long retryAfterNanos = RetryAfter.NONE;
     private ErrorClass error;
     private String message;
+    /** The attempt's instants, once it ended. */
+    private AttemptTimes times;
 
     Exchange(Request request, int attempt, Shared shared) {
         this.request = request;
@@ -537,10 +539,17 @@ final class Exchange implements SseListener {
                 channel.close();
             }
         }
-        if (error.ok() && measured) {
-            metrics.record(Metric.E2E, e2e());
-            metrics.record(Metric.RESPONSE_E2E, endOfAnswer() - request.intendedNanos());
-            long tpot = tpot();
+        try {
+            times = times();
+        } catch (IllegalArgumentException broken) {
+            // instants out of order: a bug here, not data. row() throws it again, and the runner stops the run
+            // with it; the attempt still ends, so that nothing waits for it.
+            times = null;
+        }
+        if (times != null && error.ok() && measured) {
+            metrics.record(Metric.E2E, times.e2e());
+            metrics.record(Metric.RESPONSE_E2E, times.responseE2e());
+            long tpot = times.tpot(outputTokens());
             if (tpot >= 0) {
                 metrics.record(Metric.TPOT, tpot);
             }
@@ -548,35 +557,25 @@ final class Exchange implements SseListener {
         shared.done().attemptDone(this);
     }
 
-    private long endOfAnswer() {
-        return doneNanos >= 0 ? doneNanos : endNanos;
-    }
-
-    private long e2e() {
-        return sendNanos < 0 ? -1 : endOfAnswer() - sendNanos;
-    }
-
     private long outputTokens() {
         return usageTokens >= 0 ? usageTokens : estimatedTokens;
     }
 
-    private long tpot() {
-        long tokens = outputTokens();
-        return firstTokenNanos < 0 || tokens < 2 ? -1 : (endOfAnswer() - firstTokenNanos) / (tokens - 1);
+    private AttemptTimes times() {
+        return new AttemptTimes(shared.runStartNanos(), request.intendedNanos(), connectNanos, sendNanos, headersNanos,
+                firstEventNanos, firstTokenNanos, doneNanos, endNanos, itlMax);
     }
 
-    /** The attempt as a requests.csv row. */
+    /**
+     * The attempt as a requests.csv row (after it ended); IllegalArgumentException when its instants are out of
+     * order (a bug of this class).
+     */
     AttemptRow row(boolean retried) {
-        long origin = shared.runStartNanos();
-        String source = usageTokens >= 0 ? "usage" : chunks > 0 ? "estimate" : "none";
-        return new AttemptRow(request.id(), attempt, metrics.index(), measured, request.intendedNanos() - origin,
-                sendNanos < 0 ? -1 : sendNanos - origin, connectNanos, status, error, message, retryAfterNanos,
-                retried, since(headersNanos), since(firstEventNanos), since(firstTokenNanos), e2e(),
-                error.ok() ? endOfAnswer() - request.intendedNanos() : -1, error.ok() ? tpot() : -1, chunks, bytes,
-                outputTokens(), source, finishReason, itlMax, parseNanos, stampOverheadMax, client.figures());
-    }
-
-    private long since(long nanos) {
-        return nanos < 0 || sendNanos < 0 ? -1 : nanos - sendNanos;
+        AttemptTimes times = this.times != null ? this.times : times();
+        TokenSource source = usageTokens >= 0 ? TokenSource.USAGE : chunks > 0 ? TokenSource.ESTIMATE : TokenSource.NONE;
+        return new AttemptRow(new AttemptRow.Id(request.id(), attempt, metrics.index(), measured), times,
+                new AttemptRow.Ending(error, status, message, retryAfterNanos, retried),
+                new AttemptRow.Received(chunks, bytes, outputTokens(), source, finishReason),
+                new AttemptRow.Overhead(parseNanos, stampOverheadMax), client.figures());
     }
 }

@@ -53,6 +53,8 @@ public final class LoadRunner {
     private volatile boolean stopped;
     private volatile EarlyStop earlyStop;
     private volatile StageMetrics current;
+    /** An attempt whose row could not be made: a bug of the driver, which ends the run. */
+    private volatile RuntimeException broken;
 
     public LoadRunner(RunConfig config, HttpTransport transport, RunObserver observer, long runStartNanos) {
         this.config = config;
@@ -110,6 +112,10 @@ public final class LoadRunner {
             metrics.window().endStage(System.nanoTime());
             observer.stageEnded(metrics);
             done.add(metrics.counters());
+        }
+        if (broken != null) {
+            throw new IllegalStateException("the driver could not record an attempt (a bug): " + broken.getMessage(),
+                    broken);
         }
         return new RunOutcome(done, stopped, runStartNanos, System.nanoTime(), earlyStop);
     }
@@ -240,7 +246,16 @@ public final class LoadRunner {
         boolean retrying = !stopped && exchange.attempt() <= config.retry().maxRetries()
                 && config.retry().retries(error, exchange.status(), exchange.streamStarted());
         request.stage().metrics().attemptCompleted(error.ok(), retrying);
-        observer.attempt(exchange.row(retrying));
+        AttemptRow row;
+        try {
+            row = exchange.row(retrying);
+        } catch (RuntimeException bug) {
+            broken = bug;
+            stop();
+            requestEnded(request, false, 0);
+            return;
+        }
+        observer.attempt(row);
         if (!retrying) {
             EarlyStop stop = failFast.requestEnded(error, exchange.status(), exchange.message(), exchange.refused());
             if (stop != null) {

@@ -1,11 +1,10 @@
 package io.streambench.report;
 
+import io.streambench.report.folder.RunJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The machine and build a run ran on, for {@code run.json}. */
@@ -14,19 +13,13 @@ final class Environment {
     private Environment() {
     }
 
-    static Map<String, Object> describe(String transport) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("java_version", System.getProperty("java.version"));
-        env.put("java_vendor", System.getProperty("java.vendor"));
-        env.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        env.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        env.put("arch", System.getProperty("os.arch"));
-        env.put("cpus", Runtime.getRuntime().availableProcessors());
-        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
-        env.put("transport", transport);
-        env.put("git_commit", gitCommit());
-        return env;
+    static RunJson.Environment describe(String transport) {
+        return new RunJson.Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576, transport,
+                gitCommit());
     }
 
     /** {@code git rev-parse HEAD} in the working directory, or null when that fails within 2 s. */

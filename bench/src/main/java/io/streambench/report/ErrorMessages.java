@@ -1,6 +1,8 @@
 package io.streambench.report;
 
 import io.streambench.driver.ErrorClass;
+import io.streambench.report.folder.RunJsonResults.MessageCount;
+import io.streambench.report.folder.RunJsonResults.TopMessages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,7 +19,7 @@ import java.util.Map;
  * <pre>{@code
  * ErrorMessages messages = new ErrorMessages();
  * messages.add(ErrorClass.HTTP_STATUS, "HTTP 404 \"Unknown request URL: POST /v1\"", 1);
- * Map<ErrorClass, ErrorMessages.Top> top = messages.top(ErrorMessages.KEPT);
+ * Map<ErrorClass, TopMessages> top = messages.top(ErrorMessages.KEPT);
  * }</pre>
  */
 public final class ErrorMessages {
@@ -26,23 +28,6 @@ public final class ErrorMessages {
     static final int TRACKED = 50;
     /** Messages per class kept in run.json and shown in report.html; the rest add to "other". */
     public static final int KEPT = 10;
-
-    /** One message and how many failed attempts had it. */
-    public record Count(String message, long count) {
-    }
-
-    /**
-     * A class's most frequent messages, most frequent first, and the attempts with any other message.
-     *
-     * @param messages at most {@link #KEPT}, ties in first-seen order
-     * @param other    failed attempts of this class whose message is not in {@code messages}
-     */
-    public record Top(List<Count> messages, long other) {
-
-        public Top {
-            messages = List.copyOf(messages);
-        }
-    }
 
     /** Per class, message to count, in first-seen order. */
     private final Map<ErrorClass, Map<String, long[]>> counts = new EnumMap<>(ErrorClass.class);
@@ -64,7 +49,7 @@ public final class ErrorMessages {
     }
 
     /** Adds a class's top messages and "other" count (a merged run's sources). */
-    public void add(ErrorClass error, Top top) {
+    public void add(ErrorClass error, TopMessages top) {
         top.messages().forEach(c -> add(error, c.message(), c.count()));
         if (top.other() > 0) {
             counts.computeIfAbsent(error, e -> new LinkedHashMap<>());
@@ -73,18 +58,18 @@ public final class ErrorMessages {
     }
 
     /** Per class (in enum order), its {@code kept} most frequent messages and the rest as "other". */
-    public Map<ErrorClass, Top> top(int kept) {
-        Map<ErrorClass, Top> out = new EnumMap<>(ErrorClass.class);
+    public Map<ErrorClass, TopMessages> top(int kept) {
+        Map<ErrorClass, TopMessages> out = new EnumMap<>(ErrorClass.class);
         for (Map.Entry<ErrorClass, Map<String, long[]>> e : counts.entrySet()) {
-            List<Count> all = new ArrayList<>();
-            e.getValue().forEach((message, n) -> all.add(new Count(message, n[0])));
-            all.sort(Comparator.comparingLong(Count::count).reversed()); // stable: ties keep first-seen order
-            List<Count> shown = all.subList(0, Math.min(kept, all.size()));
+            List<MessageCount> all = new ArrayList<>();
+            e.getValue().forEach((message, n) -> all.add(new MessageCount(message, n[0])));
+            all.sort(Comparator.comparingLong(MessageCount::count).reversed()); // stable: ties keep first-seen order
+            List<MessageCount> shown = all.subList(0, Math.min(kept, all.size()));
             long rest = other.getOrDefault(e.getKey(), 0L);
-            for (Count c : all.subList(shown.size(), all.size())) {
+            for (MessageCount c : all.subList(shown.size(), all.size())) {
                 rest += c.count();
             }
-            out.put(e.getKey(), new Top(shown, rest));
+            out.put(e.getKey(), new TopMessages(shown, rest));
         }
         return Collections.unmodifiableMap(out);
     }

@@ -1,5 +1,6 @@
 package io.streambench.report;
 
+import io.streambench.report.folder.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -8,6 +8,14 @@ import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunObserver;
 import io.streambench.driver.RunOutcome;
 import io.streambench.driver.StageMetrics;
+import io.streambench.report.folder.CsvOut;
+import io.streambench.report.folder.RequestsCsv;
+import io.streambench.report.folder.RunFolder;
+import io.streambench.report.folder.RunJson;
+import io.streambench.report.folder.SummaryCsv;
+import io.streambench.report.folder.SummaryRow;
+import io.streambench.report.folder.TimelineCsv;
+import io.streambench.report.folder.TimelineRow;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +35,7 @@ import org.HdrHistogram.Histogram;
  * <pre>{@code
  * try (RunReport report = new RunReport(dir, config, transportName)) {
  *     // runner.run() with report as its observer; report.tick() once a second from a timer
- *     report.finish(outcome, extras);
+ *     report.finish(outcome, driver);
  * }
  * }</pre>
  */
@@ -39,8 +47,8 @@ public final class RunReport implements RunObserver, AutoCloseable {
     private final Instant start = Instant.now();
     private final long startNanos = System.nanoTime();
     private final Queue<AttemptRow> rows = new ConcurrentLinkedQueue<>();
-    private final RequestsCsv requests;
-    private final TimelineCsv timeline;
+    private final CsvOut<AttemptRow> requests;
+    private final CsvOut<TimelineRow> timeline;
     private final HlogFiles hlogs;
     private final HeapWatch heap = new HeapWatch();
     private final List<StageSummary> finished = new ArrayList<>();
@@ -60,8 +68,8 @@ public final class RunReport implements RunObserver, AutoCloseable {
         this.dir = dir;
         this.config = config;
         this.transport = transport;
-        this.requests = new RequestsCsv(dir.resolve("requests.csv"));
-        this.timeline = new TimelineCsv(dir.resolve("timeline.csv"));
+        this.requests = RequestsCsv.COLUMNS.open(dir.resolve(RunFolder.REQUESTS_CSV));
+        this.timeline = TimelineCsv.COLUMNS.open(dir.resolve(RunFolder.TIMELINE_CSV));
         this.hlogs = new HlogFiles(dir, start.toEpochMilli());
     }
 
@@ -129,16 +137,12 @@ public final class RunReport implements RunObserver, AutoCloseable {
         }
         hlogs.flush();
         StageMetrics.Counters now = stage.counters();
-        StageMetrics.Counters before = lastCounters;
         double seconds = Math.max(1e-9, (nowNanos - lastTickNanos) / 1e9);
-        long tokens = now.tokens() - before.tokens();
-        Progress progress = new Progress((nowNanos - startNanos) / 1e9, stage.index(), stage.workload().label(),
-                now.started() - before.started(), now.completed() - before.completed(),
-                now.succeeded() - before.succeeded(), now.failed() - before.failed(),
-                now.failedAttempts() - before.failedAttempts(), now.retries() - before.retries(), now.inFlight(),
-                tokens, tokens / seconds, now.chunks() - before.chunks(), now.bytes() - before.bytes(), now.completed(),
-                now.failedAttempts());
-        timeline.write(progress, seconds, heap.lastUsed(), nowMillis);
+        TimelineRow row = TimelineRow.measured(new TimelineRow.Interval(stage.index(), (nowNanos - startNanos) / 1e9,
+                seconds, nowMillis), TimelineRow.Tally.between(lastCounters, now), heap.lastUsed() / 1048576.0);
+        timeline.write(row);
+        timeline.flush();
+        Progress progress = new Progress(row, stage.workload().label(), now.completed(), now.failedAttempts());
         lastCounters = now;
         lastTickNanos = nowNanos;
         lastTickMillis = nowMillis;
@@ -151,9 +155,10 @@ public final class RunReport implements RunObserver, AutoCloseable {
         while ((row = rows.poll()) != null) {
             requests.write(row);
             any = true;
-            if (!row.error().ok() && stageErrors != null) {
-                stageErrors.merge(row.error(), 1L, Long::sum);
-                stageMessages.add(row.error(), ErrorSummary.of(row.error(), row.status(), row.message()), 1);
+            AttemptRow.Ending ending = row.ending();
+            if (!ending.error().ok() && stageErrors != null) {
+                stageErrors.merge(ending.error(), 1L, Long::sum);
+                stageMessages.add(ending.error(), ErrorSummary.of(ending.error(), ending.status(), ending.message()), 1);
             }
         }
         if (any) {
@@ -169,18 +174,31 @@ public final class RunReport implements RunObserver, AutoCloseable {
     /**
      * Ends the run: writes the last rows, {@code summary.csv} and {@code run.json}, and closes every file.
      *
-     * @param extras more top-level {@code run.json} entries (the embedded mock's settings and stats)
+     * @param driver how this driver was started and what it started with (the embedded mock's settings and stats)
      */
-    public synchronized void finish(RunOutcome outcome, Map<String, Object> extras) {
+    public synchronized void finish(RunOutcome outcome, RunJson.Driver driver) {
         if (stage != null) {
             stageEnded(stage);
         }
         drainRows();
         heap.sample();
-        SummaryCsv.write(dir.resolve("summary.csv"), finished);
-        RunJson.write(dir.resolve("run.json"), config, outcome, start, Instant.now(), finished,
-                Environment.describe(transport), heap.maxUsed(), heap.maxAfterGc(), extras);
+        SummaryCsv.write(dir.resolve(RunFolder.SUMMARY_CSV), summaryRows(finished));
+        RunDocuments.write(dir.resolve(RunFolder.RUN_JSON), config, outcome, start, Instant.now(), finished,
+                Environment.describe(transport), heap.maxUsed(), heap.maxAfterGc(), driver);
         close();
+    }
+
+    /** Per stage, a row per metric with values, in metric order. */
+    static List<SummaryRow> summaryRows(List<StageSummary> stages) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (StageSummary stage : stages) {
+            stage.histograms().forEach((metric, h) -> {
+                if (h.getTotalCount() > 0) {
+                    rows.add(SummaryRow.of(stage.index(), stage.workload(), metric, h));
+                }
+            });
+        }
+        return rows;
     }
 
     @Override

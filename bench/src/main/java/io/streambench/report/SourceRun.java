@@ -1,9 +1,9 @@
 package io.streambench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streambench.report.folder.RunFolder;
+import io.streambench.report.folder.RunJson;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,10 +16,10 @@ import java.util.Map;
  * One driver's run folder as {@code merge} reads it: its {@code run.json} and the settings that must be
  * equal in every run of a merge.
  *
- * @param dir  the run folder
- * @param json its {@code run.json}
+ * @param folder the run folder
+ * @param json   its {@code run.json}, a single driver's
  */
-record SourceRun(Path dir, JsonNode json) {
+record SourceRun(RunFolder folder, RunJson.Run json) {
 
     /**
      * The {@code run.json} parts that define what was measured. Left out on purpose: the seed, the io
@@ -30,63 +30,59 @@ record SourceRun(Path dir, JsonNode json) {
             "/mock_server/profiles_file", "/mock_server/tls");
     private static final String ABSENT = "(absent)";
 
-    /** Reads {@code dir/run.json}; IllegalArgumentException with one line if it is not a single run's folder. */
+    /** Reads {@code dir}; IllegalArgumentException with one line if it is not a single run's folder. */
     static SourceRun read(Path dir) {
-        Path file = dir.resolve("run.json");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(dir + " is not a run folder (no run.json)");
-        }
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not readable JSON: " + e.getMessage().lines().findFirst()
-                    .orElse(""));
-        }
-        if (json.has("merged_from")) {
+        RunFolder folder = RunFolder.open(dir);
+        Path file = dir.resolve(RunFolder.RUN_JSON);
+        if (!(folder.json() instanceof RunJson.Run run)) {
             throw new IllegalArgumentException(dir + " is a merged run; merge the drivers' own runs instead");
         }
-        if (!json.path("config").isObject() || !json.path("results").path("stages").isArray()) {
+        if (run.config() == null || run.results() == null || run.results().stages() == null) {
             throw new IllegalArgumentException(file + " has no config or results.stages");
         }
-        SourceRun run = new SourceRun(dir, json);
-        run.start();
-        run.end();
-        return run;
+        SourceRun source = new SourceRun(folder, run);
+        source.start();
+        source.end();
+        return source;
+    }
+
+    Path dir() {
+        return folder.dir();
     }
 
     /** The driver's id ({@code --driver-id}), or the folder name for runs written before there were ids. */
     String driverId() {
-        JsonNode id = json.get("driver_id");
-        return id != null && id.isTextual() ? id.asText() : dir.getFileName().toString();
+        String id = json.driver().driverId();
+        return id != null ? id : dir().getFileName().toString();
     }
 
     Instant start() {
-        return instant("start");
+        return instant("start", json.start());
     }
 
     Instant end() {
-        return instant("end");
+        return instant("end", json.end());
     }
 
-    private Instant instant(String key) {
+    private Instant instant(String key, String text) {
         try {
-            return Instant.parse(json.path(key).asText());
+            return Instant.parse(String.valueOf(text));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(dir.resolve("run.json") + " has no valid '" + key + "' time");
+            throw new IllegalArgumentException(dir().resolve(RunFolder.RUN_JSON) + " has no valid '" + key + "' time");
         }
     }
 
     /** The settings that must match, flattened to {@code config.client.parser -> "bytes-scan"}. */
     Map<String, String> settings() {
+        JsonNode tree = RunJson.tree(json);
         Map<String, String> flat = new LinkedHashMap<>();
-        boolean embedded = json.has("mock_server");
+        boolean embedded = json.driver().mockServer() != null;
         for (String pointer : SETTINGS) {
-            JsonNode node = json.at(pointer);
+            JsonNode node = tree.at(pointer);
             String name = pointer.substring(1).replace('/', '.');
             if (embedded && pointer.equals("/config/target") && node.isObject()) {
                 node = node.deepCopy();
-                ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove("url");
+                ((ObjectNode) node).remove("url");
             }
             flatten(name, node, flat);
         }
@@ -123,8 +119,8 @@ record SourceRun(Path dir, JsonNode json) {
             String a = mine.getOrDefault(key, ABSENT);
             String b = theirs.getOrDefault(key, ABSENT);
             if (!a.equals(b)) {
-                throw new IllegalArgumentException("runs differ in " + key + ": " + show(a) + " (" + dir + ") vs "
-                        + show(b) + " (" + other.dir + ")");
+                throw new IllegalArgumentException("runs differ in " + key + ": " + show(a) + " (" + dir() + ") vs "
+                        + show(b) + " (" + other.dir() + ")");
             }
         }
     }

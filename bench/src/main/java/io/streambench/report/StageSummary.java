@@ -4,6 +4,7 @@ import io.streambench.driver.ErrorClass;
 import io.streambench.driver.Metric;
 import io.streambench.driver.StageMetrics;
 import io.streambench.driver.StageWindow;
+import io.streambench.report.folder.RunJsonResults.TopMessages;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,12 +26,12 @@ import org.HdrHistogram.Histogram;
  */
 public record StageSummary(int index, String workload, Map<Metric, Histogram> histograms,
         StageMetrics.Counters counters, Map<ErrorClass, Long> errors, double seconds,
-        Map<ErrorClass, ErrorMessages.Top> messages, StageWindow.Figures window) {
+        Map<ErrorClass, TopMessages> messages, StageWindow.Figures window) {
 
     public StageSummary {
         histograms = Collections.unmodifiableMap(new EnumMap<>(histograms));
         errors = Collections.unmodifiableMap(new EnumMap<>(errors));
-        Map<ErrorClass, ErrorMessages.Top> byClass = new EnumMap<>(ErrorClass.class);
+        Map<ErrorClass, TopMessages> byClass = new EnumMap<>(ErrorClass.class);
         byClass.putAll(messages);
         messages = Collections.unmodifiableMap(byClass);
     }

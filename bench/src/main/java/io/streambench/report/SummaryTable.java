@@ -3,10 +3,11 @@ package io.streambench.report;
 import io.streambench.driver.ErrorClass;
 import io.streambench.driver.Metric;
 import io.streambench.driver.StageWindow;
+import io.streambench.report.folder.FewSamples;
+import io.streambench.report.folder.RunJsonResults.MessageCount;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -44,14 +45,16 @@ public final class SummaryTable {
                 out.println(errors);
                 printMessages(out, s);
             }
+            List<Metric> shown = SHOWN.stream().filter(m -> s.histograms().containsKey(m)
+                    && s.histograms().get(m).getTotalCount() > 0).toList();
+            if (shown.isEmpty()) {
+                out.println("  no latency figures: no measured request received a stream");
+                continue;
+            }
             out.printf(Locale.ROOT, "  %-15s %9s %10s  %10s  %10s  %10s  %10s%n", "metric (ms)", "count", "mean", "p50",
                     "p90", "p99", "max");
-            Map<Metric, Histogram> h = s.histograms();
-            for (Metric m : SHOWN) {
-                Histogram x = h.get(m);
-                if (x == null || x.getTotalCount() == 0) {
-                    continue;
-                }
+            for (Metric m : shown) {
+                Histogram x = s.histograms().get(m);
                 long n = x.getTotalCount();
                 out.printf(Locale.ROOT, "  %-15s %9d %10.3f  %s %s %s %10.3f%n", m.label(), n, x.getMean() / 1e6,
                         FewSamples.console(x.getValueAtPercentile(50) / 1e6, n, 50),
@@ -98,12 +101,12 @@ public final class SummaryTable {
     /** One line per frequent message: class, failed attempts, message. */
     private static void printMessages(PrintStream out, StageSummary s) {
         s.messages().forEach((error, top) -> {
-            List<ErrorMessages.Count> shown = top.messages().subList(0, Math.min(MESSAGES_SHOWN, top.messages().size()));
+            List<MessageCount> shown = top.messages().subList(0, Math.min(MESSAGES_SHOWN, top.messages().size()));
             long rest = top.other();
-            for (ErrorMessages.Count c : top.messages().subList(shown.size(), top.messages().size())) {
+            for (MessageCount c : top.messages().subList(shown.size(), top.messages().size())) {
                 rest += c.count();
             }
-            for (ErrorMessages.Count c : shown) {
+            for (MessageCount c : shown) {
                 out.printf(Locale.ROOT, "    %-13s %7d  %s%n", error.label(), c.count(), c.message());
             }
             if (rest > 0) {

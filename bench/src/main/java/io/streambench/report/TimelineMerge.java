@@ -1,17 +1,11 @@
 package io.streambench.report;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.streambench.report.folder.CsvOut;
+import io.streambench.report.folder.TimelineCsv;
+import io.streambench.report.folder.TimelineRow;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Merges the drivers' {@code timeline.csv} by time: rows whose interval midpoints fall in the same second
@@ -25,17 +19,8 @@ final class TimelineMerge {
 
     /** A merged row being built. */
     private static final class Row {
-        long started;
-        long done;
-        long ok;
-        long failed;
-        long errors;
-        long retries;
-        long inFlight;
-        long tokens;
+        TimelineRow.Tally tally = new TimelineRow.Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         double tokensPerSecond;
-        long chunks;
-        long bytes;
         double intervalSeconds;
         double heapMb;
         long endMillis = Long.MIN_VALUE;
@@ -50,62 +35,33 @@ final class TimelineMerge {
         // key: second since the merged start, then stage
         TreeMap<Long, TreeMap<Integer, Row>> rows = new TreeMap<>();
         for (Map.Entry<Path, Long> source : sources.entrySet()) {
-            read(source.getKey(), source.getValue(), baseMillis, rows);
+            for (TimelineRow row : TimelineCsv.read(source.getKey())) {
+                add(row, source.getValue(), baseMillis, rows);
+            }
         }
-        try (TimelineCsv csv = new TimelineCsv(out)) {
+        try (CsvOut<TimelineRow> csv = TimelineCsv.COLUMNS.open(out)) {
             for (TreeMap<Integer, Row> second : rows.values()) {
                 for (Map.Entry<Integer, Row> e : second.entrySet()) {
                     Row r = e.getValue();
-                    Progress p = new Progress((r.endMillis - baseMillis) / 1000.0, e.getKey(), "", r.started, r.done,
-                            r.ok, r.failed, r.errors, r.retries, (int) Math.min(Integer.MAX_VALUE, r.inFlight),
-                            r.tokens, r.tokensPerSecond, r.chunks, r.bytes, 0, 0);
-                    csv.write(p, r.intervalSeconds, Math.round(r.heapMb * 1048576.0), r.endMillis);
+                    csv.write(new TimelineRow(new TimelineRow.Interval(e.getKey(), (r.endMillis - baseMillis) / 1000.0,
+                            r.intervalSeconds, r.endMillis), r.tally, r.tokensPerSecond, r.heapMb));
                 }
             }
         }
     }
 
-    private static void read(Path file, long startMillis, long baseMillis, TreeMap<Long, TreeMap<Integer, Row>> rows) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
-            List<String> header = parser.getHeaderNames();
-            boolean epoch = header.contains("epoch_ms");
-            // written before chunks and bytes were counted per second: they add nothing
-            boolean arrivals = header.contains("chunks") && header.contains("bytes");
-            for (CSVRecord rec : parser) {
-                double interval = Double.parseDouble(rec.get("interval_s"));
-                long end = epoch ? Long.parseLong(rec.get("epoch_ms"))
-                        : startMillis + Math.round(Double.parseDouble(rec.get("elapsed_s")) * 1000);
-                long mid = end - Math.round(interval * 500);
-                Row r = rows.computeIfAbsent(Math.floorDiv(mid - baseMillis, 1000L), k -> new TreeMap<>())
-                        .computeIfAbsent(Integer.parseInt(rec.get("stage")), k -> new Row());
-                r.started += Long.parseLong(rec.get("started"));
-                r.done += Long.parseLong(rec.get("done"));
-                r.ok += Long.parseLong(rec.get("ok"));
-                r.failed += Long.parseLong(rec.get("failed"));
-                r.errors += Long.parseLong(rec.get("errors"));
-                r.retries += Long.parseLong(rec.get("retries"));
-                r.inFlight += Long.parseLong(rec.get("in_flight"));
-                long tokens = Long.parseLong(rec.get("tokens"));
-                r.tokens += tokens;
-                r.tokensPerSecond += tokens / Math.max(1e-9, interval);
-                if (arrivals) {
-                    r.chunks += Long.parseLong(rec.get("chunks"));
-                    r.bytes += Long.parseLong(rec.get("bytes"));
-                }
-                r.intervalSeconds = Math.max(r.intervalSeconds, interval);
-                r.heapMb = Math.max(r.heapMb, Double.parseDouble(rec.get("heap_used_mb")));
-                r.endMillis = Math.max(r.endMillis, end);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            // the parser's iterator wraps a malformed row (CSVException) this way
-            throw new IllegalArgumentException(file + " is not a timeline.csv: " + e.getCause().getMessage());
-        } catch (IllegalArgumentException e) {
-            // missing column or a cell that is not a number (NumberFormatException is one)
-            throw new IllegalArgumentException(file + " is not a timeline.csv: " + e.getMessage());
-        }
+    private static void add(TimelineRow row, long startMillis, long baseMillis, TreeMap<Long, TreeMap<Integer, Row>> rows) {
+        TimelineRow.Interval when = row.interval();
+        double interval = when.seconds();
+        long end = when.epochMillis() >= 0 ? when.epochMillis()
+                : startMillis + Math.round(when.elapsedSeconds() * 1000);
+        long mid = end - Math.round(interval * 500);
+        Row r = rows.computeIfAbsent(Math.floorDiv(mid - baseMillis, 1000L), k -> new TreeMap<>())
+                .computeIfAbsent(when.stage(), k -> new Row());
+        r.tally = r.tally.plus(row.tally());
+        r.tokensPerSecond += row.tally().tokens() / Math.max(1e-9, interval);
+        r.intervalSeconds = Math.max(r.intervalSeconds, interval);
+        r.heapMb = Math.max(r.heapMb, row.heapUsedMb());
+        r.endMillis = Math.max(r.endMillis, end);
     }
 }

@@ -55,11 +55,11 @@ class FailurePacingTest {
 
     /** Gaps in ms from each attempt's end to the next attempt's send, in send order (one stream). */
     private static double[] gapsMillis(List<AttemptRow> rows) {
-        List<AttemptRow> sorted = rows.stream().sorted(Comparator.comparingLong(AttemptRow::startNanos)).toList();
+        List<AttemptRow> sorted = rows.stream().sorted(Comparator.comparingLong(a -> a.times().sendSinceOrigin())).toList();
         double[] gaps = new double[sorted.size() - 1];
         for (int i = 1; i < sorted.size(); i++) {
             AttemptRow before = sorted.get(i - 1);
-            gaps[i - 1] = (sorted.get(i).startNanos() - (before.startNanos() + before.e2e())) / 1e6;
+            gaps[i - 1] = (sorted.get(i).times().sendSinceOrigin() - (before.times().sendSinceOrigin() + before.times().e2e())) / 1e6;
         }
         return gaps;
     }

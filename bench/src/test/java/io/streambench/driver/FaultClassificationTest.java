@@ -56,14 +56,14 @@ class FaultClassificationTest {
         assertEquals(2, rows.size(), rows::toString);
         AttemptRow first = rows.get(0);
         AttemptRow second = rows.get(1);
-        assertEquals(ErrorClass.HTTP_STATUS, first.error());
-        assertEquals(429, first.status());
-        assertEquals(1_000_000_000L, first.retryAfterNanos());
-        assertTrue(first.retried());
-        assertFalse(second.retried());
-        long firstEnd = first.startNanos() + first.e2e();
-        assertTrue(second.startNanos() - firstEnd >= 1_000_000_000L, "waited "
-                + (second.startNanos() - firstEnd) / 1e6 + " ms");
+        assertEquals(ErrorClass.HTTP_STATUS, first.ending().error());
+        assertEquals(429, first.ending().status());
+        assertEquals(1_000_000_000L, first.ending().retryAfterNanos());
+        assertTrue(first.ending().retried());
+        assertFalse(second.ending().retried());
+        long firstEnd = first.times().sendSinceOrigin() + first.times().e2e();
+        assertTrue(second.times().sendSinceOrigin() - firstEnd >= 1_000_000_000L, "waited "
+                + (second.times().sendSinceOrigin() - firstEnd) / 1e6 + " ms");
     }
 
     @Test
@@ -72,8 +72,8 @@ class FaultClassificationTest {
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20)));
 
         assertEquals(2, rows.size(), rows::toString);
-        assertEquals(150_000_000L, rows.get(0).retryAfterNanos());
-        long waited = rows.get(1).startNanos() - (rows.get(0).startNanos() + rows.get(0).e2e());
+        assertEquals(150_000_000L, rows.get(0).ending().retryAfterNanos());
+        long waited = rows.get(1).times().sendSinceOrigin() - (rows.get(0).times().sendSinceOrigin() + rows.get(0).times().e2e());
         assertTrue(waited >= 150_000_000L && waited < 5_000_000_000L, "waited " + waited / 1e6 + " ms");
     }
 
@@ -83,9 +83,9 @@ class FaultClassificationTest {
                 new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(40)));
 
         assertEquals(3, rows.size(), rows::toString);
-        assertTrue(rows.stream().allMatch(r -> r.error() == ErrorClass.HTTP_STATUS && r.status() == 503));
-        assertEquals(List.of(1, 2, 3), rows.stream().map(AttemptRow::attempt).toList());
-        assertFalse(rows.get(2).retried());
+        assertTrue(rows.stream().allMatch(a -> a.ending().error() == ErrorClass.HTTP_STATUS && a.ending().status() == 503));
+        assertEquals(List.of(1, 2, 3), rows.stream().map(a -> a.id().attempt()).toList());
+        assertFalse(rows.get(2).ending().retried());
     }
 
     @Test
@@ -93,8 +93,8 @@ class FaultClassificationTest {
         AttemptRow row = only(runWithFault("error_event@after_chunks=3",
                 new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20))));
 
-        assertEquals(ErrorClass.ERROR_EVENT, row.error(), row::toString);
-        assertEquals(200, row.status());
+        assertEquals(ErrorClass.ERROR_EVENT, row.ending().error(), row::toString);
+        assertEquals(200, row.ending().status());
         assertMidStream(row);
     }
 
@@ -102,20 +102,20 @@ class FaultClassificationTest {
     void shouldClassifyAResetMidStream() {
         AttemptRow row = only(runWithFault("reset@after_chunks=3", Runs.NO_RETRY));
 
-        assertEquals(ErrorClass.RESET, row.error(), row::toString);
+        assertEquals(ErrorClass.RESET, row.ending().error(), row::toString);
         assertMidStream(row);
     }
 
     /** The mock counts the role chunk among its three chunks: two or three content chunks came first. */
     private static void assertMidStream(AttemptRow row) {
-        assertTrue(row.chunks() >= 2 && row.chunks() <= 3, row::toString);
+        assertTrue(row.received().chunks() >= 2 && row.received().chunks() <= 3, row::toString);
     }
 
     @Test
     void shouldClassifyAConnectionClosedWithoutTheChunkedTerminatorAsReset() {
         AttemptRow row = only(runWithFault("close@after_chunks=3", Runs.NO_RETRY));
 
-        assertEquals(ErrorClass.RESET, row.error(), row::toString);
+        assertEquals(ErrorClass.RESET, row.ending().error(), row::toString);
     }
 
     @Test
@@ -124,7 +124,7 @@ class FaultClassificationTest {
         AttemptRow row = only(runWithFault("stall:ping_ms=100@after_chunks=3", Runs.NO_RETRY));
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
-        assertEquals(ErrorClass.IDLE_TIMEOUT, row.error(), row::toString);
+        assertEquals(ErrorClass.IDLE_TIMEOUT, row.ending().error(), row::toString);
         assertTrue(tookMillis < 5_000, "took " + tookMillis + " ms");
     }
 
@@ -132,23 +132,23 @@ class FaultClassificationTest {
     void shouldEndASlowFirstTokenAtTheTtftTimeout() {
         AttemptRow row = only(runWithFault("slow_headers:ms=6000", Runs.NO_RETRY));
 
-        assertEquals(ErrorClass.TTFT_TIMEOUT, row.error(), row::toString);
-        assertTrue(row.e2e() >= 1_500_000_000L && row.e2e() < 3_000_000_000L, "ended after " + row.e2e() / 1e6);
+        assertEquals(ErrorClass.TTFT_TIMEOUT, row.ending().error(), row::toString);
+        assertTrue(row.times().e2e() >= 1_500_000_000L && row.times().e2e() < 3_000_000_000L, "ended after " + row.times().e2e() / 1e6);
     }
 
     @Test
     void shouldClassifyAStreamWithoutDone() {
         AttemptRow row = only(runWithFault("no_done", Runs.NO_RETRY));
 
-        assertEquals(ErrorClass.NO_DONE, row.error(), row::toString);
-        assertEquals(12, row.chunks());
+        assertEquals(ErrorClass.NO_DONE, row.ending().error(), row::toString);
+        assertEquals(12, row.received().chunks());
     }
 
     @Test
     void shouldClassifyATruncatedEventAsMalformed() {
         AttemptRow row = only(runWithFault("malformed:kind=truncated@after_chunks=2", Runs.NO_RETRY));
 
-        assertEquals(ErrorClass.MALFORMED, row.error(), row::toString);
+        assertEquals(ErrorClass.MALFORMED, row.ending().error(), row::toString);
     }
 
     @Test
@@ -156,9 +156,9 @@ class FaultClassificationTest {
         for (String mode : List.of("bytes", "random", "utf8")) {
             AttemptRow row = only(runWithFault("fragment:mode=" + mode, Runs.NO_RETRY));
 
-            assertEquals(ErrorClass.NONE, row.error(), () -> mode + ": " + row);
-            assertEquals(12, row.chunks(), mode);
-            assertEquals("usage", row.tokenSource(), mode);
+            assertEquals(ErrorClass.NONE, row.ending().error(), () -> mode + ": " + row);
+            assertEquals(12, row.received().chunks(), mode);
+            assertEquals("usage", row.received().tokenSource().label(), mode);
         }
     }
 
@@ -173,7 +173,7 @@ class FaultClassificationTest {
                 TIGHT, new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20)))).rows();
 
         assertEquals(2, rows.size(), rows::toString);
-        assertTrue(rows.stream().allMatch(r -> r.error() == ErrorClass.CONNECT && r.status() == 0));
+        assertTrue(rows.stream().allMatch(a -> a.ending().error() == ErrorClass.CONNECT && a.ending().status() == 0));
     }
 
     @Test
@@ -185,7 +185,7 @@ class FaultClassificationTest {
         AttemptRow row = only(Runs.run(Runs.config(target, List.of(new Workload.Closed(1)), Runs.requests(1),
                 shortTotal, Runs.NO_RETRY)).rows());
 
-        assertEquals(ErrorClass.TOTAL_TIMEOUT, row.error(), row::toString);
-        assertTrue(row.e2e() >= 600_000_000L && row.e2e() < 2_000_000_000L, "ended after " + row.e2e() / 1e6);
+        assertEquals(ErrorClass.TOTAL_TIMEOUT, row.ending().error(), row::toString);
+        assertTrue(row.times().e2e() >= 600_000_000L && row.times().e2e() < 2_000_000_000L, "ended after " + row.times().e2e() / 1e6);
     }
 }

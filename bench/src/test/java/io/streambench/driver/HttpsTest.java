@@ -59,18 +59,18 @@ class HttpsTest {
 
         assertTrue(server.baseUrl().startsWith("https://"), server.baseUrl());
         assertEquals(40, r.rows().size());
-        assertTrue(r.rows().stream().allMatch(row -> row.error() == ErrorClass.NONE), () -> r.rows().toString());
-        assertTrue(r.rows().stream().allMatch(row -> row.chunks() == 10 && "usage".equals(row.tokenSource())));
+        assertTrue(r.rows().stream().allMatch(row -> row.ending().error() == ErrorClass.NONE), () -> r.rows().toString());
+        assertTrue(r.rows().stream().allMatch(row -> row.received().chunks() == 10 && "usage".equals(row.received().tokenSource().label())));
         StageMetrics stage = r.stages.get(0);
         assertEquals(40, stage.interval(Metric.TTFT, null).getTotalCount());
         assertTrue(stage.interval(Metric.ITL, null).getTotalCount() >= 40 * 9);
         assertTrue(stage.interval(Metric.STAMP_OVERHEAD, null).getTotalCount() > 0, "send stamps seen");
         // Keep-alive: 4 streams in flight need at most 4 connections, each with one handshake.
-        long fresh = r.rows().stream().filter(row -> row.connectNanos() > 0).count();
+        long fresh = r.rows().stream().filter(row -> row.times().connectNanos() > 0).count();
         long handshakes = server.tlsHandshakes() - handshakesBefore;
         assertTrue(fresh >= 1 && fresh <= 4, "new connections: " + fresh);
         assertEquals(fresh, handshakes, "one TLS handshake per new connection");
-        assertEquals(40 - fresh, r.rows().stream().filter(row -> row.connectNanos() == 0).count());
+        assertEquals(40 - fresh, r.rows().stream().filter(row -> row.times().connectNanos() == 0).count());
     }
 
     @Test
@@ -89,7 +89,7 @@ class HttpsTest {
             Runs.Recorded insecure = Runs.run(Runs.config(Runs.target(wrong.baseUrl(), "instant"),
                     List.of(new Workload.Closed(1)), Runs.requests(2), Runs.SHORT, Runs.NO_RETRY),
                     new ClientTls(null, true, null));
-            assertTrue(insecure.rows().stream().allMatch(row -> row.error() == ErrorClass.NONE),
+            assertTrue(insecure.rows().stream().allMatch(row -> row.ending().error() == ErrorClass.NONE),
                     () -> insecure.rows().toString());
         }
     }
@@ -113,7 +113,7 @@ class HttpsTest {
         try (MockServer ok = MockServer.start(MockServerConfig.defaults().withTls(valid))) {
             Runs.Recorded r = Runs.run(Runs.config(Runs.target(ok.baseUrl(), "instant"), List.of(new Workload.Closed(1)),
                     Runs.requests(1), Runs.SHORT, Runs.NO_RETRY), trustingCa);
-            assertEquals(ErrorClass.NONE, r.rows().get(0).error(), () -> r.rows().toString());
+            assertEquals(ErrorClass.NONE, r.rows().get(0).ending().error(), () -> r.rows().toString());
         }
     }
 
@@ -129,8 +129,8 @@ class HttpsTest {
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
             AttemptRow row = r.rows().get(0);
-            assertEquals(ErrorClass.CONNECT, row.error(), row::toString);
-            assertTrue(row.message().contains("tls handshake"), row::toString);
+            assertEquals(ErrorClass.CONNECT, row.ending().error(), row::toString);
+            assertTrue(row.ending().message().contains("tls handshake"), row::toString);
             assertTrue(tookMillis < 3_000, "took " + tookMillis);
         }
     }
@@ -144,13 +144,13 @@ class HttpsTest {
 
         assertEquals(2, r.rows().size(), () -> r.rows().toString());
         for (AttemptRow row : r.rows()) {
-            assertEquals(ErrorClass.TLS, row.error(), row::toString);
-            assertEquals(1, row.attempt(), row::toString);
-            assertEquals(0, row.status());
-            assertTrue(row.startNanos() < 0, "never sent: " + row);
+            assertEquals(ErrorClass.TLS, row.ending().error(), row::toString);
+            assertEquals(1, row.id().attempt(), row::toString);
+            assertEquals(0, row.ending().status());
+            assertTrue(row.times().sendSinceOrigin() < 0, "never sent: " + row);
         }
         assertEquals(0, r.outcome.succeeded());
         assertTrue(tookMillis < 5_000, "took " + tookMillis);
-        return r.rows().get(0).message();
+        return r.rows().get(0).ending().message();
     }
 }

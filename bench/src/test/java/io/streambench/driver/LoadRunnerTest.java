@@ -40,8 +40,8 @@ class LoadRunnerTest {
                 List.of(new Workload.Closed(4)), Runs.requests(20), Runs.SHORT, Runs.NO_RETRY));
 
         assertEquals(20, r.rows().size());
-        assertTrue(r.rows().stream().allMatch(row -> row.error() == ErrorClass.NONE), () -> r.rows().toString());
-        assertTrue(r.rows().stream().allMatch(row -> row.outputTokens() == 64 && "usage".equals(row.tokenSource())));
+        assertTrue(r.rows().stream().allMatch(row -> row.ending().error() == ErrorClass.NONE), () -> r.rows().toString());
+        assertTrue(r.rows().stream().allMatch(row -> row.received().outputTokens() == 64 && "usage".equals(row.received().tokenSource().label())));
         assertEquals(20, r.outcome.succeeded());
         assertEquals(0, r.stages.get(0).counters().inFlight());
     }
@@ -56,8 +56,8 @@ class LoadRunnerTest {
         assertEquals(20, r.rows().size());
         assertEquals(20, r.outcome.succeeded());
         // 20 sends 20 ms apart: the last is intended 380 ms after the first.
-        long lastIntended = r.rows().stream().mapToLong(AttemptRow::intendedNanos).max().orElseThrow()
-                - r.rows().stream().mapToLong(AttemptRow::intendedNanos).min().orElseThrow();
+        long lastIntended = r.rows().stream().mapToLong(a -> a.times().intendedSinceOrigin()).max().orElseThrow()
+                - r.rows().stream().mapToLong(a -> a.times().intendedSinceOrigin()).min().orElseThrow();
         assertEquals(380, lastIntended / 1_000_000.0, 1.0);
         assertTrue(tookMillis >= 380, "took " + tookMillis);
     }
@@ -78,10 +78,10 @@ class LoadRunnerTest {
         assertTrue(ttft.getTotalCount() >= 24, "ttft count " + ttft.getTotalCount());
         assertTrue(ttftMedianMs >= 200 && ttftMedianMs < 205, "median ttft " + ttftMedianMs);
         assertTrue(itlMedianMs > 19 && itlMedianMs < 21.5, "median itl " + itlMedianMs);
-        long minTtft = r.rows().stream().mapToLong(AttemptRow::ttft).min().orElseThrow();
+        long minTtft = r.rows().stream().mapToLong(a -> a.times().ttft()).min().orElseThrow();
         assertTrue(minTtft >= 200_000_000L, "a ttft below the configured 200 ms: " + minTtft);
         assertTrue(stage.interval(Metric.STAMP_OVERHEAD, null).getTotalCount() > 0, "send stamps seen");
-        assertTrue(r.rows().stream().allMatch(row -> row.chunks() == 20 && row.outputTokens() == 20));
+        assertTrue(r.rows().stream().allMatch(row -> row.received().chunks() == 20 && row.received().outputTokens() == 20));
     }
 
     @Test
@@ -90,7 +90,7 @@ class LoadRunnerTest {
                 List.of(new Workload.Closed(2)), new Bounds(Duration.ofMillis(200), 0, Duration.ofMillis(300)),
                 Runs.SHORT, Runs.NO_RETRY));
 
-        long measured = r.rows().stream().filter(AttemptRow::measured).count();
+        long measured = r.rows().stream().filter(a -> a.id().measured()).count();
         long warmup = r.rows().size() - measured;
         assertTrue(warmup > 0 && measured > 0, "warmup " + warmup + ", measured " + measured);
         assertEquals(measured, r.stages.get(0).interval(Metric.E2E, null).getTotalCount());
@@ -102,11 +102,11 @@ class LoadRunnerTest {
                 List.of(new Workload.Closed(1), new Workload.Closed(3)), Runs.requests(6), Runs.SHORT, Runs.NO_RETRY));
 
         assertEquals(2, r.stages.size());
-        assertEquals(6, r.rows().stream().filter(row -> row.stage() == 0).count());
-        assertEquals(6, r.rows().stream().filter(row -> row.stage() == 1).count());
-        long lastOfFirst = r.rows().stream().filter(row -> row.stage() == 0).mapToLong(AttemptRow::startNanos).max()
+        assertEquals(6, r.rows().stream().filter(row -> row.id().stage() == 0).count());
+        assertEquals(6, r.rows().stream().filter(row -> row.id().stage() == 1).count());
+        long lastOfFirst = r.rows().stream().filter(row -> row.id().stage() == 0).mapToLong(a -> a.times().sendSinceOrigin()).max()
                 .orElseThrow();
-        long firstOfSecond = r.rows().stream().filter(row -> row.stage() == 1).mapToLong(AttemptRow::startNanos).min()
+        long firstOfSecond = r.rows().stream().filter(row -> row.id().stage() == 1).mapToLong(a -> a.times().sendSinceOrigin()).min()
                 .orElseThrow();
         assertTrue(firstOfSecond > lastOfFirst);
     }
@@ -122,7 +122,7 @@ class LoadRunnerTest {
         Runs.Recorded r = Runs.run(Runs.config(Runs.target(server.baseUrl(), "instant"),
                 List.of(new Workload.Closed(2)), Runs.requests(20), Runs.SHORT, Runs.NO_RETRY));
 
-        long fresh = r.rows().stream().filter(row -> row.connectNanos() > 0).count();
+        long fresh = r.rows().stream().filter(row -> row.times().connectNanos() > 0).count();
         assertTrue(fresh <= 4, "new connections: " + fresh);
     }
 
@@ -139,7 +139,7 @@ class LoadRunnerTest {
 
         assertEquals(4, r.rows().size());
         for (AttemptRow row : r.rows()) {
-            assertEquals(ErrorClass.NONE, row.error(), row::toString);
+            assertEquals(ErrorClass.NONE, row.ending().error(), row::toString);
             assertTrue(row.client().flushes() > 0, row::toString);
             assertTrue(row.client().maxDisplayDelay() >= 0, row::toString);
             assertEquals(50, row.client().keptChars(), row::toString);

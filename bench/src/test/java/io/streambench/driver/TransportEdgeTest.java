@@ -59,9 +59,9 @@ class TransportEdgeTest {
 
         assertEquals(1, rows.size(), rows::toString);
         AttemptRow row = rows.get(0);
-        assertEquals("tls", row.error().label(), row::toString);
+        assertEquals("tls", row.ending().error().label(), row::toString);
         assertEquals("tls handshake: the server answered in plain HTTP (HTTP/1.1 400 Bad Request), not TLS",
-                row.message());
+                row.ending().message());
     }
 
     @Test
@@ -88,7 +88,7 @@ class TransportEdgeTest {
                     () -> Runs.run(config, ClientTls.DEFAULT).rows());
 
             assertEquals(3000, rows.size());
-            assertTrue(rows.stream().allMatch(r -> r.error().label().equals("tls")), rows::toString);
+            assertTrue(rows.stream().allMatch(r -> r.ending().error().label().equals("tls")), rows::toString);
             eager.close();
             acceptor.join(5_000);
         }
@@ -104,13 +104,13 @@ class TransportEdgeTest {
 
             assertEquals(1, rows.size(), "never retried: " + rows);
             AttemptRow row = rows.get(0);
-            assertEquals("not_sse", row.error().label(), row::toString);
-            assertEquals(200, row.status());
-            assertTrue(row.message().startsWith("status=200 content-type=\"application/json; charset=utf-8\" "
+            assertEquals("not_sse", row.ending().error().label(), row::toString);
+            assertEquals(200, row.ending().status());
+            assertTrue(row.ending().message().startsWith("status=200 content-type=\"application/json; charset=utf-8\" "
                     + "{\"id\":\"chatcmpl-7\",\"object\":\"chat.completion\""), row::toString);
-            assertTrue(row.message().length() < 200, "bounded: " + row.message().length());
+            assertTrue(row.ending().message().length() < 200, "bounded: " + row.ending().message().length());
             // The first bytes say enough: the megabyte behind them is not read.
-            assertTrue(row.bytes() < body.length / 2, "read " + row.bytes() + " of " + body.length);
+            assertTrue(row.received().bytes() < body.length / 2, "read " + row.received().bytes() + " of " + body.length);
         } finally {
             server.stop(0);
         }
@@ -124,8 +124,8 @@ class TransportEdgeTest {
         }
         List<AttemptRow> rows = oneRequest("http://127.0.0.1:" + port, Runs.NO_RETRY);
 
-        assertEquals("connect", rows.get(0).error().label(), rows::toString);
-        assertEquals("connection refused by 127.0.0.1:" + port, rows.get(0).message());
+        assertEquals("connect", rows.get(0).ending().error().label(), rows::toString);
+        assertEquals("connection refused by 127.0.0.1:" + port, rows.get(0).ending().message());
     }
 
     private static HttpServer jsonServer(byte[] body) throws IOException {

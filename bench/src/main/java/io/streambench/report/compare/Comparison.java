@@ -91,7 +91,7 @@ public final class Comparison {
 
     private List<String> order(Set<String> names) {
         if (baseline.kind() == Results.Kind.RUN) {
-            return RunFolder.order(names);
+            return RunFigures.order(names);
         }
         List<String> ordered = new ArrayList<>();
         for (String first : List.of(JmhFolder.SCORE, JmhFolder.BYTES_PER_OP)) {
@@ -114,7 +114,7 @@ public final class Comparison {
         if (run) {
             name = name.replaceAll("\\.median$", ".p50").replaceAll("\\.p99\\.9$", ".p999");
         }
-        Set<String> known = new LinkedHashSet<>(run ? RunFolder.knownMetrics()
+        Set<String> known = new LinkedHashSet<>(run ? RunFigures.knownMetrics()
                 : List.of(JmhFolder.SCORE, JmhFolder.BYTES_PER_OP));
         known.addAll(baseline.metricNames());
         known.addAll(current.metricNames());

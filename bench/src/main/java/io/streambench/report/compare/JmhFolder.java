@@ -72,7 +72,7 @@ final class JmhFolder {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + RunFolder.firstLine(e.getMessage()), e);
+            throw new IllegalArgumentException("cannot read " + file + ": " + RunFigures.firstLine(e.getMessage()), e);
         }
         return out;
     }
@@ -108,7 +108,7 @@ final class JmhFolder {
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + RunFolder.firstLine(e.getMessage()), e);
+            throw new IllegalArgumentException("cannot read " + file + ": " + RunFigures.firstLine(e.getMessage()), e);
         }
         for (JsonNode run : root) {
             JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");

@@ -1,5 +1,6 @@
 package io.streambench.report.compare;
 
+import io.streambench.report.folder.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,13 +79,13 @@ public record Results(Kind kind, List<Path> dirs, List<Scope> scopes, Map<String
         }
         List<Map<Scope, Map<String, Measured>>> each = new ArrayList<>();
         for (Path dir : dirs) {
-            each.add(kind == Kind.RUN ? RunFolder.read(dir) : JmhFolder.read(dir));
+            each.add(kind == Kind.RUN ? RunFigures.read(dir) : JmhFolder.read(dir));
         }
         return combine(kind, dirs, each);
     }
 
     static Kind kindOf(Path dir) {
-        if (Files.isRegularFile(dir.resolve(RunFolder.RUN_JSON))) {
+        if (RunFolder.isRunFolder(dir)) {
             return Kind.RUN;
         }
         if (Files.isRegularFile(dir.resolve(JmhFolder.RESULTS_CSV))) {

@@ -1,15 +1,16 @@
 package io.streambench.report.html;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.streambench.report.FewSamples;
-import io.streambench.report.html.Plots.Bars;
+import io.streambench.report.folder.FewSamples;
+import io.streambench.report.folder.RunFolder;
+import io.streambench.report.folder.RunJson;
+import io.streambench.report.folder.RunJsonConfig;
+import io.streambench.report.folder.RunJsonResults;
+import io.streambench.report.folder.Stat;
+import io.streambench.report.folder.SummaryRow;
+import io.streambench.report.folder.TimelineRow;
 import io.streambench.report.html.Plots.Line;
-import io.streambench.report.html.RunFiles.SummaryRow;
-import io.streambench.report.html.RunFiles.TimelineRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,20 +35,41 @@ public final class HtmlReport {
     /** Metrics drawn as percentile spectra (their hlogs are read). */
     static final List<String> SPECTRA = List.of("ttft", "itl", "e2e");
 
-    private final RunFiles files;
+    private final RunFolder files;
+    private final RunJson.Document run;
+    private final List<RunJsonResults.Stage> results;
     private final Map<Integer, String> stageNames = new TreeMap<>();
 
-    private HtmlReport(RunFiles files) {
+    private HtmlReport(RunFolder files) {
         this.files = files;
-        for (JsonNode stage : files.run().path("results").path("stages")) {
-            stageNames.put(stage.path("index").asInt(), stage.path("workload").asText(""));
+        this.run = files.json();
+        this.results = run.results() == null ? List.of() : run.results().stageList();
+        for (RunJsonResults.Stage stage : results) {
+            stageNames.put(index(stage), text(stage.workload(), ""));
         }
         for (SummaryRow row : files.summary()) {
             stageNames.putIfAbsent(row.stage(), row.workload());
         }
         for (TimelineRow row : files.timeline()) {
-            stageNames.putIfAbsent(row.stage(), "");
+            stageNames.putIfAbsent(row.interval().stage(), "");
         }
+    }
+
+    /** A stage's index, 0 when its run.json has none (as a page shows it). */
+    static int index(RunJsonResults.Stage stage) {
+        return stage.index() == null ? 0 : stage.index();
+    }
+
+    static String text(Object value, String none) {
+        return value == null ? none : value.toString();
+    }
+
+    private static double number(Number value) {
+        return value == null ? Double.NaN : value.doubleValue();
+    }
+
+    private static long count(Long value) {
+        return value == null ? 0 : value;
     }
 
     /**
@@ -56,19 +78,17 @@ public final class HtmlReport {
      * @throws IllegalArgumentException when {@code runDir} is not a run folder or one of its files cannot be read
      */
     public static Path render(Path runDir) {
-        RunFiles files = RunFiles.read(runDir, SPECTRA);
-        return new HtmlReport(files).page().writeTo(runDir.resolve(FILE));
+        return new HtmlReport(RunFolder.open(runDir)).page().writeTo(runDir.resolve(FILE));
     }
 
     private Page page() {
-        JsonNode run = files.run();
-        String name = run.path("name").asText("run");
+        String name = text(run.name(), "run");
+        String url = run.config() == null || run.config().target() == null ? null : run.config().target().url();
         Page page = new Page("streambench: " + name);
         page.h1("streambench run: " + name);
-        page.raw("<p class=\"meta\">" + Page.escape("status " + run.path("status").asText("?") + " · started "
-                + run.path("start").asText("?") + " · " + Page.number(run.path("duration_s").asDouble(Double.NaN))
-                + " s · target " + run.path("config").path("target").path("url").asText("?") + " · folder "
-                + files.dir().toAbsolutePath().getFileName()) + "</p>\n");
+        page.raw("<p class=\"meta\">" + Page.escape("status " + text(run.status(), "?") + " · started "
+                + text(run.start(), "?") + " · " + Page.number(number(run.durationS())) + " s · target "
+                + text(url, "?") + " · folder " + files.dir().toAbsolutePath().getFileName()) + "</p>\n");
         page.raw("<nav><a href=\"#summary\">Summary</a><a href=\"#percentiles\">Percentiles</a>"
                 + "<a href=\"#timeline\">Over time</a>" + (staged() ? "<a href=\"#stages\">Load levels</a>" : "")
                 + "<a href=\"#errors\">Errors</a><a href=\"#settings\">Settings</a></nav>\n");
@@ -78,8 +98,8 @@ public final class HtmlReport {
         if (staged()) {
             stages(page);
         }
-        errors(page);
-        settings(page);
+        ErrorsSection.write(page, results, stageNames.keySet(), this::shortStageLabel);
+        SettingsSection.write(page, run);
         return page;
     }
 
@@ -103,20 +123,20 @@ public final class HtmlReport {
         page.h2("summary", "Summary");
         List<List<String>> totals = new ArrayList<>();
         boolean windows = true;
-        for (JsonNode s : files.run().path("results").path("stages")) {
-            boolean window = s.path("window_s").isNumber();
+        for (RunJsonResults.Stage s : results) {
+            RunJsonResults.Phases phases = s.phases();
+            boolean window = phases != null;
             windows &= window;
-            double seconds = window ? s.path("window_s").asDouble() : s.path("seconds").asDouble(Double.NaN);
-            totals.add(List.of(String.valueOf(s.path("index").asInt()), s.path("workload").asText(""),
-                    Page.number(seconds), window ? Page.number(s.path("drain_s").asDouble()) : "-",
-                    Page.count(s.path("requests").asLong()), Page.count(s.path("succeeded").asLong()),
-                    Page.count(s.path("failed").asLong()), Page.count(s.path("retries").asLong()),
-                    Page.count(s.path("output_tokens").asLong()),
-                    Page.number(window ? s.path("requests_per_s").asDouble(Double.NaN)
-                            : s.path("requests").asLong() / seconds),
-                    Page.number(window ? s.path("tokens_per_s").asDouble(Double.NaN)
-                            : s.path("output_tokens").asLong() / seconds),
-                    window ? Page.count(s.path("drain").path("output_tokens").asLong()) : "-"));
+            RunJsonResults.Totals t = s.totals();
+            double seconds = window ? phases.windowS() : number(s.seconds());
+            totals.add(List.of(String.valueOf(index(s)), text(s.workload(), ""), Page.number(seconds),
+                    window ? Page.number(phases.drainS() == null ? 0 : phases.drainS()) : "-",
+                    Page.count(count(t.requests())),
+                    Page.count(count(t.succeeded())), Page.count(count(t.failed())), Page.count(count(t.retries())),
+                    Page.count(count(t.outputTokens())),
+                    Page.number(window ? number(phases.requestsPerS()) : count(t.requests()) / seconds),
+                    Page.number(window ? number(phases.tokensPerS()) : count(t.outputTokens()) / seconds),
+                    window ? Page.count(phases.drain() == null ? 0 : phases.drain().outputTokens()) : "-"));
         }
         if (!totals.isEmpty()) {
             page.table(List.of("stage", "workload", "window (s)", "drain (s)", "requests", "succeeded", "failed",
@@ -139,11 +159,12 @@ public final class HtmlReport {
         for (SummaryRow r : files.summary()) {
             long n = r.count();
             flagged |= FewSamples.flagged(n, 99.9);
-            byStage.computeIfAbsent(r.stage(), s -> new ArrayList<>()).add(List.of(r.metric(), r.unit(),
-                    Page.count(n), Page.number(r.mean()), Page.number(r.stddev()), Page.number(r.min()),
-                    FewSamples.mark(Page.number(r.p50()), n, 50), FewSamples.mark(Page.number(r.p90()), n, 90),
-                    FewSamples.mark(Page.number(r.p95()), n, 95), FewSamples.mark(Page.number(r.p99()), n, 99),
-                    FewSamples.mark(Page.number(r.p999()), n, 99.9), Page.number(r.max())));
+            List<String> cells = new ArrayList<>(List.of(r.metric(), r.unit(), Page.count(n)));
+            for (Stat stat : Stat.values()) {
+                String cell = Page.number(r.get(stat));
+                cells.add(stat.isPercentile() ? FewSamples.mark(cell, n, stat.percentile()) : cell);
+            }
+            byStage.computeIfAbsent(r.stage(), s -> new ArrayList<>()).add(cells);
         }
         for (Map.Entry<Integer, List<List<String>>> e : byStage.entrySet()) {
             page.h3(stageLabel(e.getKey()));
@@ -164,8 +185,8 @@ public final class HtmlReport {
         boolean any = false;
         for (String metric : SPECTRA) {
             List<Line> lines = new ArrayList<>();
-            Map<Integer, Histogram> hlog = files.histograms().getOrDefault(metric, Map.of());
-            Map<Integer, SummaryRow> summary = files.summaryOf(metric);
+            Map<Integer, Histogram> hlog = files.stageHistograms(metric);
+            Map<Integer, SummaryRow> summary = summaryOf(metric);
             TreeSet<Integer> stages = new TreeSet<>(hlog.keySet());
             stages.addAll(summary.keySet());
             for (int stage : stages) {
@@ -202,13 +223,14 @@ public final class HtmlReport {
         double[] heap = new double[n];
         for (int i = 0; i < n; i++) {
             TimelineRow r = rows.get(i);
-            double interval = r.intervalSeconds() > 0 ? r.intervalSeconds() : 1.0;
-            t[i] = r.elapsedSeconds();
-            tokens[i] = Double.isNaN(r.tokensPerSecond()) ? r.tokens() / interval : r.tokensPerSecond();
-            requests[i] = r.done() / interval;
-            errors[i] = r.errors() / interval;
-            inFlight[i] = r.inFlight();
-            heap[i] = Double.isNaN(r.heapUsedMiB()) ? 0 : r.heapUsedMiB();
+            TimelineRow.Tally tally = r.tally();
+            double interval = r.interval().seconds() > 0 ? r.interval().seconds() : 1.0;
+            t[i] = r.interval().elapsedSeconds();
+            tokens[i] = Double.isNaN(r.tokensPerSecond()) ? tally.tokens() / interval : r.tokensPerSecond();
+            requests[i] = tally.done() / interval;
+            errors[i] = tally.errors() / interval;
+            inFlight[i] = tally.inFlight();
+            heap[i] = Double.isNaN(r.heapUsedMb()) ? 0 : r.heapUsedMb();
         }
         page.img(Plots.lineChart("Throughput", "time since start (s)", "output tokens/s",
                 List.of(new Line("output tokens/s (as they arrive)", t, tokens)), "requests/s",
@@ -227,10 +249,10 @@ public final class HtmlReport {
         Map<Integer, Double> level = new TreeMap<>();
         String kind = null;
         int index = 0;
-        for (JsonNode s : files.run().path("config").path("stages")) {
-            String type = s.path("type").asText("");
-            double value = "open".equals(type) ? s.path("rate_per_s").asDouble(Double.NaN)
-                    : s.path("concurrency").asDouble(Double.NaN);
+        for (RunJsonConfig.StageConfig s : run.config() == null ? List.<RunJsonConfig.StageConfig>of()
+                : run.config().stages()) {
+            String type = text(s.type(), "");
+            double value = "open".equals(type) ? number(s.ratePerS()) : number(s.concurrency());
             kind = kind == null || kind.equals(type) ? type : "mixed";
             level.put(index++, value);
         }
@@ -241,7 +263,7 @@ public final class HtmlReport {
         double max = level.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         boolean logX = byLevel && max / min >= 100; // XChart labels whole decades only
         for (String metric : List.of("ttft", "itl")) {
-            Map<Integer, SummaryRow> rows = files.summaryOf(metric);
+            Map<Integer, SummaryRow> rows = summaryOf(metric);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -251,8 +273,8 @@ public final class HtmlReport {
             int i = 0;
             for (Map.Entry<Integer, SummaryRow> e : rows.entrySet()) {
                 x[i] = byLevel ? level.get(e.getKey()) : e.getKey();
-                p50[i] = e.getValue().p50();
-                p99[i] = e.getValue().p99();
+                p50[i] = e.getValue().get(Stat.P50);
+                p99[i] = e.getValue().get(Stat.P99);
                 i++;
             }
             page.img(Plots.lineChart(metric + " against load", xTitle, metric + " (ms)",
@@ -261,141 +283,14 @@ public final class HtmlReport {
         }
     }
 
-    private void errors(Page page) {
-        page.h2("errors", "Errors by class");
-        Map<String, Map<Integer, Long>> byClass = new TreeMap<>();
-        for (JsonNode s : files.run().path("results").path("stages")) {
-            int stage = s.path("index").asInt();
-            Iterator<Map.Entry<String, JsonNode>> it = s.path("errors_by_class").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                byClass.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).merge(stage, e.getValue().asLong(), Long::sum);
+    /** The summary rows of one metric, by stage. */
+    private Map<Integer, SummaryRow> summaryOf(String metric) {
+        Map<Integer, SummaryRow> rows = new TreeMap<>();
+        for (SummaryRow row : files.summary()) {
+            if (row.metric().equals(metric)) {
+                rows.put(row.stage(), row);
             }
         }
-        if (byClass.isEmpty()) {
-            page.p("No failed attempts.");
-            return;
-        }
-        List<Integer> stages = new ArrayList<>(stageNames.keySet());
-        List<String> header = new ArrayList<>(List.of("error class"));
-        stages.forEach(s -> header.add("stage " + s));
-        header.add("total");
-        List<List<String>> rows = new ArrayList<>();
-        List<String> classes = new ArrayList<>(byClass.keySet());
-        List<Bars> bars = new ArrayList<>();
-        for (int stage : stages) {
-            List<Double> values = new ArrayList<>();
-            for (String c : classes) {
-                values.add(byClass.get(c).getOrDefault(stage, 0L).doubleValue());
-            }
-            bars.add(new Bars(stages.size() > 1 ? shortStageLabel(stage) : "", values, null));
-        }
-        for (String c : classes) {
-            List<String> row = new ArrayList<>(List.of(c));
-            long total = 0;
-            for (int stage : stages) {
-                long v = byClass.get(c).getOrDefault(stage, 0L);
-                row.add(Page.count(v));
-                total += v;
-            }
-            row.add(Page.count(total));
-            rows.add(row);
-        }
-        page.img(Plots.barChart("Failed attempts by error class", "error class", "failed attempts", classes, bars),
-                "failed attempts by error class");
-        page.table(header, rows);
-        page.note("Failed attempts, retried ones and warmup included (run.json errors_by_class); every attempt is a "
-                + "row of requests.csv with its error_class and error_message.");
-        errorMessages(page);
-    }
-
-    /** The most frequent messages per stage and class (run.json error_messages). */
-    private void errorMessages(Page page) {
-        List<List<String>> rows = new ArrayList<>();
-        for (JsonNode s : files.run().path("results").path("stages")) {
-            String stage = Integer.toString(s.path("index").asInt());
-            Iterator<Map.Entry<String, JsonNode>> it = s.path("error_messages").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                for (JsonNode m : e.getValue().path("messages")) {
-                    rows.add(List.of(stage, e.getKey(), Page.count(m.path("count").asLong()), m.path("message").asText()));
-                }
-                long other = e.getValue().path("other").asLong();
-                if (other > 0) {
-                    rows.add(List.of(stage, e.getKey(), Page.count(other), "(other messages)"));
-                }
-            }
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        page.h3("Most frequent error messages");
-        page.table(List.of("stage", "error class", "failed attempts", "message"), rows);
-        page.note("Per stage and class, the most frequent messages (run.json error_messages): the status and the "
-                + "server's error message, or the driver's reason. Counts, times and ids in the server's text show "
-                + "as #, <time> and <id>, so that messages differing only there count together; requests.csv has "
-                + "each message as it came.");
-    }
-
-    private void settings(Page page) {
-        page.h2("settings", "Run settings");
-        JsonNode run = files.run();
-        List<List<String>> general = new ArrayList<>();
-        for (String key : List.of("name", "status", "start", "end", "duration_s")) {
-            if (run.has(key)) {
-                general.add(List.of(key, run.get(key).asText()));
-            }
-        }
-        page.table(List.of("key", "value"), general);
-        Map<String, String> sections = new LinkedHashMap<>();
-        sections.put("config", "Configuration (target, stages, bounds, timeouts, retry, client: parser, flush, accumulate)");
-        sections.put("environment", "Environment (JDK, OS, CPUs, transport, git commit)");
-        sections.put("mock_server", "Embedded mock server");
-        Iterator<String> names = run.fieldNames();
-        while (names.hasNext()) {
-            String key = names.next();
-            if (!general.stream().anyMatch(r -> r.get(0).equals(key)) && !"results".equals(key)) {
-                sections.putIfAbsent(key, key);
-            }
-        }
-        for (Map.Entry<String, String> e : sections.entrySet()) {
-            JsonNode node = run.get(e.getKey());
-            if (node == null || node.isNull()) {
-                continue;
-            }
-            List<List<String>> rows = new ArrayList<>();
-            flatten("", node, rows);
-            page.h3(e.getValue());
-            page.table(List.of("key", "value"), rows);
-        }
-        JsonNode results = run.path("results");
-        if (results.has("max_heap_used_mb")) {
-            page.note("Largest heap in use " + Page.number(results.path("max_heap_used_mb").asDouble()) + " MiB; largest "
-                    + "live heap after a collection " + Page.number(results.path("max_heap_after_gc_mb").asDouble())
-                    + " MiB.");
-        }
-    }
-
-    /** One row per leaf: {@code target.url}, {@code stages[0].concurrency}... */
-    private static void flatten(String prefix, JsonNode node, List<List<String>> rows) {
-        if (node.isObject()) {
-            if (node.isEmpty()) {
-                rows.add(List.of(prefix, "{}"));
-            }
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), rows);
-            }
-        } else if (node.isArray()) {
-            if (node.isEmpty()) {
-                rows.add(List.of(prefix, "[]"));
-            }
-            for (int i = 0; i < node.size(); i++) {
-                flatten(prefix + "[" + i + "]", node.get(i), rows);
-            }
-        } else {
-            rows.add(List.of(prefix, node.isNull() ? "null" : node.asText()));
-        }
+        return rows;
     }
 }

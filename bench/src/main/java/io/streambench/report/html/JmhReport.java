@@ -2,11 +2,9 @@ package io.streambench.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streambench.report.folder.CsvRows;
 import io.streambench.report.html.Plots.Bars;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Renders a JMH results folder's {@code report.html} (what {@code streambench jmh} writes): per benchmark,
@@ -245,23 +240,14 @@ public final class JmhReport {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("not a JMH results folder (no " + RESULTS + "): " + file.getParent());
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        List<Row> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
-            for (String column : List.of("benchmark", "params", "score", "error", "unit", "bytes_per_op")) {
-                if (!parser.getHeaderMap().containsKey(column)) {
-                    throw new IllegalArgumentException(file + ": column=" + column + " missing");
-                }
+        List<String> header = CsvRows.header(file);
+        for (String column : List.of("benchmark", "params", "score", "error", "unit", "bytes_per_op")) {
+            if (!header.contains(column)) {
+                throw new IllegalArgumentException(file + ": column=" + column + " missing");
             }
-            for (CSVRecord r : parser) {
-                rows.add(new Row(r.get("benchmark"), params(r.get("params")), RunFiles.number(r, "score"),
-                        RunFiles.number(r, "error"), r.get("unit"), RunFiles.number(r, "bytes_per_op")));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return rows;
+        return CsvRows.read(file, r -> new Row(r.text("benchmark"), params(r.text("params")), r.number("score"),
+                r.number("error"), r.text("unit"), r.number("bytes_per_op")));
     }
 
     private static Map<String, String> params(String text) {

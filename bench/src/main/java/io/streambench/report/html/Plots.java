@@ -1,5 +1,7 @@
 package io.streambench.report.html;
 
+import io.streambench.report.folder.Stat;
+import io.streambench.report.folder.SummaryRow;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -74,17 +76,17 @@ final class Plots {
     }
 
     /** The spectrum from {@code summary.csv} figures alone (when the hlog is missing): p50 ... p99.9 and max. */
-    static Line spectrum(String label, RunFiles.SummaryRow row) {
+    static Line spectrum(String label, SummaryRow row) {
         List<double[]> points = new ArrayList<>();
-        double[][] known = {{0, row.min()}, {0.5, row.p50()}, {0.9, row.p90()}, {0.95, row.p95()}, {0.99, row.p99()},
-            {0.999, row.p999()}};
+        double[][] known = {{0, row.get(Stat.MIN)}, {0.5, row.get(Stat.P50)}, {0.9, row.get(Stat.P90)},
+            {0.95, row.get(Stat.P95)}, {0.99, row.get(Stat.P99)}, {0.999, row.get(Stat.P999)}};
         for (double[] k : known) {
             if (!Double.isNaN(k[1])) {
                 points.add(new double[] {decades(k[0]), k[1]});
             }
         }
-        if (!Double.isNaN(row.max())) {
-            points.add(new double[] {Math.max(3.0, Math.log10(row.count())), row.max()});
+        if (!Double.isNaN(row.get(Stat.MAX))) {
+            points.add(new double[] {Math.max(3.0, Math.log10(row.count())), row.get(Stat.MAX)});
         }
         return line(label, points);
     }

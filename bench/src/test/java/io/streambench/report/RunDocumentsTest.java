@@ -23,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunJsonTest {
+class RunDocumentsTest {
 
     @Test
     void shouldMaskCredentialsOnlyAndKeepTheRunsSettings(@TempDir Path dir) throws IOException {
@@ -45,8 +45,7 @@ class RunJsonTest {
         Path file = dir.resolve("run.json");
         Instant now = Instant.now();
 
-        RunJson.write(file, config, new RunOutcome(List.of(), false, 0, 0), now, now, List.of(), Map.of(), 0, 0,
-                Map.of());
+        RunDocuments.write(file, config, new RunOutcome(List.of(), false, 0, 0), now, now, List.of(), null, 0, 0, null);
         JsonNode written = new ObjectMapper().readTree(file.toFile()).at("/config/target/headers");
 
         headers.forEach((name, value) -> assertEquals(settings.containsKey(name) ? value : "***",

@@ -1,6 +1,5 @@
-package io.streambench.report;
+package io.streambench.report.folder;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -25,10 +24,6 @@ public final class FewSamples {
             + "percentile (pXX needs " + VALUES_ABOVE + "/(1-p) values: p50 20, p90 100, p99 1,000, p99.9 10,000); "
             + "it is one of the few largest values of a small sample and moves from run to run";
 
-    /** summary.csv's percentile columns and their levels in percent. */
-    private static final List<String> COLUMNS = List.of("p50", "p90", "p95", "p99", "p999");
-    private static final double[] LEVELS = {50, 90, 95, 99, 99.9};
-
     private FewSamples() {
     }
 
@@ -45,9 +40,9 @@ public final class FewSamples {
     /** summary.csv's {@code few_samples} cell: the flagged percentile columns joined by {@code ;}, or empty. */
     public static String columns(long count) {
         StringJoiner flagged = new StringJoiner(";");
-        for (int i = 0; i < LEVELS.length; i++) {
-            if (flagged(count, LEVELS[i])) {
-                flagged.add(COLUMNS.get(i));
+        for (Stat stat : Stat.values()) {
+            if (stat.isPercentile() && flagged(count, stat.percentile())) {
+                flagged.add(stat.column());
             }
         }
         return flagged.toString();
@@ -59,7 +54,7 @@ public final class FewSamples {
     }
 
     /** {@code %10.3f} with a trailing {@code *} or space, for the console's aligned columns. */
-    static String console(double ms, long count, double percentile) {
+    public static String console(double ms, long count, double percentile) {
         return String.format(Locale.ROOT, "%10.3f", ms) + (flagged(count, percentile) ? "*" : " ");
     }
 }

@@ -1,4 +1,4 @@
-package io.streambench.report;
+package io.streambench.report.folder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

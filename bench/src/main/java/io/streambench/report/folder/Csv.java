@@ -1,4 +1,4 @@
-package io.streambench.report;
+package io.streambench.report.folder;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,13 +12,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** Shared CSV conventions: RFC 4180 with a header row, LF line ends, numbers with a dot, empty cell for "none". */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
     /** Opens {@code file} for writing with {@code header} as its first row. */
-    static CSVPrinter open(Path file, List<String> header) {
+    public static CSVPrinter open(Path file, List<String> header) {
         try {
             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             CSVFormat format = CSVFormat.RFC4180.builder()
@@ -37,7 +37,7 @@ final class Csv {
      * a DecimalFormatSymbols per call, which at thousands of rows per second is most of the report thread's
      * garbage.
      */
-    static String ms(long nanos) {
+    public static String ms(long nanos) {
         if (nanos < 0) {
             return "";
         }
@@ -47,7 +47,7 @@ final class Csv {
     }
 
     /** A double with {@code decimals} decimals. */
-    static String num(double value, int decimals) {
+    public static String num(double value, int decimals) {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

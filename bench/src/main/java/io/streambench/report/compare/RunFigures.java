@@ -1,41 +1,32 @@
 package io.streambench.report.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streambench.driver.ErrorClass;
 import io.streambench.driver.Metric;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.streambench.report.folder.RunFolder;
+import io.streambench.report.folder.RunJsonResults;
+import io.streambench.report.folder.RunJsonResults.Totals;
+import io.streambench.report.folder.Stat;
+import io.streambench.report.folder.SummaryRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import java.util.function.Function;
 
 /**
- * Reads one run folder ({@code run.json}, and {@code summary.csv} when present) into figures by stage:
+ * One run folder ({@code run.json}, and {@code summary.csv} when present) as figures by stage:
  * the totals of each stage from run.json, figures derived from them (per request, per second), and every
  * {@code metric.stat} of summary.csv ({@code ttft.p99}). The run's own totals (largest heap) are in scope
  * {@code run}. Every name is listed in {@link #knownMetrics()} and in the README.
  */
-final class RunFolder {
+final class RunFigures {
 
-    static final String RUN_JSON = "run.json";
-    static final String SUMMARY_CSV = "summary.csv";
-
-    /** summary.csv's statistic columns, each a metric suffix ({@code ttft.p99}). */
-    static final List<String> STATS = List.of("count", "mean", "stddev", "min", "p50", "p90", "p95", "p99", "p999",
-            "max");
-
-    /** Stage totals straight from run.json. */
-    static final List<String> COUNTERS = List.of("requests", "succeeded", "failed", "attempts", "failed_attempts",
-            "retries", "output_tokens", "chunks", "bytes");
+    /** Stage totals straight from run.json, by their run.json key. */
+    private static final Map<String, Function<Totals, Long>> COUNTERS = counters();
 
     /** Figures derived per stage. */
     static final List<String> DERIVED = List.of("errors", "error_rate", "tokens_per_request", "chunks_per_request",
@@ -44,14 +35,12 @@ final class RunFolder {
     /** Figures of the whole run. */
     static final List<String> RUN_LEVEL = List.of("max_heap_used_mb", "max_heap_after_gc_mb");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private RunFolder() {
+    private RunFigures() {
     }
 
     /** Every metric name a run comparison knows, whether or not a given run has it. */
     static Set<String> knownMetrics() {
-        Set<String> names = new LinkedHashSet<>(COUNTERS);
+        Set<String> names = new LinkedHashSet<>(COUNTERS.keySet());
         names.addAll(DERIVED);
         for (ErrorClass e : ErrorClass.values()) {
             if (!e.ok()) {
@@ -60,46 +49,55 @@ final class RunFolder {
         }
         names.addAll(RUN_LEVEL);
         for (Metric m : Metric.values()) {
-            for (String stat : STATS) {
-                names.add(m.label() + "." + stat);
+            names.add(m.label() + ".count");
+            for (Stat stat : Stat.values()) {
+                names.add(m.label() + "." + stat.column());
             }
         }
         return names;
     }
 
     static Map<Scope, Map<String, Measured>> read(Path dir) {
+        RunFolder folder = RunFolder.open(dir);
         Map<Scope, Map<String, Measured>> out = new LinkedHashMap<>();
         Map<Integer, Scope> stages = new LinkedHashMap<>();
-        JsonNode root = readJson(dir.resolve(RUN_JSON));
-        JsonNode results = root.path("results");
-        JsonNode stageList = results.path("stages");
-        if (!stageList.isArray()) {
-            throw new IllegalArgumentException(dir.resolve(RUN_JSON) + ": no results.stages array");
+        RunJsonResults.Results results = folder.json().results();
+        if (results == null || results.stages() == null) {
+            throw new IllegalArgumentException(dir.resolve(RunFolder.RUN_JSON) + ": no results.stages array");
         }
-        for (JsonNode s : stageList) {
-            int index = s.path("index").asInt(-1);
-            if (index < 0) {
-                throw new IllegalArgumentException(dir.resolve(RUN_JSON) + ": a stage without an index");
+        for (RunJsonResults.Stage s : results.stages()) {
+            if (s.index() == null || s.index() < 0) {
+                throw new IllegalArgumentException(dir.resolve(RunFolder.RUN_JSON) + ": a stage without an index");
             }
-            Scope scope = stageScope(index, s.path("workload").asText(""));
-            stages.put(index, scope);
+            Scope scope = stageScope(s.index(), s.workload() == null ? "" : s.workload());
+            stages.put(s.index(), scope);
             out.put(scope, stageTotals(s));
         }
         Map<String, Measured> run = new LinkedHashMap<>();
-        for (String name : RUN_LEVEL) {
-            JsonNode v = results.path(name);
-            if (v.isNumber()) {
-                run.put(name, new Measured(Figure.of(v.asDouble()), MetricUnit.MIB));
+        runLevel(run, "max_heap_used_mb", results.maxHeapUsedMb());
+        runLevel(run, "max_heap_after_gc_mb", results.maxHeapAfterGcMb());
+        for (SummaryRow r : folder.summary()) {
+            Scope scope = stages.computeIfAbsent(r.stage(), i -> stageScope(i, r.workload()));
+            Map<String, Measured> m = out.computeIfAbsent(scope, k -> new LinkedHashMap<>());
+            MetricUnit unit = "ms".equals(r.unit()) ? MetricUnit.MS
+                    : new MetricUnit(r.unit(), MetricUnit.Dimension.COUNT, 1);
+            m.put(r.metric() + ".count", new Measured(Figure.of(r.count()), MetricUnit.NONE));
+            for (Stat stat : Stat.values()) {
+                if (!Double.isNaN(r.get(stat))) {
+                    m.put(r.metric() + "." + stat.column(), new Measured(Figure.of(r.get(stat)), unit));
+                }
             }
-        }
-        Path summary = dir.resolve(SUMMARY_CSV);
-        if (Files.isRegularFile(summary)) {
-            readSummary(summary, stages, out);
         }
         if (!run.isEmpty()) {
             out.put(new Scope("run", "run", List.of("run"), Map.of()), run);
         }
         return out;
+    }
+
+    private static void runLevel(Map<String, Measured> run, String name, Double value) {
+        if (value != null) {
+            run.put(name, new Measured(Figure.of(value), MetricUnit.MIB));
+        }
     }
 
     private static Scope stageScope(int index, String workload) {
@@ -115,20 +113,33 @@ final class RunFolder {
         return new Scope("stage " + index, label, List.of(Integer.toString(index)), params);
     }
 
-    private static Map<String, Measured> stageTotals(JsonNode s) {
+    private static Map<String, Function<Totals, Long>> counters() {
+        Map<String, Function<Totals, Long>> c = new LinkedHashMap<>();
+        c.put("requests", Totals::requests);
+        c.put("succeeded", Totals::succeeded);
+        c.put("failed", Totals::failed);
+        c.put("attempts", Totals::attempts);
+        c.put("failed_attempts", Totals::failedAttempts);
+        c.put("retries", Totals::retries);
+        c.put("output_tokens", Totals::outputTokens);
+        c.put("chunks", Totals::chunks);
+        c.put("bytes", Totals::bytes);
+        return Collections.unmodifiableMap(c);
+    }
+
+    private static Map<String, Measured> stageTotals(RunJsonResults.Stage s) {
         Map<String, Measured> m = new LinkedHashMap<>();
-        for (String name : COUNTERS) {
-            JsonNode v = s.path(name);
-            if (v.isNumber()) {
-                m.put(name, new Measured(Figure.of(v.asDouble()), name.equals("bytes") ? MetricUnit.BYTES
-                        : MetricUnit.NONE));
+        COUNTERS.forEach((name, total) -> {
+            Long v = total.apply(s.totals());
+            if (v != null) {
+                m.put(name, new Measured(Figure.of(v), name.equals("bytes") ? MetricUnit.BYTES : MetricUnit.NONE));
             }
-        }
-        JsonNode byClass = s.path("errors_by_class");
+        });
         double errors = 0;
         for (ErrorClass e : ErrorClass.values()) {
             if (!e.ok()) {
-                double n = byClass.path(e.label()).asDouble(0);
+                Long byClass = s.errorsByClass().get(e.label());
+                double n = byClass == null ? 0 : byClass;
                 errors += n;
                 m.put("errors." + e.label(), count(n));
             }
@@ -145,17 +156,17 @@ final class RunFolder {
             perRequest(m, "chunks", "chunks_per_request", requests, MetricUnit.NONE);
             perRequest(m, "bytes", "bytes_per_request", requests, MetricUnit.BYTES);
         }
-        double seconds = s.path("seconds").asDouble(0);
+        double seconds = s.seconds() == null ? 0 : s.seconds();
         if (seconds > 0) {
             m.put("seconds", new Measured(Figure.of(seconds), new MetricUnit("s", MetricUnit.Dimension.TIME, 1000)));
         }
-        double window = s.path("window_s").asDouble(0);
-        if (window > 0) {
+        double window = s.phases() == null ? 0 : s.phases().windowS();
+        RunJsonResults.PhaseCounts w = s.phases() == null ? null : s.phases().window();
+        if (window > 0 && w != null) {
             // Rates over the measured window: what arrived (tokens, chunks) or succeeded (requests) in it.
-            JsonNode w = s.path("window");
-            perSecond(m, "tokens_per_s", w.path("output_tokens"), window, "tokens/s");
-            perSecond(m, "chunks_per_s", w.path("chunks"), window, "chunks/s");
-            perSecond(m, "requests_per_s", w.path("succeeded"), window, "requests/s");
+            perSecond(m, "tokens_per_s", w.outputTokens(), window, "tokens/s");
+            perSecond(m, "chunks_per_s", w.chunks(), window, "chunks/s");
+            perSecond(m, "requests_per_s", w.succeeded(), window, "requests/s");
         } else if (seconds > 0) {
             // A run.json written before the window was recorded: totals over the whole stage.
             rate(m, "output_tokens", "tokens_per_s", seconds, "tokens/s");
@@ -163,36 +174,6 @@ final class RunFolder {
             rate(m, "requests", "requests_per_s", seconds, "requests/s");
         }
         return m;
-    }
-
-    private static void readSummary(Path file, Map<Integer, Scope> stages, Map<Scope, Map<String, Measured>> out) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : format.parse(in)) {
-                int index = Integer.parseInt(r.get("stage"));
-                Scope scope = stages.computeIfAbsent(index, i -> stageScope(i, r.get("workload")));
-                Map<String, Measured> m = out.computeIfAbsent(scope, k -> new LinkedHashMap<>());
-                MetricUnit unit = "ms".equals(r.get("unit")) ? MetricUnit.MS
-                        : new MetricUnit(r.get("unit"), MetricUnit.Dimension.COUNT, 1);
-                for (String stat : STATS) {
-                    String cell = r.get(stat);
-                    if (!cell.isEmpty()) {
-                        m.put(r.get("metric") + "." + stat, new Measured(Figure.of(Double.parseDouble(cell)),
-                                stat.equals("count") ? MetricUnit.NONE : unit));
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + firstLine(e.getMessage()), e);
-        }
     }
 
     static String firstLine(String message) {
@@ -227,11 +208,8 @@ final class RunFolder {
         }
     }
 
-    private static void perSecond(Map<String, Measured> m, String name, JsonNode count, double seconds, String label) {
-        if (count.isNumber()) {
-            m.put(name, new Measured(Figure.of(count.asDouble() / seconds),
-                    new MetricUnit(label, MetricUnit.Dimension.COUNT, 1)));
-        }
+    private static void perSecond(Map<String, Measured> m, String name, long count, double seconds, String label) {
+        m.put(name, new Measured(Figure.of(count / seconds), new MetricUnit(label, MetricUnit.Dimension.COUNT, 1)));
     }
 
     /** Names in the order a table shows them: totals, derived, errors by class, then summary.csv's. */

@@ -1,0 +1,96 @@
+package io.streambench.report.folder;
+
+import io.streambench.driver.AttemptRow;
+import io.streambench.driver.ErrorClass;
+import io.streambench.driver.TokenSource;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code requests.csv}: one row per attempt, failed ones too, streamed as attempts end. {@link #COLUMNS} is the
+ * file's schema: its header, its cells and the table in reports/README.md. Adding a column is adding a line
+ * here (and running ReportSchemaTest's update, which rewrites the README's table).
+ */
+public final class RequestsCsv {
+
+    /** The columns, in order. */
+    public static final Columns<AttemptRow> COLUMNS = new Columns<>(List.of(
+            col("request_id", "", "run-wide request number, from 0", r -> r.id().requestId()),
+            col("attempt", "", "1 for the first attempt, 2 for the first retry, ...", r -> r.id().attempt()),
+            col("stage", "", "stage number, from 0 (`--concurrency 1,8` or `--rate 5,20` make several)",
+                    r -> r.id().stage()),
+            col("phase", "", "`warmup` (excluded from histograms and `summary.csv`) or `measured`",
+                    r -> r.id().measured() ? "measured" : "warmup"),
+            col("intended_ms", "ms since run start", "when the workload meant to send the request (open loop: its "
+                    + "schedule; closed loop: when a stream became free); the origin of response times",
+                    r -> Csv.ms(r.times().intendedSinceOrigin())),
+            col("start_ms", "ms since run start", "when this attempt's request was written (service times count from "
+                    + "here); empty if never sent", r -> Csv.ms(r.times().sendSinceOrigin())),
+            col("connect_ms", "ms", "time to open a new connection, for https the TLS handshake included; `0.000` "
+                    + "when a pooled keep-alive connection was reused; empty when the connect failed",
+                    r -> Csv.ms(r.times().connectNanos())),
+            col("status", "", "HTTP status; empty when no response headers arrived",
+                    r -> r.ending().status() == 0 ? "" : r.ending().status()),
+            col("error_class", "", errorClasses(), r -> r.ending().error().label()),
+            col("error_message", "", "short text: the status and the start of the error body (`status=404 "
+                    + "{\"error\":...}`), for `not_sse` the status, content type and first bytes (`status=200 "
+                    + "content-type=\"application/json\" {\"id\":...`), the server's error event message, the "
+                    + "parser's reason, the timeout, the refused address", r -> orEmpty(r.ending().message())),
+            col("retry_after_ms", "ms", "the server's `retry-after-ms`, else `retry-after` (seconds or HTTP date); "
+                    + "empty if none", r -> Csv.ms(r.ending().retryAfterNanos())),
+            col("retried", "", "`true` when another attempt followed this one", r -> r.ending().retried()),
+            col("ttfb_ms", "ms", "send to response headers", r -> Csv.ms(r.times().ttfb())),
+            col("ttfe_ms", "ms", "send to the first SSE data event (usually the role chunk)",
+                    r -> Csv.ms(r.times().ttfe())),
+            col("ttft_ms", "ms", "send to the first content or tool-call event", r -> Csv.ms(r.times().ttft())),
+            col("e2e_ms", "ms", "send to `[DONE]` (or to the end of the response, or to the failure)",
+                    r -> Csv.ms(r.times().e2e())),
+            col("response_e2e_ms", "ms", "intended send to `[DONE]`: includes waiting for a slot and earlier "
+                    + "attempts; successful attempts only", r -> Csv.ms(r.responseE2e())),
+            col("tpot_ms", "ms", "(end - ttft) / (output tokens - 1); successful attempts with 2+ tokens only",
+                    r -> Csv.ms(r.tpot())),
+            col("chunks", "", "content and tool-call events", r -> r.received().chunks()),
+            col("bytes", "bytes", "response body bytes (HTTP chunk framing excluded)", r -> r.received().bytes()),
+            col("output_tokens", "tokens", "from the usage chunk when sent, else estimated from the text",
+                    r -> r.received().outputTokens()),
+            col("token_source", "", tokenSources(), r -> r.received().tokenSource().label()),
+            col("finish_reason", "", "the last `finish_reason` (`stop`, `length`, `tool_calls`...), empty if none "
+                    + "came", r -> orEmpty(r.received().finishReason())),
+            col("itl_max_ms", "ms", "largest gap between two content events of this attempt",
+                    r -> Csv.ms(r.times().itlMaxNanos())),
+            col("parse_ms", "ms", "total time in the SSE parser (and the driver's listener) over all reads of this "
+                    + "attempt", r -> Csv.ms(r.overhead().parseNanos())),
+            col("stamp_overhead_max_ms", "ms", "largest arrival minus the server's `: t=` send stamp (embedded mock "
+                    + "only); empty without stamps", r -> Csv.ms(r.overhead().stampOverheadMaxNanos())),
+            col("flushes", "", "flushes made by the `--flush` strategy (0 without one)", r -> r.client().flushes()),
+            col("display_delay_max_ms", "ms", "longest time text waited between arrival and its flush; empty without "
+                    + "a flush strategy", r -> Csv.ms(r.client().maxDisplayDelay())),
+            col("kept_chars", "chars", "characters the `--accumulate` strategy holds at the end; empty without one",
+                    r -> r.client().keptChars() < 0 ? "" : r.client().keptChars()),
+            col("truncated", "", "`true` when the accumulator hit `--max-response-chars`", r -> r.client().truncated())));
+
+    private RequestsCsv() {
+    }
+
+    private static Column<AttemptRow> col(String name, String unit, String meaning,
+            Function<AttemptRow, ?> cell) {
+        return new Column<>(name, unit, meaning, cell);
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** Every class, so that a new one is documented as it is added. */
+    private static String errorClasses() {
+        return Arrays.stream(ErrorClass.values()).map(e -> "`" + e.label() + "`" + (e.ok() ? " (success)" : ""))
+                .collect(Collectors.joining(", ")) + " (see below)";
+    }
+
+    private static String tokenSources() {
+        List<String> labels = Arrays.stream(TokenSource.values()).map(t -> "`" + t.label() + "`").toList();
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+    }
+}

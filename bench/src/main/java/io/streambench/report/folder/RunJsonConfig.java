@@ -1,0 +1,97 @@
+package io.streambench.report.folder;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.streambench.driver.RunConfig;
+import io.streambench.driver.Workload;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The {@code config} of {@code run.json}: what was run, as given (keys in reports/README.md). */
+public final class RunJsonConfig {
+
+    /**
+     * Header values that are credentials are written as {@code ***}: authorization and proxy-authorization,
+     * api keys (x-api-key, api-key, x-goog-api-key), cookies, any name containing key, secret, auth, password,
+     * credential or cookie, and names with a whole {@code token} part (x-auth-token, x-amz-security-token).
+     * Everything else is a setting of the run and kept, so that {@code merge} can compare it: x-mock-output-tokens
+     * is not a credential.
+     */
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i).*(auth|key|secret|password|passwd|credential|cookie).*|(.*[-_.])?token([-_.].*)?");
+
+    private RunJsonConfig() {
+    }
+
+    /**
+     * @param failFast the {@code --fail-fast} count; null in files written before it existed
+     */
+    public record Config(Target target, List<StageConfig> stages, Bounds bounds, Timeouts timeouts, Retry retry,
+            Client client, long seed, int ioThreads, @JsonInclude(JsonInclude.Include.NON_NULL) Integer failFast) {
+
+        public Config {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+
+        /** The run's configuration, credentials masked. */
+        public static Config of(RunConfig c) {
+            var t = c.target();
+            Map<String, String> headers = new LinkedHashMap<>();
+            t.headers().forEach((k, v) -> headers.put(k, SECRET.matcher(k).matches() ? "***" : v));
+            Target target = new Target(t.url().toString(), headers, t.apiKey() == null ? "none" : "set",
+                    t.bodies().size(), t.bodies().source(), t.mockSeeds());
+            var b = c.bounds();
+            Bounds bounds = new Bounds(b.duration() == null ? null : b.duration().toMillis() / 1000.0, b.requests(),
+                    b.warmup().toMillis() / 1000.0);
+            var to = c.timeouts();
+            Timeouts timeouts = new Timeouts(to.connect().toMillis(), to.ttft().toMillis(), to.idle().toMillis(),
+                    to.total().toMillis());
+            var r = c.retry();
+            Retry retry = new Retry(r.maxRetries(), r.initialBackoff().toMillis(), r.maxBackoff().toMillis());
+            var o = c.client();
+            Client client = new Client(o.parser(), o.flush() == null ? null : o.flush().label(),
+                    o.accumulate() == null ? null : o.accumulate().label(), o.maxResponseChars());
+            return new Config(target, c.stages().stream().map(StageConfig::of).toList(), bounds, timeouts, retry,
+                    client, c.seed(), c.ioThreads(), c.failFast());
+        }
+    }
+
+    /**
+     * @param url          where requests went
+     * @param headers      extra headers, credentials as {@code ***}
+     * @param apiKey       {@code set} or {@code none}: the key itself is never written
+     * @param bodies       request bodies
+     * @param bodiesSource where they came from
+     * @param mockSeeds    whether requests carried {@code x-mock-seed}
+     */
+    public record Target(String url, Map<String, String> headers, String apiKey, int bodies, String bodiesSource,
+            boolean mockSeeds) {
+    }
+
+    /** A stage's workload: {@code closed} with its concurrency, or {@code open} with rate, arrival and cap. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageConfig(String type, Integer concurrency, Double ratePerS, String arrival, Integer maxInFlight) {
+
+        static StageConfig of(Workload w) {
+            if (w instanceof Workload.Open o) {
+                return new StageConfig("open", null, o.ratePerSecond(), o.arrival().label(), o.maxInFlight());
+            }
+            return new StageConfig("closed", ((Workload.Closed) w).concurrency(), null, null, null);
+        }
+    }
+
+    /** @param durationS null when bounded by requests only */
+    public record Bounds(Double durationS, long requests, double warmupS) {
+    }
+
+    public record Timeouts(long connectMs, long ttftMs, long idleMs, long totalMs) {
+    }
+
+    public record Retry(int maxRetries, long initialBackoffMs, long maxBackoffMs) {
+    }
+
+    /** The client strategies, null where none was chosen. */
+    public record Client(String parser, String flush, String accumulate, long maxResponseChars) {
+    }
+}
