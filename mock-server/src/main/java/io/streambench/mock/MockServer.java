@@ -19,9 +19,13 @@ import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.streambench.mock.http.MockServerInitializer;
+import io.streambench.mock.model.ModelSettings;
+import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.stats.ServerStats;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -49,17 +53,19 @@ public final class MockServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final ServerStats stats;
+    private final ServerModels models;
     private final String transport;
     private final String host;
     private final int port;
     private final boolean tls;
     private final LongAdder tlsHandshakes;
 
-    private MockServer(EventLoopGroup group, Channel channel, ServerStats stats, String transport, String host,
-            boolean tls, LongAdder tlsHandshakes) {
+    private MockServer(EventLoopGroup group, Channel channel, ServerStats stats, ServerModels models, String transport,
+            String host, boolean tls, LongAdder tlsHandshakes) {
         this.group = group;
         this.channel = channel;
         this.stats = stats;
+        this.models = models;
         this.transport = transport;
         this.host = host;
         this.tls = tls;
@@ -102,6 +108,10 @@ public final class MockServer implements AutoCloseable {
         // and extra loops only add context switches.
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
         MockServerInitializer.warmUp();
+        Map<String, ModelSettings> modelSettings = new LinkedHashMap<>();
+        config.profiles().byName().forEach((name, profile) -> modelSettings.put(name, profile.model()));
+        // Before the loops start: loading a tokenizer takes about a second.
+        ServerModels models = ServerModels.of(modelSettings);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
         ServerStats stats = new ServerStats();
         try {
@@ -114,17 +124,19 @@ public final class MockServer implements AutoCloseable {
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                     .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
                     .childHandler(new MockServerInitializer(config.profiles(), stats, transport,
-                            config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes))
+                            config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes, models))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            return new MockServer(group, ch, stats, transport, config.host(), sslContext != null, handshakes);
+            return new MockServer(group, ch, stats, models, transport, config.host(), sslContext != null, handshakes);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            models.close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            models.close();
             throw new IllegalStateException("cannot bind " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
@@ -155,6 +167,11 @@ public final class MockServer implements AutoCloseable {
         return stats;
     }
 
+    /** The server models of the profiles that have one (queue, prefill, prefix cache, batch). */
+    public ServerModels models() {
+        return models;
+    }
+
     /** "epoll", "io_uring" or "nio". */
     public String transport() {
         return transport;
@@ -170,5 +187,6 @@ public final class MockServer implements AutoCloseable {
     public void close() {
         channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        models.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.streambench.mock.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.Tokenizer;
 import io.streambench.mock.wire.ChatRequest;
 import io.streambench.mock.wire.ChatRequest.ToolChoice;
@@ -39,6 +40,7 @@ final class ChatRequestDecoder {
         }
         String lastUser = "";
         int promptTokens = 0;
+        List<Prompt.Message> prompt = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             JsonNode m = messages.get(i);
             String where = "messages[" + i + "]";
@@ -51,6 +53,7 @@ final class ChatRequestDecoder {
             }
             String text = contentText(m.get("content"), where + ".content");
             promptTokens += 4 + Tokenizer.count(text);
+            prompt.add(new Prompt.Message(role, text));
             if (role.equals("user")) {
                 lastUser = text;
             }
@@ -83,8 +86,32 @@ final class ChatRequestDecoder {
             }
             seed = s.asLong();
         }
+        // vLLM's sampling extras, which the driver's --ignore-eos sends.
+        boolean ignoreEos = bool(body, "ignore_eos", false);
+        if (ignoreEos && maxTokens == 0) {
+            throw refuse(ErrorCatalogue.ignoreEosWithoutMax());
+        }
+        int minTokens = minTokens(body, maxTokens);
         return new ChatRequest(model, stream, includeUsage, maxTokens, n, tools, toolChoice, parallel, seed,
-                lastUser, promptTokens);
+                lastUser, promptTokens, new Prompt(prompt), ignoreEos, minTokens);
+    }
+
+    private static int minTokens(JsonNode body, int maxTokens) {
+        JsonNode v = body.get("min_tokens");
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw typeError("min_tokens", "an integer", v);
+        }
+        int min = v.asInt();
+        if (min < 0) {
+            throw refuse(ErrorCatalogue.minTokensBelowZero(min));
+        }
+        if (maxTokens > 0 && min > maxTokens) {
+            throw refuse(ErrorCatalogue.minTokensAboveMax(min, maxTokens));
+        }
+        return min;
     }
 
     private static String contentText(JsonNode content, String where) {

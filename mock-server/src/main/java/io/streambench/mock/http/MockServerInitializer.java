@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.stats.ServerStats;
 
@@ -44,11 +45,12 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
      * @param maxBodyBytes  the largest request body accepted
      * @param tls           the server TLS context, or null for plain http
      * @param tlsHandshakes counts completed TLS handshakes (one per new https connection)
+     * @param models        the server models of the profiles that have one
      */
     public MockServerInitializer(Profiles profiles, ServerStats stats, String transport, long idleTimeoutMillis,
-            int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes) {
+            int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes, ServerModels models) {
         this.state = new ServerState(profiles, stats, transport, new RateLimiter(), new ArmedFaults.Counters(),
-                idleTimeoutMillis);
+                idleTimeoutMillis, models);
         this.routes = new Routes(state);
         this.maxBodyBytes = maxBodyBytes;
         this.tls = tls;

@@ -19,7 +19,8 @@ final class Routes {
     private final AdminRoutes admin;
 
     Routes(ServerState state) {
-        Admission admission = new Admission(state.profiles(), state.rateLimiter(), state.faultCounters());
+        Admission admission = new Admission(state.profiles(), state.rateLimiter(), state.faultCounters(),
+                state.models());
         this.chatCompletions = new ChatRoute(state.stats(), admission, ChatRequestDecoder::decode,
                 WireFormat.chatCompletions());
         this.admin = new AdminRoutes(state);

@@ -2,6 +2,7 @@ package io.streambench.mock.profile;
 
 import io.streambench.mock.fault.Fault;
 import io.streambench.mock.fault.RateLimit;
+import io.streambench.mock.model.ModelSettings;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ import java.util.List;
  * @param systemFingerprint the {@code system_fingerprint} of every chunk, or null to omit it
  * @param faults faults injected into this profile's answers (see {@link io.streambench.mock.fault.FaultSpec})
  * @param rateLimit request and token limits answered with 429
+ * @param model how the "server" behaves under traffic: tokenizer, prefill, prefix cache, capacity
+ *     ({@link ModelSettings#OFF} for none)
  */
 public record Profile(
         String name,
@@ -38,7 +41,8 @@ public record Profile(
         ToolCallSettings toolCalls,
         String systemFingerprint,
         List<Fault> faults,
-        RateLimit rateLimit) {
+        RateLimit rateLimit,
+        ModelSettings model) {
 
     public Profile {
         if (name == null || name.isBlank()) {
@@ -53,9 +57,19 @@ public record Profile(
         require(toolCalls, "tool_calls");
         faults = List.copyOf(faults);
         require(rateLimit, "rate_limit");
+        require(model, "model");
         if (outputTokens == null && content.naturalTokens("") < 0 && !(content instanceof ContentSource.Echo)) {
             throw new IllegalArgumentException("profile '" + name + "': generated content needs output_tokens");
         }
+    }
+
+    /** A profile without a server model. */
+    public Profile(String name, Distribution ttftMs, Distribution itlMs, Distribution outputTokens,
+            Distribution tokensPerChunk, ContentSource content, Distribution paddingBytes, boolean usageNullOnChunks,
+            FlushPolicy flush, boolean requireApiKey, boolean timestamps, ToolCallSettings toolCalls,
+            String systemFingerprint, List<Fault> faults, RateLimit rateLimit) {
+        this(name, ttftMs, itlMs, outputTokens, tokensPerChunk, content, paddingBytes, usageNullOnChunks, flush,
+                requireApiKey, timestamps, toolCalls, systemFingerprint, faults, rateLimit, ModelSettings.OFF);
     }
 
     private static void require(Object value, String field) {

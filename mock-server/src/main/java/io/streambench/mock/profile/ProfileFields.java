@@ -46,7 +46,8 @@ final class ProfileFields {
                 toolCalls(n.get("tool_calls")),
                 n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null,
                 faults(n.get("faults")),
-                rateLimit(n.get("rate_limit")));
+                rateLimit(n.get("rate_limit")),
+                ModelFields.read(n));
     }
 
     /** Reads a distribution from a number, its text form, or an object with {@code type}. */

@@ -1,5 +1,6 @@
 package io.streambench.mock.wire;
 
+import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.ContentSource;
 import io.streambench.mock.profile.Distribution;
 import io.streambench.mock.profile.FlushPolicy;
@@ -39,8 +40,12 @@ public final class StreamPlan {
     final boolean timestamps;
     final FlushPolicy flush;
     final boolean includeUsage;
+    /** As usage reports them: rough, or the server model's count ({@link #withPromptTokens}). */
     final int promptTokens;
+    /** Of {@link #promptTokens}, those the server model's prefix cache held; each format reports them its way. */
+    final int cachedTokens;
     final String lastUserMessage;
+    final Prompt prompt;
     final List<ChoicePlan> choices;
 
     /** A request whose {@code tool_choice} names a function it does not offer. */
@@ -95,7 +100,9 @@ public final class StreamPlan {
         this.flush = o.flush() != null ? o.flush() : profile.flush();
         this.includeUsage = request.includeUsage();
         this.promptTokens = request.promptTokens();
+        this.cachedTokens = 0;
         this.lastUserMessage = request.lastUserMessage();
+        this.prompt = request.prompt();
 
         SplittableRandom planRandom = new SplittableRandom(seed).split();
         this.key = alnum(planRandom, 29);
@@ -105,6 +112,38 @@ public final class StreamPlan {
             plans.add(planChoice(i, request, outputTokens, planRandom));
         }
         this.choices = List.copyOf(plans);
+    }
+
+    /** {@code p} with the prompt's tokens as the server model counted them. */
+    private StreamPlan(StreamPlan p, int promptTokens, int cachedTokens) {
+        this.key = p.key;
+        this.createdEpochSeconds = p.createdEpochSeconds;
+        this.model = p.model;
+        this.profile = p.profile;
+        this.seed = p.seed;
+        this.ttftMs = p.ttftMs;
+        this.itlMs = p.itlMs;
+        this.tokensPerChunk = p.tokensPerChunk;
+        this.paddingBytes = p.paddingBytes;
+        this.timestamps = p.timestamps;
+        this.flush = p.flush;
+        this.includeUsage = p.includeUsage;
+        this.promptTokens = promptTokens;
+        this.cachedTokens = cachedTokens;
+        this.lastUserMessage = p.lastUserMessage;
+        this.prompt = p.prompt;
+        this.choices = p.choices;
+    }
+
+    /**
+     * This plan with the prompt's tokens as the server model counted them, {@code cachedTokens} of them found in
+     * its prefix cache; everything else, the seed's draws included, is the same.
+     */
+    public StreamPlan withPromptTokens(int promptTokens, int cachedTokens) {
+        if (cachedTokens < 0 || cachedTokens > promptTokens) {
+            throw new IllegalArgumentException("cached tokens " + cachedTokens + " not in [0, " + promptTokens + "]");
+        }
+        return new StreamPlan(this, promptTokens, cachedTokens);
     }
 
     /**
@@ -150,6 +189,12 @@ public final class StreamPlan {
         ContentSource content = profile.content();
         int tokens = outputTokens != null ? outputTokens.sampleInt(random, 0)
                 : Math.max(0, content.naturalTokens(request.lastUserMessage()));
+        if (request.ignoreEos()) {
+            // No end of sequence: the answer runs to its limit (the drawn length was drawn all the same, so
+            // the random sequence of what follows does not shift).
+            return new ChoicePlan(index, request.maxTokens(), Finish.LENGTH, List.of());
+        }
+        tokens = Math.max(tokens, request.minTokens());
         if (request.maxTokens() > 0 && tokens > request.maxTokens()) {
             return new ChoicePlan(index, request.maxTokens(), Finish.LENGTH, List.of());
         }
@@ -215,6 +260,21 @@ public final class StreamPlan {
     /** Prompt tokens, as the usage chunk reports them. */
     public int promptTokens() {
         return promptTokens;
+    }
+
+    /** Of the prompt tokens, those found in the server model's prefix cache (0 without one). */
+    public int cachedTokens() {
+        return cachedTokens;
+    }
+
+    /** The request's messages: what the server model counts. */
+    public Prompt prompt() {
+        return prompt;
+    }
+
+    /** The profile this answer follows. */
+    public Profile profile() {
+        return profile;
     }
 
     /** The server flush policy for this stream. */
