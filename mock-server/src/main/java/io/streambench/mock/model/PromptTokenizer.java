@@ -19,8 +19,9 @@ import java.util.Map;
  * bounded least-recently-used cache: a repeated message costs a hash and a comparison, not a tokenization.
  *
  * <p>Special tokens such as {@code <|endoftext|>} count as the plain text they are, as the driver counts them.
+ * Not an API: public for {@code PromptTokenizerBenchmark}, which measures what counting costs the server.
  */
-final class PromptTokenizer {
+public final class PromptTokenizer {
 
     /**
      * Uncached text up to this many characters is tokenized on the calling thread: about 400 tokens of English,
@@ -43,7 +44,7 @@ final class PromptTokenizer {
     }
 
     /** Loads encoding {@code name} (o200k_base takes about a second: call it off the event loops). */
-    static PromptTokenizer load(String name) {
+    public static PromptTokenizer load(String name) {
         EncodingType type = switch (name) {
             case "o200k_base" -> EncodingType.O200K_BASE;
             case "cl100k_base" -> EncodingType.CL100K_BASE;
@@ -73,7 +74,7 @@ final class PromptTokenizer {
     }
 
     /** The tokens of {@code prompt}, however long. */
-    TokenizedPrompt tokenize(Prompt prompt) {
+    public TokenizedPrompt tokenize(Prompt prompt) {
         return tokenize(prompt, Long.MAX_VALUE);
     }
 

@@ -10,9 +10,9 @@ package io.streambench.mock.model;
  * full blocks are hashed; the partial block at the end is never cached.
  *
  * <p>The hash has 64 bits: among a million cached blocks the odds that two different prefixes collide are
- * about one in thirty million.
+ * about one in thirty million. Not an API: public for {@code PromptTokenizerBenchmark}.
  */
-final class TokenizedPrompt {
+public final class TokenizedPrompt {
 
     private static final long SEED = 0x5EEDB10C5L;
 
@@ -31,12 +31,12 @@ final class TokenizedPrompt {
     }
 
     /** Tokens of every message's text (no chat template: as the driver counts a prompt). */
-    int tokens() {
+    public int tokens() {
         return tokens;
     }
 
     /** The chained hash of each full block of {@code blockTokens} tokens, first block first. */
-    long[] blockHashes(int blockTokens) {
+    public long[] blockHashes(int blockTokens) {
         long[] hashes = new long[tokens / blockTokens];
         long h = SEED;
         int inBlock = 0;
