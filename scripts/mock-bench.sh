@@ -14,8 +14,9 @@
 # and have random lengths (50-150 events), as real traffic does: identical constant gaps started at one
 # instant would all fall due together, and identical lengths would make every stream end and restart at
 # once (10,000 new requests in the same second);
-# the server runs with -Xmx512m and its GC log gives the largest heap in use. JAR=PATH runs another build of
-# the mock (to compare two commits). TRANSPORT=io_uring (or epoll,
+# the server runs with -Xmx512m and its GC log gives the largest heap in use. MODEL=NAME asks for another
+# profile than paced (with MOCK_ARGS="--profiles FILE" for one of your own; the headers still set its timing).
+# JAR=PATH runs another build of the mock (to compare two commits). TRANSPORT=io_uring (or epoll,
 # nio) picks the server transport; MOCK_ARGS adds server options (e.g. --io-threads 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
