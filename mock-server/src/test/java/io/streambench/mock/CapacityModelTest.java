@@ -50,7 +50,7 @@ class CapacityModelTest {
     /** two-slots: an answer holds its slot 50 + 9 x 10 = 140 ms. */
     @Test
     void shouldQueueTheRequestsBeyondItsSequencesForWhatTheModelSays() throws Exception {
-        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(ProfileLoader.parse(PROFILES)))) {
+        try (MockServer server = start(PROFILES)) {
             ServerModel model = server.models().of("two-slots");
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
@@ -81,7 +81,7 @@ class CapacityModelTest {
     /** batch: gaps of 10 ms, plus 5 ms for each other sequence decoding. */
     @Test
     void shouldStretchTheGapsWithTheSequencesInTheBatch() throws Exception {
-        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(ProfileLoader.parse(PROFILES)))) {
+        try (MockServer server = start(PROFILES)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 // The first streams of a fresh server run cold (class loading, JIT) and catch up on deadlines
@@ -129,11 +129,12 @@ class CapacityModelTest {
 
     @Test
     void shouldQueueNonStreamingRequestsToo() throws Exception {
-        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(ProfileLoader.parse(PROFILES)))) {
+        try (MockServer server = start(PROFILES)) {
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try (RawHttpClient warmUp = new RawHttpClient(server.port())) {
                 // The first non-streaming answer loads the JSON writer's classes on the loop: not what is measured.
-                warmUp.postAndRead("/v1/chat/completions", "{\"model\":\"instant\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+                warmUp.postAndRead("/v1/chat/completions",
+                        "{\"model\":\"instant\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
                 List<Future<Double>> times = new ArrayList<>();
                 CountDownLatch go = new CountDownLatch(1);
                 for (int i = 0; i < 3; i++) {
@@ -161,6 +162,10 @@ class CapacityModelTest {
                 assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
             }
         }
+    }
+
+    private static MockServer start(String profiles) {
+        return MockServer.start(MockServerConfig.defaults().withProfiles(ProfileLoader.parse(profiles)));
     }
 
     /** Sends {@code n} streaming requests at once; their ttfts in ms. */

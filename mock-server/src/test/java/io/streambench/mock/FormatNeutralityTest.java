@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pacing, flushing, faults, stats and the server model never see which API a stream speaks nor how it is
- * framed: no class of theirs refers to a class of {@code wire} or {@code http}. Read from the compiled classes, whose constant
- * pools name every class they use.
+ * framed: no class of theirs refers to a class of {@code wire} or {@code http}. Read from the compiled
+ * classes, whose constant pools name every class they use.
  */
 class FormatNeutralityTest {
 

@@ -42,7 +42,8 @@ class PrefillModelTest {
 
     @Test
     void shouldGrowTheTimeToFirstTokenWithThePromptAsTheProfileSays() throws Exception {
-        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(ProfileLoader.parse(PROFILES)));
+        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(
+                        ProfileLoader.parse(PROFILES)));
                 RawHttpClient c = new RawHttpClient(server.port())) {
             c.postAndRead("/v1/chat/completions", body("prefill", "warm up")); // class loading, JIT
             String small = text(100, "small");
@@ -63,7 +64,8 @@ class PrefillModelTest {
 
     @Test
     void shouldSkipPrefillForCachedBlocksAndReportThemInUsage() throws Exception {
-        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(ProfileLoader.parse(PROFILES)));
+        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(
+                        ProfileLoader.parse(PROFILES)));
                 RawHttpClient c = new RawHttpClient(server.port())) {
             c.postAndRead("/v1/chat/completions", body("cached", "warm up"));
             String prompt = text(1000, "cacheable");

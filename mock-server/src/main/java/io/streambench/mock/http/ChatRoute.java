@@ -125,8 +125,8 @@ final class ChatRoute {
             session(x, a, a.plan(), chunked, reuse, startNanos, null);
             return;
         }
-        Sequence s = model.submit(a.plan().prompt(), ctx.executor(), startNanos,
-                admitted -> session(x, a, counted(a.plan(), admitted), chunked, reuse, admitted.admittedNanos(), admitted));
+        Sequence s = model.submit(a.plan().prompt(), ctx.executor(), startNanos, admitted ->
+                session(x, a, counted(a.plan(), admitted), chunked, reuse, admitted.admittedNanos(), admitted));
         if (!s.started()) {
             ctx.flush(); // the head goes out now, as a server sends it before the request waits for the batch
         }

@@ -38,12 +38,14 @@ final class ModelFields {
         int blockTokens = ModelSettings.DEFAULT_BLOCK_TOKENS;
         if (!isAbsent(cache)) {
             if (!cache.isObject()) {
-                throw new ProfileException("prefix_cache: expected a mapping like {blocks: 8192, block_tokens: 16}");
+                throw new ProfileException("prefix_cache: expected a mapping like {blocks: 8192, "
+                        + "block_tokens: 16}");
             }
             ProfileFields.checkKeys(cache, CACHE_KEYS, "prefix_cache");
             blocks = whole(cache, "blocks", "prefix_cache.blocks", -1);
             if (blocks < 1) {
-                throw new ProfileException("prefix_cache.blocks: expected a whole number >= 1 (the cache size in blocks)");
+                throw new ProfileException("prefix_cache.blocks: expected a whole number >= 1 (the cache size "
+                        + "in blocks)");
             }
             blockTokens = whole(cache, "block_tokens", "prefix_cache.block_tokens", blockTokens);
         }
@@ -52,12 +54,14 @@ final class ModelFields {
         double stall = 0;
         if (!isAbsent(capacity)) {
             if (!capacity.isObject()) {
-                throw new ProfileException("capacity: expected a mapping like {sequences: 8, itl_ms_per_sequence: 0.25}");
+                throw new ProfileException("capacity: expected a mapping like {sequences: 8, "
+                        + "itl_ms_per_sequence: 0.25}");
             }
             ProfileFields.checkKeys(capacity, CAPACITY_KEYS, "capacity");
             sequences = whole(capacity, "sequences", "capacity.sequences", -1);
             if (sequences < 1) {
-                throw new ProfileException("capacity.sequences: expected a whole number >= 1 (sequences decoded at once)");
+                throw new ProfileException("capacity.sequences: expected a whole number >= 1 (sequences decoded "
+                        + "at once)");
             }
             itlPerSequence = number(capacity, "itl_ms_per_sequence", "capacity.itl_ms_per_sequence", 0);
             stall = number(capacity, "prefill_stall", "capacity.prefill_stall", 0);
