@@ -11,12 +11,13 @@ import java.util.Map;
  * Counts prompts with a real BPE tokenizer (jtokkit, the driver's tokenizer, so both sides count the same
  * tokens) and remembers the tokens of the messages it saw recently. Thread-safe.
  *
- * <p>Tokenizing costs about 0.26 µs a token on the 2-core machine this was measured on, at best (more when it
- * is busy; {@code PromptTokenizerBenchmark}): a 1,000-token prompt counted on an event loop would hold up every
- * stream of that loop for about a pacing slot (0.26 ms), a 10,000-token one for ten. So a prompt is tokenized where it arrives only when what is not cached is short
- * ({@link #INLINE_CHARS}); otherwise the server hands it to its tokenizer thread. Messages repeat (a shared
- * system prompt, every earlier turn of a conversation), so each message's tokens are kept, by its text, in a
- * bounded least-recently-used cache: a repeated message costs a hash and a comparison, not a tokenization.
+ * <p>Tokenizing costs about 0.28 µs a token on the 2-core machine this was measured on when it was quiet (more
+ * when busy; {@code PromptTokenizerBenchmark}): a 1,000-token prompt counted on an event loop would hold up
+ * every stream of that loop for about a pacing slot (0.26 ms), a 10,000-token one for ten. So a prompt is
+ * tokenized where it arrives only when what is not cached is short ({@link #INLINE_CHARS}); otherwise the
+ * server hands it to its tokenizer thread. Messages repeat (a shared system prompt, every earlier turn of a
+ * conversation), so each message's tokens are kept, by its text, in a bounded least-recently-used cache: a
+ * repeated message costs a hash and a comparison (about 50 times less than tokenizing it), not a tokenization.
  *
  * <p>Special tokens such as {@code <|endoftext|>} count as the plain text they are, as the driver counts them.
  * Not an API: public for {@code PromptTokenizerBenchmark}, which measures what counting costs the server.
