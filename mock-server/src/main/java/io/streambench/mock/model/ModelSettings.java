@@ -76,6 +76,26 @@ public record ModelSettings(String tokenizer, double prefillMsPer1kTokens, int c
         return tokenizer != null ? tokenizer : DEFAULT_TOKENIZER;
     }
 
+    /** The fields that are on, as a profile file spells them ("" when off): for listings. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (countsTokens()) {
+            sb.append(" tokenizer=").append(encoding());
+        }
+        if (prefillMsPer1kTokens > 0) {
+            sb.append(" prefill_ms_per_1k_tokens=").append(prefillMsPer1kTokens);
+        }
+        if (cacheBlocks > 0) {
+            sb.append(" prefix_cache.blocks=").append(cacheBlocks).append(" prefix_cache.block_tokens=")
+                    .append(blockTokens);
+        }
+        if (sequences > 0) {
+            sb.append(" capacity.sequences=").append(sequences).append(" capacity.itl_ms_per_sequence=")
+                    .append(itlMsPerSequence).append(" capacity.prefill_stall=").append(prefillStall);
+        }
+        return sb.toString().trim();
+    }
+
     /** Prefill time of {@code tokens} uncached prompt tokens, in ns. */
     long prefillNanos(int tokens) {
         return (long) (prefillMsPer1kTokens * tokens * 1_000.0);
