@@ -48,8 +48,8 @@ class PrefillModelTest {
             c.postAndRead("/v1/chat/completions", body("prefill", "warm up")); // class loading, JIT
             String small = text(100, "small");
             String large = text(3000, "large");
-            Measured s = measure(c, body("prefill", small));
-            Measured l = measure(c, body("prefill", large));
+            Measured s = fastest(c, body("prefill", small));
+            Measured l = fastest(c, body("prefill", large));
             assertEquals(O200K.countTokensOrdinary(small), s.promptTokens, "usage counts as the driver does");
             assertEquals(O200K.countTokensOrdinary(large), l.promptTokens);
             double expectedSmall = 30 + 0.05 * s.promptTokens;
@@ -70,7 +70,7 @@ class PrefillModelTest {
             c.postAndRead("/v1/chat/completions", body("cached", "warm up"));
             String prompt = text(1000, "cacheable");
             Measured first = measure(c, body("cached", prompt));
-            Measured second = measure(c, body("cached", prompt));
+            Measured second = fastest(c, body("cached", prompt));
             int tokens = O200K.countTokensOrdinary(prompt);
             assertEquals(tokens, first.promptTokens);
             assertEquals(0, first.cachedTokens);
@@ -84,11 +84,26 @@ class PrefillModelTest {
 
             c.send("GET /stats HTTP/1.1\r\nHost: x\r\n\r\n");
             JsonNode model = JSON.readTree(c.read(0).body()).at("/models/cached");
-            assertEquals(O200K.countTokensOrdinary("warm up") + 2L * tokens, model.get("input_tokens").asLong(),
-                    "the warm-up and the prompt twice");
-            assertEquals(second.cachedTokens, model.get("cached_tokens").asLong());
-            assertEquals(3, model.at("/prefill_ms/count").asLong());
+            assertEquals(O200K.countTokensOrdinary("warm up") + 4L * tokens, model.get("input_tokens").asLong(),
+                    "the warm-up and the prompt four times");
+            assertEquals(3L * second.cachedTokens, model.get("cached_tokens").asLong());
+            assertEquals(5, model.at("/prefill_ms/count").asLong());
         }
+    }
+
+    /**
+     * The fastest of three: each is never early, and the fastest is the one least delayed by a busy machine
+     * (another thread on the core, a collection).
+     */
+    private static Measured fastest(RawHttpClient c, String body) throws Exception {
+        Measured best = null;
+        for (int i = 0; i < 3; i++) {
+            Measured m = measure(c, body);
+            if (best == null || m.ttftMs < best.ttftMs) {
+                best = m;
+            }
+        }
+        return best;
     }
 
     private static Measured measure(RawHttpClient c, String body) throws Exception {
