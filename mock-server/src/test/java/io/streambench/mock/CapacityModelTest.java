@@ -66,7 +66,8 @@ class CapacityModelTest {
                 // The two that waited got their slots when the first two answers ended, 140 ms after those
                 // arrived: each waited 140 ms less how much later it arrived (a few ms, more on a busy machine).
                 double maxWait = stats.at("/queue_wait_ms/max").asDouble();
-                assertTrue(maxWait > 70 && maxWait <= 140.01, "model's wait " + maxWait + " ms; ttfts " + ttfts);
+                assertTrue(maxWait > 70 && maxWait <= 140 * 1.01, "model's wait (to 1 %) " + maxWait + " ms; ttfts "
+                        + ttfts);
                 assertTrue(ttfts.get(0) >= 50 && ttfts.get(1) < 50 + 30, "admitted at once: " + ttfts);
                 assertTrue(ttfts.get(2) >= 50 + 70, "waited: " + ttfts);
                 assertEquals(50 + maxWait, ttfts.get(3), 30, "the measured wait is the model's: " + ttfts);

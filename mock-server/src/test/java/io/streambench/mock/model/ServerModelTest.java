@@ -52,7 +52,7 @@ class ServerModelTest {
         assertEquals(2, s.queued());
         assertEquals(1, s.cancelledInQueue());
         assertEquals(2, s.maxQueueLength());
-        assertEquals(80.0, s.queueWaitMs().max(), 0.1);
+        assertEquals(80.0, s.queueWaitMs().max(), 0.8, "recorded to 1 %");
         assertEquals(80.0, s.queueWaitMsTotal(), 0.01);
     }
 
