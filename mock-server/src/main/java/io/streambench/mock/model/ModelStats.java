@@ -9,7 +9,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class ModelStats {
 
-    /** Waits and prefills are recorded in µs, up to an hour, to 1 %: about 27 KB a histogram (ns to 0.1 % took 256). */
+    /** Waits and prefills are recorded in µs, up to an hour, to 1 %: 27 KB a histogram (ns to 0.1 % took 256). */
     private static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
 
     private final Histogram queueWait = new Histogram(HIGHEST_TRACKABLE_MICROS, 2);
