@@ -33,8 +33,8 @@ public final class MergeCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--allow-disjoint", description = "Merge runs that measured at different times too. Histograms "
-            + "and percentiles are still exact over all values, but requests/s and tokens/s divide the summed counts "
-            + "by the longest source stage: about the sum of the runs' own rates, a load no server saw at once. "
+            + "and percentiles are still exact over all values, but requests/s and tokens/s divide the summed window counts "
+            + "by the longest source's measured window: about the sum of the runs' own rates, a load no server saw at once. "
             + "run.json then says \"disjoint\": true.")
     boolean allowDisjoint;
 

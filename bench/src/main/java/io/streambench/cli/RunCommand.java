@@ -47,6 +47,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
     static final int EXIT_INTERRUPTED = 130;
+    /** Enough calls for the per-request code to be compiled (see docs/measuring.md). */
+    static final long DEFAULT_CLIENT_WARMUP = 2000;
 
     static final String DEFAULT_PROMPT = "Write a short story about a lighthouse keeper who finds a message in a bottle.";
 
@@ -159,6 +161,12 @@ public final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--warmup", paramLabel = "DURATION", converter = Durations.class, description = "Time at the start of each stage excluded from the results (default: 0).")
         Duration warmup = Duration.ZERO;
+
+        @Option(names = "--client-warmup", paramLabel = "N", description = "Before the first stage, stream N short "
+                + "answers (at most 10 s) from a local mock answering at once, through the same client path (parser, "
+                + "strategies, event loops, TLS for https), so that no figure measures a cold JVM; nothing is sent to "
+                + "the target. 0 to skip (default: ${DEFAULT-VALUE}).")
+        long clientWarmup = DEFAULT_CLIENT_WARMUP;
 
         @Option(names = "--seed", paramLabel = "N", description = "Seed of arrivals, backoff jitter and mock answers; same seed, same run (default: ${DEFAULT-VALUE}).")
         long seed = 1;
@@ -274,7 +282,8 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("WARNING: --insecure: https certificates and host names are NOT checked; "
                     + "anyone on the path can read and change this traffic");
         }
-        RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls, launch);
+        RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls, launch)
+                .clientWarmup(load.clientWarmup);
         RunSession.Result result = session.executeWithShutdownHook();
         if (session.stoppedByShutdown()) {
             // Ctrl-C: the JVM's signal thread exits with 130 (128 + SIGINT) once the report is written; main

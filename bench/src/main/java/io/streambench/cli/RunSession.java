@@ -53,8 +53,11 @@ public final class RunSession {
     private final Launch launch;
     private final CountDownLatch written = new CountDownLatch(1);
     private volatile LoadRunner runner;
+    private volatile ClientWarmup warmup;
     private volatile boolean stopRequested;
     private volatile boolean stoppedByShutdown;
+    private long clientWarmup;
+    private Map<String, Object> warmupFigures;
 
     /**
      * @param mock     the embedded mock to start, or null to use the config's target as is
@@ -89,9 +92,25 @@ public final class RunSession {
         this.clientTls = clientTls;
     }
 
+    /**
+     * Before the first measured request, streams {@code requests} answers from a mock of its own on loopback through
+     * the same client path ({@link ClientWarmup}); zero (the default here; the CLI's is 2,000) for none.
+     */
+    public RunSession clientWarmup(long requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("--client-warmup must be >= 0 requests, got " + requests);
+        }
+        this.clientWarmup = requests;
+        return this;
+    }
+
     /** Asks a running session to stop; it still writes everything measured so far. Any thread. */
     public void stop() {
         stopRequested = true;
+        ClientWarmup w = warmup;
+        if (w != null) {
+            w.stop();
+        }
         LoadRunner r = runner;
         if (r != null) {
             r.stop();
@@ -138,6 +157,7 @@ public final class RunSession {
             console.flush();
             try (HttpTransport transport = new HttpTransport(effective.target(), effective.timeouts(),
                     effective.ioThreads(), tls)) {
+                warmUp(effective, transport);
                 if (!awaitStart()) {
                     return new Result(null, new RunOutcome(List.of(), true, 0, 0), List.of());
                 }
@@ -191,6 +211,7 @@ public final class RunSession {
         extras.put("driver_id", launch.driverId());
         extras.put("driver_index", launch.driverIndex());
         extras.put("start_at", launch.startAt() == null ? null : launch.startAt().toString());
+        extras.put("client_warmup", warmupFigures);
         if (server != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("profile", mock.profile());
@@ -227,6 +248,35 @@ public final class RunSession {
             HtmlReport.render(dir);
         } catch (RuntimeException | LinkageError e) {
             console.println("run: " + HtmlReport.FILE + " not written: " + e);
+        }
+    }
+
+    /** What the client warm-up leaves free before {@code --start-at}, for the load to start on time. */
+    private static final Duration START_MARGIN = Duration.ofMillis(500);
+
+    /** The client warm-up, part of setting up: before {@code --start-at} is awaited. */
+    private void warmUp(RunConfig effective, HttpTransport transport) {
+        if (clientWarmup == 0 || stopRequested) {
+            return;
+        }
+        long deadline = System.nanoTime() + ClientWarmup.TIME_LIMIT.toNanos();
+        if (launch.startAt() != null) {
+            // Part of setting up: it ends early rather than make this driver miss the agreed start.
+            long untilStart = Duration.between(Instant.now(), launch.startAt()).minus(START_MARGIN).toNanos();
+            deadline = Math.min(deadline, System.nanoTime() + untilStart);
+        }
+        ClientWarmup w = new ClientWarmup(effective, mock == null ? null : mock.profiles(), clientWarmup, transport,
+                deadline);
+        warmup = w;
+        if (stopRequested) {
+            w.stop();
+        }
+        ClientWarmup.Result result = w.run();
+        warmup = null;
+        warmupFigures = result.json();
+        if (progress) {
+            console.println(result.line());
+            console.flush();
         }
     }
 

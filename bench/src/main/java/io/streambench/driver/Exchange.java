@@ -32,7 +32,10 @@ import javax.net.ssl.SSLException;
 /**
  * One attempt of one request: sends it, times every read where it arrives (before parsing), enforces
  * the timeouts with a single re-armed timer, classifies the ending and records the measured metrics.
- * Everything after {@link #start} runs on the connection's event loop.
+ * Output tokens, chunks and bytes count in the stage's {@link StageWindow} as they arrive: each content
+ * event adds its estimated tokens, and the usage chunk, when the server sends one, adds the difference to
+ * its exact count, so that the totals equal the server's counts. Everything after {@link #start} runs on
+ * the connection's event loop.
  */
 final class Exchange implements SseListener, ChannelFutureListener, Runnable {
 
@@ -49,6 +52,7 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
     private final int attempt;
     private final Shared shared;
     private final StageMetrics metrics;
+    private final StageWindow window;
     private final boolean measured;
     private final ClientStrategies.Session client;
 
@@ -74,6 +78,8 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
     private long bytes;
     private long estimatedTokens;
     private long usageTokens = -1;
+    /** Tokens of this attempt added to the stage's window so far. */
+    private long countedTokens;
     private long itlMax = -1;
     private long parseNanos;
     private long stampOverheadMax = -1;
@@ -92,6 +98,7 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         this.attempt = attempt;
         this.shared = shared;
         this.metrics = request.stage().metrics();
+        this.window = metrics.window();
         this.measured = request.measured();
         this.client = shared.strategies().newSession(metrics, measured);
     }
@@ -155,10 +162,18 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
             http.headers().set("x-mock-seed", Long.toString(request.mockSeed()));
         }
         client.start(ch.eventLoop());
-        sendNanos = System.nanoTime();
+        long beforeWrite = System.nanoTime();
+        sendNanos = beforeWrite;  // stands if the write fails at once
+        ch.writeAndFlush(http).addListener(this);
+        if (finished) {
+            return;
+        }
+        // The send instant is when the encoded request went to the socket (the flush, within this call on the
+        // event loop); the encoding before it is the driver's own work, not the server's time.
+        long flushed = handler.stamps().lastFlush();
+        sendNanos = flushed - beforeWrite >= 0 ? flushed : beforeWrite;
         lastEventNanos = sendNanos;
         armTimer(sendNanos);
-        ch.writeAndFlush(http).addListener(this);
     }
 
     /** The connect or the TLS handshake failed (event loop of the failed channel). */
@@ -280,6 +295,9 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         }
         int readable = content.readableBytes();
         bytes += readable;
+        if (readable > 0) {
+            window.read(readable, arrivalNanos);
+        }
         if (parser != null) {
             if (readable > 0) {
                 parser.feed(content, arrivalNanos);
@@ -387,6 +405,10 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
         event(arrivalNanos);
         chunks++;
         estimatedTokens += tokens;
+        // Once the usage chunk has fixed the count, later events add none.
+        long add = usageTokens >= 0 ? 0 : tokens;
+        countedTokens += add;
+        window.arrived(add, arrivalNanos);
         if (firstTokenNanos < 0) {
             firstTokenNanos = arrivalNanos;
             if (measured) {
@@ -434,6 +456,8 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
     public void onUsage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos) {
         event(arrivalNanos);
         usageTokens = completionTokens;
+        window.corrected(completionTokens - countedTokens, arrivalNanos);
+        countedTokens = completionTokens;
     }
 
     @Override
@@ -530,19 +554,6 @@ final class Exchange implements SseListener, ChannelFutureListener, Runnable {
     private long tpot() {
         long tokens = outputTokens();
         return firstTokenNanos < 0 || tokens < 2 ? -1 : (endOfAnswer() - firstTokenNanos) / (tokens - 1);
-    }
-
-    /** Output tokens of this attempt. */
-    long tokens() {
-        return outputTokens();
-    }
-
-    int chunks() {
-        return chunks;
-    }
-
-    long bytes() {
-        return bytes;
     }
 
     /** The attempt as a requests.csv row. */

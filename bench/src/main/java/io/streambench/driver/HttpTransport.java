@@ -48,6 +48,8 @@ public final class HttpTransport implements AutoCloseable {
     private static final AttributeKey<Future<Channel>> HANDSHAKE = AttributeKey.valueOf("streambench.handshake");
 
     private final EventLoopGroup group;
+    /** False when the loops are borrowed from another transport, which shuts them down. */
+    private final boolean ownsLoops;
     private final Bootstrap bootstrap;
     private final InetSocketAddress address;
     private final Deque<Channel> idle = new ConcurrentLinkedDeque<>();
@@ -67,6 +69,20 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IllegalArgumentException when the host does not resolve or TLS cannot be set up
      */
     public HttpTransport(Target target, Timeouts timeouts, int ioThreads, ClientTls clientTls) {
+        this(target, timeouts, ioThreads, clientTls, null);
+    }
+
+    /**
+     * A transport to another target on the event loops of {@code loops}, which it leaves running when closed: the
+     * client warm-up uses it, so that the very threads that will measure (their buffer caches, the code compiled
+     * for them) are the ones warmed.
+     */
+    public HttpTransport(Target target, Timeouts timeouts, ClientTls clientTls, HttpTransport loops) {
+        this(target, timeouts, 0, clientTls, loops.group);
+    }
+
+    private HttpTransport(Target target, Timeouts timeouts, int ioThreads, ClientTls clientTls,
+            EventLoopGroup borrowed) {
         String host = target.url().getHost().replace("[", "").replace("]", "");
         try {
             address = new InetSocketAddress(InetAddress.getByName(host), target.port());
@@ -80,7 +96,8 @@ public final class HttpTransport implements AutoCloseable {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         transportName = epoll ? "epoll" : "nio";
         int threads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
-        group = new MultiThreadIoEventLoopGroup(threads, io);
+        ownsLoops = borrowed == null;
+        group = ownsLoops ? new MultiThreadIoEventLoopGroup(threads, io) : borrowed;
         bootstrap = new Bootstrap()
                 .group(group)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
@@ -91,6 +108,8 @@ public final class HttpTransport implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline p = ch.pipeline();
+                        SocketStamps stamps = new SocketStamps();
+                        p.addLast(stamps);
                         if (ssl != null) {
                             // The peer host enables host name verification against the URL's host.
                             SslHandler handler = ssl.newHandler(ch.alloc(), host, target.port());
@@ -99,7 +118,7 @@ public final class HttpTransport implements AutoCloseable {
                             p.addLast(handler);
                         }
                         p.addLast(new HttpClientCodec());
-                        p.addLast(new StreamHandler());
+                        p.addLast(new StreamHandler(stamps));
                     }
                 });
     }
@@ -165,6 +184,9 @@ public final class HttpTransport implements AutoCloseable {
         Channel channel;
         while ((channel = idle.pollFirst()) != null) {
             channel.close();
+        }
+        if (!ownsLoops) {
+            return;
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }

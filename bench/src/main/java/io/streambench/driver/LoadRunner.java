@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,9 +92,11 @@ public final class LoadRunner {
         List<StageMetrics.Counters> done = new ArrayList<>();
         for (int i = 0; i < config.stages().size() && !stopped; i++) {
             Workload workload = config.stages().get(i);
-            StageMetrics metrics = new StageMetrics(i, workload);
-            Stage stage = new Stage(metrics, System.nanoTime(), config.bounds(), nextRequestId,
-                    config.seed() * 31 + i);
+            long start = System.nanoTime();
+            Duration duration = config.bounds().duration();
+            StageMetrics metrics = new StageMetrics(i, workload, new StageWindow(start,
+                    config.bounds().warmup().toNanos(), duration == null ? -1 : duration.toNanos()));
+            Stage stage = new Stage(metrics, start, config.bounds(), nextRequestId, config.seed() * 31 + i);
             current = metrics;
             observer.stageStarted(metrics);
             if (workload instanceof Workload.Closed closed) {
@@ -101,6 +104,7 @@ public final class LoadRunner {
             } else {
                 runOpen(stage, (Workload.Open) workload, new SplittableRandom(config.seed() + 1000L * i));
             }
+            metrics.window().endStage(System.nanoTime());
             observer.stageEnded(metrics);
             done.add(metrics.counters());
         }
@@ -110,6 +114,10 @@ public final class LoadRunner {
     /** Stops sending and cancels in-flight attempts and pending retries; any thread. */
     public void stop() {
         stopped = true;
+        StageMetrics stage = current;
+        if (stage != null) {
+            stage.window().endWindow(System.nanoTime());
+        }
         cancelAll();
     }
 
@@ -228,8 +236,7 @@ public final class LoadRunner {
         ErrorClass error = exchange.error();
         boolean retrying = !stopped && exchange.attempt() <= config.retry().maxRetries()
                 && config.retry().retries(error, exchange.status(), exchange.streamStarted());
-        request.stage().metrics().attemptCompleted(error.ok(), retrying, exchange.tokens(), exchange.chunks(),
-                exchange.bytes());
+        request.stage().metrics().attemptCompleted(error.ok(), retrying);
         observer.attempt(exchange.row(retrying));
         if (!retrying) {
             EarlyStop stop = failFast.requestEnded(error, exchange.status(), exchange.message(), exchange.refused());

@@ -3,7 +3,7 @@ package io.streambench.driver;
 import java.util.Locale;
 
 /**
- * The distributions a run records (definitions in DESIGN.md). Times are recorded in ns; counts in
+ * The distributions a run records (definitions in docs/metrics.md). Times are recorded in ns; counts in
  * their own unit.
  */
 public enum Metric {

@@ -77,10 +77,13 @@ final class Stage {
      */
     Request admit(long intendedNanos, int stream) {
         if (closed || intendedNanos >= endNanos) {
+            // the window ended at the deadline, or when the run was stopped
             return null;
         }
         boolean measured = intendedNanos >= warmupEndNanos;
         if (measured && requestLimit > 0 && measuredAdmitted.incrementAndGet() > requestLimit) {
+            // --requests reached: the window ends when this one would have been sent
+            metrics.window().endWindow(intendedNanos);
             return null;
         }
         long id = nextId.getAndIncrement();

@@ -9,8 +9,9 @@ import org.HdrHistogram.Recorder;
 
 /**
  * What one stage recorded: a wait-free HdrHistogram {@link Recorder} per {@link Metric} (measured requests
- * only, written from any event loop) and counters of every request and attempt (warmup included), read
- * by the reporting thread. Memory does not grow with the number of requests.
+ * only, written from any event loop), counters of every request and attempt (warmup included), and its
+ * {@link StageWindow} (tokens, chunks and bytes as they arrive, by phase), read by the reporting thread.
+ * Memory does not grow with the number of requests.
  *
  * <pre>{@code
  * metrics.record(Metric.TTFT, nanos);            // event loop
@@ -34,13 +35,12 @@ public final class StageMetrics {
     private final LongAdder attempts = new LongAdder();
     private final LongAdder failedAttempts = new LongAdder();
     private final LongAdder retries = new LongAdder();
-    private final LongAdder tokens = new LongAdder();
-    private final LongAdder chunks = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
+    private final StageWindow window;
 
-    public StageMetrics(int index, Workload workload) {
+    public StageMetrics(int index, Workload workload, StageWindow window) {
         this.index = index;
         this.workload = workload;
+        this.window = window;
         for (Metric metric : Metric.values()) {
             // Auto-resizing: a histogram only grows to the range its values really span.
             recorders.put(metric, new Recorder(SIGNIFICANT_DIGITS));
@@ -55,6 +55,11 @@ public final class StageMetrics {
     /** The stage's workload. */
     public Workload workload() {
         return workload;
+    }
+
+    /** The stage's warmup, measured window and drain, with what arrived in each. */
+    public StageWindow window() {
+        return window;
     }
 
     /** Records one value (negative values count as 0). Wait-free; any thread. */
@@ -78,15 +83,19 @@ public final class StageMetrics {
         inFlight.incrementAndGet();
     }
 
-    /** A request ended for good (success, final failure or cancel). */
+    /** A request ended for good (success, final failure or cancel), now. */
     public void requestCompleted(boolean ok) {
         inFlight.decrementAndGet();
         completed.increment();
         (ok ? succeeded : failed).increment();
+        window.ended(ok, System.nanoTime());
     }
 
-    /** An attempt ended; {@code retry} says a retry follows. */
-    public void attemptCompleted(boolean ok, boolean retry, long outputTokens, int chunkCount, long byteCount) {
+    /**
+     * An attempt ended; {@code retry} says a retry follows. Its tokens, chunks and bytes were counted as they
+     * arrived ({@link #window()}).
+     */
+    public void attemptCompleted(boolean ok, boolean retry) {
         attempts.increment();
         if (!ok) {
             failedAttempts.increment();
@@ -94,15 +103,12 @@ public final class StageMetrics {
         if (retry) {
             retries.increment();
         }
-        tokens.add(outputTokens);
-        chunks.add(chunkCount);
-        bytes.add(byteCount);
     }
 
     /** A point-in-time copy of the counters. */
     public Counters counters() {
         return new Counters(started.sum(), completed.sum(), succeeded.sum(), failed.sum(), inFlight.get(),
-                attempts.sum(), failedAttempts.sum(), retries.sum(), tokens.sum(), chunks.sum(), bytes.sum());
+                attempts.sum(), failedAttempts.sum(), retries.sum(), window.tokens(), window.chunks(), window.bytes());
     }
 
     /**
@@ -116,9 +122,10 @@ public final class StageMetrics {
      * @param attempts       attempts ended
      * @param failedAttempts attempts that ended with an error
      * @param retries        attempts followed by a retry
-     * @param tokens         output tokens of ended attempts (usage when sent, else estimated)
-     * @param chunks         content events of ended attempts
-     * @param bytes          response body bytes of ended attempts
+     * @param tokens         output tokens that arrived so far, attempts in flight included (estimated per event,
+     *                       corrected to the usage chunk's count when it arrives)
+     * @param chunks         content events that arrived so far
+     * @param bytes          response body bytes that arrived so far
      */
     public record Counters(long started, long completed, long succeeded, long failed, int inFlight, long attempts,
             long failedAttempts, long retries, long tokens, long chunks, long bytes) {

@@ -9,12 +9,22 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The last handler of a client connection: stamps each read with {@code System.nanoTime()} before
- * anything parses it, and hands it to the connection's current {@link Exchange}. One per channel.
+ * The last handler of a client connection: hands each decoded part of a response, with the time its bytes
+ * came off the socket ({@link SocketStamps}), to the connection's current {@link Exchange}. One per channel.
  */
 final class StreamHandler extends ChannelInboundHandlerAdapter {
 
+    private final SocketStamps stamps;
     private Exchange exchange;
+
+    StreamHandler(SocketStamps stamps) {
+        this.stamps = stamps;
+    }
+
+    /** The connection's socket-side timestamps. */
+    SocketStamps stamps() {
+        return stamps;
+    }
 
     /** Routes the channel's reads to {@code next}; event loop only. */
     void attach(Exchange next) {
@@ -28,7 +38,8 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        long arrivalNanos = System.nanoTime();
+        // Every part decoded from one read shares that read's arrival.
+        long arrivalNanos = stamps.lastRead();
         try {
             Exchange current = exchange;
             if (current == null || !(msg instanceof HttpObject object)) {

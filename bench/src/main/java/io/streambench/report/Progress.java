@@ -14,14 +14,17 @@ package io.streambench.report;
  * @param intervalErrors   failed attempts in the interval (retried ones included)
  * @param intervalRetries  retries scheduled in the interval
  * @param inFlight         requests in flight now
- * @param intervalTokens   output tokens of attempts ended in the interval
+ * @param intervalTokens   output tokens that arrived in the interval (streams in flight included)
  * @param tokensPerSecond  {@code intervalTokens} per second
+ * @param intervalChunks   content events that arrived in the interval
+ * @param intervalBytes    response body bytes that arrived in the interval
  * @param stageDone        requests ended in the stage so far
  * @param stageErrors      failed attempts in the stage so far
  */
 public record Progress(double elapsedSeconds, int stage, String workload, long intervalStarted, long intervalDone,
         long intervalOk, long intervalFailed, long intervalErrors, long intervalRetries, int inFlight,
-        long intervalTokens, double tokensPerSecond, long stageDone, long stageErrors) {
+        long intervalTokens, double tokensPerSecond, long intervalChunks, long intervalBytes, long stageDone,
+        long stageErrors) {
 
     /** One console line: {@code [12s] stage 0 concurrency=8: done 96, in flight 8, 1530 tok/s, errors 0}. */
     public String line() {

@@ -7,6 +7,7 @@ import io.streambench.driver.EarlyStop;
 import io.streambench.driver.ErrorClass;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunOutcome;
+import io.streambench.driver.StageWindow;
 import io.streambench.driver.Target;
 import io.streambench.driver.Workload;
 import java.io.IOException;
@@ -179,6 +180,17 @@ final class RunJson {
         m.put("output_tokens", c.tokens());
         m.put("chunks", c.chunks());
         m.put("bytes", c.bytes());
+        StageWindow.Figures w = s.window();
+        if (w != null) {
+            m.put("warmup_s", round(w.warmupSeconds()));
+            m.put("window_s", round(w.windowSeconds()));
+            m.put("drain_s", round(w.drainSeconds()));
+            m.put("requests_per_s", rate(w.requestsPerSecond()));
+            m.put("tokens_per_s", rate(w.tokensPerSecond()));
+            m.put("warmup", counts(w.warmup()));
+            m.put("window", counts(w.window()));
+            m.put("drain", counts(w.drain()));
+        }
         Map<String, Long> errors = new LinkedHashMap<>();
         for (ErrorClass e : ErrorClass.values()) {
             if (s.errors().containsKey(e)) {
@@ -200,6 +212,22 @@ final class RunJson {
         });
         m.put("error_messages", messages);
         return m;
+    }
+
+    /** One phase's tallies, keys as in a stage's totals. */
+    private static Map<String, Object> counts(StageWindow.Counts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requests", c.requests());
+        m.put("succeeded", c.succeeded());
+        m.put("output_tokens", c.tokens());
+        m.put("chunks", c.chunks());
+        m.put("bytes", c.bytes());
+        return m;
+    }
+
+    /** Null (JSON null) for an empty window's rate. */
+    private static Double rate(double perSecond) {
+        return Double.isNaN(perSecond) ? null : round(perSecond);
     }
 
     private static double round(double value) {

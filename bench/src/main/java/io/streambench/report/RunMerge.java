@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.streambench.driver.ErrorClass;
 import io.streambench.driver.Metric;
 import io.streambench.driver.StageMetrics;
+import io.streambench.driver.StageWindow;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -241,11 +242,16 @@ public final class RunMerge {
             ErrorMessages messages = new ErrorMessages();
             String workload = null;
             double seconds = 0;
+            StageWindow.Figures window = null;
+            boolean windowKnown = true;
             for (SourceRun run : runs) {
                 JsonNode stage = stageNode(run, i);
                 if (stage == null) {
                     continue;
                 }
+                StageWindow.Figures w = window(stage);
+                windowKnown &= w != null;
+                window = window == null ? w : w == null ? window : plus(window, w);
                 workload = workload == null ? stage.path("workload").asText() : workload;
                 seconds = Math.max(seconds, stage.path("seconds").asDouble());
                 for (int k = 0; k < keys.length; k++) {
@@ -267,7 +273,8 @@ public final class RunMerge {
                     h.put(e.getKey(), stageHistogram);
                 }
             }
-            stages.add(new StageSummary(i, workload, h, counters, errors, seconds, messages.top(ErrorMessages.KEPT)));
+            stages.add(new StageSummary(i, workload, h, counters, errors, seconds, messages.top(ErrorMessages.KEPT),
+                    windowKnown ? window : null));
         }
         return stages;
     }
@@ -282,6 +289,31 @@ public final class RunMerge {
             }
             into.add(errorClass(run, e.getKey()), new ErrorMessages.Top(counts, e.getValue().path("other").asLong()));
         }
+    }
+
+    /** A source stage's phases from its run.json; null when it has none (written before they were recorded). */
+    private static StageWindow.Figures window(JsonNode stage) {
+        if (!stage.path("window_s").isNumber()) {
+            return null;
+        }
+        return new StageWindow.Figures(stage.path("warmup_s").asDouble(), stage.path("window_s").asDouble(),
+                stage.path("drain_s").asDouble(), counts(stage.path("warmup")), counts(stage.path("window")),
+                counts(stage.path("drain")));
+    }
+
+    private static StageWindow.Counts counts(JsonNode phase) {
+        return new StageWindow.Counts(phase.path("requests").asLong(), phase.path("succeeded").asLong(),
+                phase.path("output_tokens").asLong(), phase.path("chunks").asLong(), phase.path("bytes").asLong());
+    }
+
+    /**
+     * Drivers that ran together: what their windows hold is added up and each phase lasts as long as the longest
+     * driver's, so the merged rates are the sum of the drivers' rates when their windows coincide.
+     */
+    private static StageWindow.Figures plus(StageWindow.Figures a, StageWindow.Figures b) {
+        return new StageWindow.Figures(Math.max(a.warmupSeconds(), b.warmupSeconds()),
+                Math.max(a.windowSeconds(), b.windowSeconds()), Math.max(a.drainSeconds(), b.drainSeconds()),
+                a.warmup().plus(b.warmup()), a.window().plus(b.window()), a.drain().plus(b.drain()));
     }
 
     private static JsonNode stageNode(SourceRun run, int index) {

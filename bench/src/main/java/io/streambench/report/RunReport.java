@@ -103,7 +103,8 @@ public final class RunReport implements RunObserver, AutoCloseable {
         }
         tick();
         finished.add(new StageSummary(metrics.index(), metrics.workload().label(), stageTotals, metrics.counters(),
-                stageErrors, (System.nanoTime() - stageStartNanos) / 1e9, stageMessages.top(ErrorMessages.KEPT)));
+                stageErrors, (System.nanoTime() - stageStartNanos) / 1e9, stageMessages.top(ErrorMessages.KEPT),
+                metrics.window().figures()));
         stage = null;
     }
 
@@ -135,7 +136,8 @@ public final class RunReport implements RunObserver, AutoCloseable {
                 now.started() - before.started(), now.completed() - before.completed(),
                 now.succeeded() - before.succeeded(), now.failed() - before.failed(),
                 now.failedAttempts() - before.failedAttempts(), now.retries() - before.retries(), now.inFlight(),
-                tokens, tokens / seconds, now.completed(), now.failedAttempts());
+                tokens, tokens / seconds, now.chunks() - before.chunks(), now.bytes() - before.bytes(), now.completed(),
+                now.failedAttempts());
         timeline.write(progress, seconds, heap.lastUsed(), nowMillis);
         lastCounters = now;
         lastTickNanos = nowNanos;

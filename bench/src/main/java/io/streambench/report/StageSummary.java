@@ -3,6 +3,7 @@ package io.streambench.report;
 import io.streambench.driver.ErrorClass;
 import io.streambench.driver.Metric;
 import io.streambench.driver.StageMetrics;
+import io.streambench.driver.StageWindow;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,10 +20,12 @@ import org.HdrHistogram.Histogram;
  * @param errors     failed attempts by class (warmup included)
  * @param seconds    how long the stage ran
  * @param messages   per error class, its most frequent messages (warmup included)
+ * @param window     its warmup, measured window and drain with what each held; null when unknown (a merged
+ *                   source written before these were recorded)
  */
 public record StageSummary(int index, String workload, Map<Metric, Histogram> histograms,
         StageMetrics.Counters counters, Map<ErrorClass, Long> errors, double seconds,
-        Map<ErrorClass, ErrorMessages.Top> messages) {
+        Map<ErrorClass, ErrorMessages.Top> messages, StageWindow.Figures window) {
 
     public StageSummary {
         histograms = Collections.unmodifiableMap(new EnumMap<>(histograms));
@@ -34,7 +37,7 @@ public record StageSummary(int index, String workload, Map<Metric, Histogram> hi
 
     /** A stage without error messages. */
     public StageSummary(int index, String workload, Map<Metric, Histogram> histograms,
-            StageMetrics.Counters counters, Map<ErrorClass, Long> errors, double seconds) {
-        this(index, workload, histograms, counters, errors, seconds, Map.of());
+            StageMetrics.Counters counters, Map<ErrorClass, Long> errors, double seconds, StageWindow.Figures window) {
+        this(index, workload, histograms, counters, errors, seconds, Map.of(), window);
     }
 }

@@ -9,12 +9,15 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVPrinter;
 
-/** {@code summary.csv}: one row per metric and stage, from the stage's whole histogram. */
+/**
+ * {@code summary.csv}: one row per metric and stage, from the stage's whole histogram; {@code few_samples}
+ * names the percentiles that rest on too few values ({@link FewSamples}).
+ */
 final class SummaryCsv {
 
     /** The columns, in order (documented in reports/README.md). */
     static final List<String> COLUMNS = List.of("stage", "workload", "metric", "unit", "count", "mean", "stddev",
-            "min", "p50", "p90", "p95", "p99", "p999", "max");
+            "min", "p50", "p90", "p95", "p99", "p999", "max", "few_samples");
 
     private SummaryCsv() {
     }
@@ -35,7 +38,7 @@ final class SummaryCsv {
                             Csv.num(h.getStdDeviation() / scale, decimals), Csv.num(h.getMinValue() / scale, decimals),
                             q(h, 50, scale, decimals), q(h, 90, scale, decimals), q(h, 95, scale, decimals),
                             q(h, 99, scale, decimals), q(h, 99.9, scale, decimals),
-                            Csv.num(h.getMaxValue() / scale, decimals));
+                            Csv.num(h.getMaxValue() / scale, decimals), FewSamples.columns(h.getTotalCount()));
                 }
             }
         } catch (IOException e) {

@@ -11,7 +11,8 @@ final class TimelineCsv implements AutoCloseable {
 
     /** The columns, in order (documented in reports/README.md). */
     static final List<String> COLUMNS = List.of("elapsed_s", "stage", "interval_s", "started", "done", "ok",
-            "failed", "errors", "retries", "in_flight", "tokens", "tokens_per_s", "heap_used_mb", "epoch_ms");
+            "failed", "errors", "retries", "in_flight", "tokens", "tokens_per_s", "heap_used_mb", "epoch_ms", "chunks",
+            "bytes");
 
     private final CSVPrinter printer;
 
@@ -25,7 +26,7 @@ final class TimelineCsv implements AutoCloseable {
             printer.printRecord(Csv.num(p.elapsedSeconds(), 3), p.stage(), Csv.num(intervalSeconds, 3),
                     p.intervalStarted(), p.intervalDone(), p.intervalOk(), p.intervalFailed(), p.intervalErrors(),
                     p.intervalRetries(), p.inFlight(), p.intervalTokens(), Csv.num(p.tokensPerSecond(), 1),
-                    Csv.num(heapUsedBytes / 1048576.0, 1), epochMillis);
+                    Csv.num(heapUsedBytes / 1048576.0, 1), epochMillis, p.intervalChunks(), p.intervalBytes());
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

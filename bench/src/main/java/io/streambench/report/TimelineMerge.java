@@ -34,6 +34,8 @@ final class TimelineMerge {
         long inFlight;
         long tokens;
         double tokensPerSecond;
+        long chunks;
+        long bytes;
         double intervalSeconds;
         double heapMb;
         long endMillis = Long.MIN_VALUE;
@@ -56,7 +58,7 @@ final class TimelineMerge {
                     Row r = e.getValue();
                     Progress p = new Progress((r.endMillis - baseMillis) / 1000.0, e.getKey(), "", r.started, r.done,
                             r.ok, r.failed, r.errors, r.retries, (int) Math.min(Integer.MAX_VALUE, r.inFlight),
-                            r.tokens, r.tokensPerSecond, 0, 0);
+                            r.tokens, r.tokensPerSecond, r.chunks, r.bytes, 0, 0);
                     csv.write(p, r.intervalSeconds, Math.round(r.heapMb * 1048576.0), r.endMillis);
                 }
             }
@@ -69,6 +71,8 @@ final class TimelineMerge {
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = parser.getHeaderNames();
             boolean epoch = header.contains("epoch_ms");
+            // written before chunks and bytes were counted per second: they add nothing
+            boolean arrivals = header.contains("chunks") && header.contains("bytes");
             for (CSVRecord rec : parser) {
                 double interval = Double.parseDouble(rec.get("interval_s"));
                 long end = epoch ? Long.parseLong(rec.get("epoch_ms"))
@@ -86,6 +90,10 @@ final class TimelineMerge {
                 long tokens = Long.parseLong(rec.get("tokens"));
                 r.tokens += tokens;
                 r.tokensPerSecond += tokens / Math.max(1e-9, interval);
+                if (arrivals) {
+                    r.chunks += Long.parseLong(rec.get("chunks"));
+                    r.bytes += Long.parseLong(rec.get("bytes"));
+                }
                 r.intervalSeconds = Math.max(r.intervalSeconds, interval);
                 r.heapMb = Math.max(r.heapMb, Double.parseDouble(rec.get("heap_used_mb")));
                 r.endMillis = Math.max(r.endMillis, end);

@@ -29,7 +29,7 @@ class MainTest {
     @ValueSource(strings = {"run --concurrency 0", "run --duration 10x", "run --rate 5 --concurrency 2",
         "run --parser nope", "run --url http://127.0.0.1:9/v1/chat/completions", "run --arrival sometimes --rate 3",
         "run --header novalue", "run --requests -1", "run --name a/b", "run --mock-profile nosuch --requests 1 --quiet",
-        "run --retries -1", "run --idle-timeout 0", "run --bogus", "nosuchcommand", ""})
+        "run --retries -1", "run --idle-timeout 0", "run --bogus", "run --client-warmup -1", "nosuchcommand", ""})
     void shouldExitWithTwoAndOneLineOnBadInput(String line, @TempDir Path out) {
         String[] args = line.isEmpty() ? new String[0]
                 : Stream.concat(Stream.of(line.split(" ")), line.startsWith("run") ? Stream.of("--out", out.toString())

@@ -187,6 +187,40 @@ class OpenAiSdkCompatibilityTest {
                 streamed.choices().get(0).message().content().orElseThrow());
     }
 
+    @Test
+    void shouldCarryReasoningAsADeltaFieldTheSdkKeepsUnmodelledAndCountItInUsage() {
+        ChatCompletionCreateParams params = params("instant", 14)
+                .putAdditionalHeader("x-mock-reasoning-tokens", "9")
+                .putAdditionalHeader("x-mock-output-tokens", "6")
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .build();
+
+        List<ChatCompletionChunk> chunks = stream(params);
+        ChatCompletion whole = client.chat().completions().create(params);
+
+        // The SDK does not model reasoning_content: each delta keeps it as an additional property, and the
+        // caller joins the fragments (the accumulator would keep only the last one).
+        StringBuilder reasoning = new StringBuilder();
+        long reasoningDeltas = 0;
+        for (ChatCompletionChunk chunk : chunks) {
+            for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                JsonValue fragment = choice.delta()._additionalProperties().get("reasoning_content");
+                if (fragment != null) {
+                    reasoning.append(fragment.asStringOrThrow());
+                    reasoningDeltas++;
+                }
+            }
+        }
+        assertEquals(9, reasoningDeltas);
+        assertEquals(whole.choices().get(0).message()._additionalProperties().get("reasoning_content").asStringOrThrow(),
+                reasoning.toString());
+        assertEquals(whole.choices().get(0).message().content().orElseThrow(),
+                accumulate(chunks).choices().get(0).message().content().orElseThrow());
+        CompletionUsage usage = chunks.get(chunks.size() - 1).usage().orElseThrow();
+        assertEquals(15, usage.completionTokens());
+        assertEquals(9, usage.completionTokensDetails().orElseThrow().reasoningTokens().orElseThrow());
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 77, 9001})
     void shouldStreamParallelToolCallsWhoseArgumentsParseAndMatchTheirSchemas(long seed) throws IOException {

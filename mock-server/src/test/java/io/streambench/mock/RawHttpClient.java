@@ -146,7 +146,7 @@ final class RawHttpClient implements AutoCloseable {
         socket.close();
     }
 
-    /** Splits a byte stream into SSE events at blank lines (LF line ends, as the mock sends). */
+    /** Splits a byte stream into SSE events at blank lines (LF or CRLF line ends, as the mock sends them). */
     private static final class SseSplitter {
         final List<Event> events = new ArrayList<>();
         final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -160,6 +160,9 @@ final class RawHttpClient implements AutoCloseable {
                 }
                 String l = line.toString(StandardCharsets.UTF_8);
                 line.reset();
+                if (l.endsWith("\r")) {
+                    l = l.substring(0, l.length() - 1);
+                }
                 if (l.isEmpty()) {
                     if (!lines.isEmpty()) {
                         events.add(new Event(lines, now));

@@ -148,6 +148,16 @@ final class RunFolder {
         double seconds = s.path("seconds").asDouble(0);
         if (seconds > 0) {
             m.put("seconds", new Measured(Figure.of(seconds), new MetricUnit("s", MetricUnit.Dimension.TIME, 1000)));
+        }
+        double window = s.path("window_s").asDouble(0);
+        if (window > 0) {
+            // Rates over the measured window: what arrived (tokens, chunks) or succeeded (requests) in it.
+            JsonNode w = s.path("window");
+            perSecond(m, "tokens_per_s", w.path("output_tokens"), window, "tokens/s");
+            perSecond(m, "chunks_per_s", w.path("chunks"), window, "chunks/s");
+            perSecond(m, "requests_per_s", w.path("succeeded"), window, "requests/s");
+        } else if (seconds > 0) {
+            // A run.json written before the window was recorded: totals over the whole stage.
             rate(m, "output_tokens", "tokens_per_s", seconds, "tokens/s");
             rate(m, "chunks", "chunks_per_s", seconds, "chunks/s");
             rate(m, "requests", "requests_per_s", seconds, "requests/s");
@@ -214,6 +224,13 @@ final class RunFolder {
         double v = value(m, total);
         if (!Double.isNaN(v)) {
             m.put(name, new Measured(Figure.of(v / seconds), new MetricUnit(label, MetricUnit.Dimension.COUNT, 1)));
+        }
+    }
+
+    private static void perSecond(Map<String, Measured> m, String name, JsonNode count, double seconds, String label) {
+        if (count.isNumber()) {
+            m.put(name, new Measured(Figure.of(count.asDouble() / seconds),
+                    new MetricUnit(label, MetricUnit.Dimension.COUNT, 1)));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.streambench.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streambench.report.FewSamples;
 import io.streambench.report.html.Plots.Bars;
 import io.streambench.report.html.Plots.Line;
 import io.streambench.report.html.RunFiles.SummaryRow;
@@ -101,38 +102,59 @@ public final class HtmlReport {
     private void summary(Page page) {
         page.h2("summary", "Summary");
         List<List<String>> totals = new ArrayList<>();
+        boolean windows = true;
         for (JsonNode s : files.run().path("results").path("stages")) {
-            double seconds = s.path("seconds").asDouble(Double.NaN);
+            boolean window = s.path("window_s").isNumber();
+            windows &= window;
+            double seconds = window ? s.path("window_s").asDouble() : s.path("seconds").asDouble(Double.NaN);
             totals.add(List.of(String.valueOf(s.path("index").asInt()), s.path("workload").asText(""),
-                    Page.number(seconds), Page.count(s.path("requests").asLong()),
-                    Page.count(s.path("succeeded").asLong()), Page.count(s.path("failed").asLong()),
-                    Page.count(s.path("retries").asLong()), Page.count(s.path("output_tokens").asLong()),
-                    Page.number(s.path("requests").asLong() / seconds),
-                    Page.number(s.path("output_tokens").asLong() / seconds)));
+                    Page.number(seconds), window ? Page.number(s.path("drain_s").asDouble()) : "-",
+                    Page.count(s.path("requests").asLong()), Page.count(s.path("succeeded").asLong()),
+                    Page.count(s.path("failed").asLong()), Page.count(s.path("retries").asLong()),
+                    Page.count(s.path("output_tokens").asLong()),
+                    Page.number(window ? s.path("requests_per_s").asDouble(Double.NaN)
+                            : s.path("requests").asLong() / seconds),
+                    Page.number(window ? s.path("tokens_per_s").asDouble(Double.NaN)
+                            : s.path("output_tokens").asLong() / seconds),
+                    window ? Page.count(s.path("drain").path("output_tokens").asLong()) : "-"));
         }
         if (!totals.isEmpty()) {
-            page.table(List.of("stage", "workload", "seconds", "requests", "succeeded", "failed", "retries",
-                    "output tokens", "requests/s", "tokens/s"), totals);
-            page.note("Requests and tokens include warmup; the latency figures below are measured requests only.");
+            page.table(List.of("stage", "workload", "window (s)", "drain (s)", "requests", "succeeded", "failed",
+                    "retries", "output tokens", "requests/s", "tokens/s", "drain tokens"), totals);
+            page.note(windows
+                    ? "requests/s: requests that succeeded within the measured window (after the warmup, until the "
+                    + "stage stopped sending), per second of window; tokens/s: output tokens that arrived within it. "
+                    + "What arrived while in-flight streams finished is the drain, apart. Requests and output tokens "
+                    + "are totals, warmup and drain included; the latency figures below are the requests sent after "
+                    + "the warmup (see docs/metrics.md)."
+                    : "This run.json has no measured window (written by an older version): rates are totals over the "
+                    + "whole stage, warmup and drain included.");
         }
         if (files.summary().isEmpty()) {
             page.p("No summary.csv figures (no measured request finished).");
             return;
         }
         Map<Integer, List<List<String>>> byStage = new TreeMap<>();
+        boolean flagged = false;
         for (SummaryRow r : files.summary()) {
+            long n = r.count();
+            flagged |= FewSamples.flagged(n, 99.9);
             byStage.computeIfAbsent(r.stage(), s -> new ArrayList<>()).add(List.of(r.metric(), r.unit(),
-                    Page.count(r.count()), Page.number(r.mean()), Page.number(r.stddev()), Page.number(r.min()),
-                    Page.number(r.p50()), Page.number(r.p90()), Page.number(r.p95()), Page.number(r.p99()),
-                    Page.number(r.p999()), Page.number(r.max())));
+                    Page.count(n), Page.number(r.mean()), Page.number(r.stddev()), Page.number(r.min()),
+                    FewSamples.mark(Page.number(r.p50()), n, 50), FewSamples.mark(Page.number(r.p90()), n, 90),
+                    FewSamples.mark(Page.number(r.p95()), n, 95), FewSamples.mark(Page.number(r.p99()), n, 99),
+                    FewSamples.mark(Page.number(r.p999()), n, 99.9), Page.number(r.max())));
         }
         for (Map.Entry<Integer, List<List<String>>> e : byStage.entrySet()) {
             page.h3(stageLabel(e.getKey()));
             page.table(List.of("metric", "unit", "count", "mean", "stddev", "min", "p50", "p90", "p95", "p99",
                     "p99.9", "max"), e.getValue());
         }
+        if (flagged) {
+            page.note(FewSamples.NOTE + ".");
+        }
         page.note("Metric definitions: ttft send to first token, itl gap between content events, e2e send to [DONE]; "
-                + "response_* count from the intended send (see reports/README.md).");
+                + "response_* count from the intended send (see docs/metrics.md).");
     }
 
     private void percentiles(Page page) {
@@ -189,7 +211,7 @@ public final class HtmlReport {
             heap[i] = Double.isNaN(r.heapUsedMiB()) ? 0 : r.heapUsedMiB();
         }
         page.img(Plots.lineChart("Throughput", "time since start (s)", "output tokens/s",
-                List.of(new Line("tokens/s", t, tokens)), "requests/s",
+                List.of(new Line("output tokens/s (as they arrive)", t, tokens)), "requests/s",
                 List.of(new Line("requests ended/s", t, requests), new Line("failed attempts/s", t, errors)), false,
                 false), "throughput over time");
         page.img(Plots.lineChart("Streams in flight", "time since start (s)", "streams in flight",

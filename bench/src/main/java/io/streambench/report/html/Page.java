@@ -124,7 +124,8 @@ final class Page {
     }
 
     private static boolean numeric(String cell) {
-        return !cell.isEmpty() && cell.matches("[-+]?[0-9][0-9,]*(\\.[0-9]+)?( ?[a-zA-Z/%]+)?");
+        // a trailing * is FewSamples' flag
+        return !cell.isEmpty() && cell.matches("[-+]?[0-9][0-9,]*(\\.[0-9]+)?( ?[a-zA-Z/%]+)?\\*?");
     }
 
     /** A figure for people: thousands separators, fewer decimals for larger values, "-" for none. */

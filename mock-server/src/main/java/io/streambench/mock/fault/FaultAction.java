@@ -56,7 +56,11 @@ public sealed interface FaultAction {
         }
     }
 
-    /** An event {@code data: {"error": {...}}}, then the stream ends (cleanly, without [DONE]). */
+    /**
+     * The API's mid-stream error event ({@code data: {"error": {...}}} in chat completions), then the stream ends
+     * cleanly, without its end marker. A null {@code message} or {@code type} means the API's own (each wire
+     * format has its usual one: {@code server_error}, Anthropic's {@code overloaded_error}, ...).
+     */
     record ErrorEvent(String message, String type, String code) implements FaultAction {
         @Override
         public String kind() {

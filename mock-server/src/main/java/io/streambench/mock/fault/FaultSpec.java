@@ -106,9 +106,8 @@ public final class FaultSpec {
                 }
                 case "error_event" -> {
                     allow(p, spec, "message", "type", "code");
-                    yield new FaultAction.ErrorEvent(
-                            p.getOrDefault("message", "The server had an error while processing your request. Sorry about that!"),
-                            p.getOrDefault("type", "server_error"), p.get("code"));
+                    // Absent: the route's API says what its own error event says.
+                    yield new FaultAction.ErrorEvent(p.get("message"), p.get("type"), p.get("code"));
                 }
                 case "reset" -> none(p, spec, new FaultAction.Reset());
                 case "close" -> none(p, spec, new FaultAction.Close());

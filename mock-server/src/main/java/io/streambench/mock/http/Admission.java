@@ -72,6 +72,18 @@ final class Admission {
      * @param epochSeconds the {@code created} time of the answer
      */
     Outcome admit(ChatRequest request, Function<String, String> header, long nowNanos, long epochSeconds) {
+        return admit(request, header, bearer(header.apply("authorization")), ErrorCatalogue.missingApiKey(), nowNanos,
+                epochSeconds);
+    }
+
+    /**
+     * Decides as {@link #admit(ChatRequest, Function, long, long)} for an API whose key the route read itself.
+     *
+     * @param apiKey the request's API key, or null when it has none
+     * @param missingKey the refusal when the profile requires a key and there is none
+     */
+    Outcome admit(ChatRequest request, Function<String, String> header, String apiKey, ErrorReply missingKey,
+            long nowNanos, long epochSeconds) {
         RequestOverrides overrides;
         try {
             overrides = RequestOverrides.fromHeaders(header);
@@ -85,9 +97,8 @@ final class Admission {
                 return refused(ErrorCatalogue.unknownProfile(overrides.profile()));
             }
         }
-        String apiKey = bearer(header.apply("authorization"));
         if (profile.requireApiKey() && apiKey == null) {
-            return refused(ErrorCatalogue.missingApiKey());
+            return refused(missingKey);
         }
         StreamPlan plan;
         try {

@@ -19,6 +19,8 @@ final class ChatRequestDecoder {
     static final int MAX_CHOICES = 16;
     private static final List<String> ROLES = List.of("system", "developer", "user", "assistant", "tool", "function");
     private static final List<String> TOOL_CHOICES = List.of("none", "auto", "required");
+    /** The values of {@code reasoning_effort}; {@code none} turns reasoning off. */
+    static final List<String> REASONING_EFFORTS = List.of("none", "minimal", "low", "medium", "high", "xhigh");
 
     private ChatRequestDecoder() {
     }
@@ -78,40 +80,38 @@ final class ChatRequestDecoder {
         List<ChatRequest.Tool> tools = tools(body.get("tools"));
         ToolChoice toolChoice = toolChoice(body.get("tool_choice"));
         boolean parallel = bool(body, "parallel_tool_calls", true);
-        Long seed = null;
-        JsonNode s = body.get("seed");
-        if (s != null && !s.isNull()) {
-            if (!s.canConvertToLong() || !s.isIntegralNumber()) {
-                throw typeError("seed", "an integer", s);
-            }
-            seed = s.asLong();
-        }
+        Long seed = BodyFields.seed(body);
+        ChatRequest.Reasoning reasoning = reasoningEffort(body.get("reasoning_effort"), "reasoning_effort");
         // vLLM's sampling extras, which the driver's --ignore-eos sends.
-        boolean ignoreEos = bool(body, "ignore_eos", false);
-        if (ignoreEos && maxTokens == 0) {
-            throw refuse(ErrorCatalogue.ignoreEosWithoutMax());
-        }
-        int minTokens = minTokens(body, maxTokens);
+        BodyFields.OutputLength length = BodyFields.vllmOutputLength(body, maxTokens);
         return new ChatRequest(model, stream, includeUsage, maxTokens, n, tools, toolChoice, parallel, seed,
-                lastUser, promptTokens, new Prompt(prompt), ignoreEos, minTokens);
+                lastUser, promptTokens, reasoning, obfuscation(options), null, new Prompt(prompt), length.ignoreEos(),
+                length.minTokens());
     }
 
-    private static int minTokens(JsonNode body, int maxTokens) {
-        JsonNode v = body.get("min_tokens");
-        if (v == null || v.isNull()) {
-            return 0;
+    /**
+     * A reasoning model's reasoning, streamed unless {@code effort} (the field {@code param}) is {@code none}.
+     * The mock takes the amount of reasoning from the profile, not from the effort.
+     */
+    static ChatRequest.Reasoning reasoningEffort(JsonNode effort, String param) {
+        if (effort == null || effort.isNull()) {
+            return ChatRequest.Reasoning.SHOWN;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw typeError("min_tokens", "an integer", v);
+        if (!effort.isTextual()) {
+            throw typeError(param, "a string", effort);
         }
-        int min = v.asInt();
-        if (min < 0) {
-            throw refuse(ErrorCatalogue.minTokensBelowZero(min));
+        if (!REASONING_EFFORTS.contains(effort.asText())) {
+            throw refuse(ErrorCatalogue.invalidValue(param, effort.asText(), REASONING_EFFORTS));
         }
-        if (maxTokens > 0 && min > maxTokens) {
-            throw refuse(ErrorCatalogue.minTokensAboveMax(min, maxTokens));
+        return effort.asText().equals("none") ? ChatRequest.Reasoning.OFF : ChatRequest.Reasoning.SHOWN;
+    }
+
+    /** {@code stream_options.include_obfuscation}: padding is sent unless it is false. */
+    static boolean obfuscation(JsonNode options) {
+        if (options == null || options.isNull()) {
+            return true;
         }
-        return min;
+        return bool(options, "include_obfuscation", true, "stream_options.include_obfuscation");
     }
 
     private static String contentText(JsonNode content, String where) {
@@ -183,54 +183,30 @@ final class ChatRequestDecoder {
     }
 
     private static String requiredString(JsonNode node, String field) {
-        return requiredString(node, field, field);
+        return BodyFields.requiredString(node, field, field);
     }
 
     private static String requiredString(JsonNode node, String field, String param) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw refuse(ErrorCatalogue.missingParameter(param));
-        }
-        if (!v.isTextual()) {
-            throw typeError(param, "a string", v);
-        }
-        return v.asText();
+        return BodyFields.requiredString(node, field, param);
     }
 
     private static boolean bool(JsonNode node, String field, boolean fallback) {
-        return bool(node, field, fallback, field);
+        return BodyFields.bool(node, field, fallback, field);
     }
 
     private static boolean bool(JsonNode node, String field, boolean fallback, String param) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isBoolean()) {
-            throw typeError(param, "a boolean", v);
-        }
-        return v.asBoolean();
+        return BodyFields.bool(node, field, fallback, param);
     }
 
     private static int positiveInt(JsonNode node, String field, int fallback) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw typeError(field, "an integer", v);
-        }
-        if (v.asInt() < 1) {
-            throw refuse(ErrorCatalogue.integerBelowMinimum(field, v.asInt()));
-        }
-        return v.asInt();
+        return BodyFields.intAtLeast(node, field, 1, fallback);
     }
 
     private static BadRequestException typeError(String param, String expected, JsonNode got) {
-        return refuse(ErrorCatalogue.invalidType(param, expected, got));
+        return BodyFields.typeError(param, expected, got);
     }
 
     private static BadRequestException refuse(ErrorReply reply) {
-        return new BadRequestException(reply);
+        return BodyFields.refuse(reply);
     }
 }

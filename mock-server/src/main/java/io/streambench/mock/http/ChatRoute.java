@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.fault.StreamFaults;
@@ -27,7 +28,6 @@ import io.streambench.mock.wire.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * One API's chat route: decode the body, admit the request, then answer it in the route's wire format: a
@@ -40,34 +40,48 @@ final class ChatRoute {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Reads one API's request: its body, and what its path and query say (Gemini names the model there). */
+    @FunctionalInterface
+    interface Decoder {
+        /** @throws BadRequestException for a request the API refuses */
+        ChatRequest decode(JsonNode body, QueryStringDecoder uri);
+    }
+
     private final ServerStats stats;
     private final Admission admission;
-    private final Function<JsonNode, ChatRequest> decoder;
+    private final Provider provider;
+    private final Decoder decoder;
     private final WireFormat format;
 
-    /**
-     * @param decoder reads the API's request body; throws {@link BadRequestException} for a body it refuses
-     */
-    ChatRoute(ServerStats stats, Admission admission, Function<JsonNode, ChatRequest> decoder, WireFormat format) {
+    /** @param provider where the key is sent and how the refusals before the body are worded */
+    ChatRoute(ServerStats stats, Admission admission, Provider provider, Decoder decoder, WireFormat format) {
         this.stats = stats;
         this.admission = admission;
+        this.provider = provider;
         this.decoder = decoder;
         this.format = format;
     }
 
     void answer(Exchange x, FullHttpRequest request) {
         long startNanos = System.nanoTime();
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        ErrorReply refusal = provider.refuseHeaders(request.headers()::get);
+        if (refusal != null) {
+            x.refuse(refusal, format);
+            return;
+        }
         ChatRequest chat;
         try {
-            chat = decoder.apply(JSON.readTree((InputStream) new ByteBufInputStream(request.content())));
+            chat = decoder.decode(JSON.readTree((InputStream) new ByteBufInputStream(request.content())), uri);
         } catch (IOException e) {
-            x.refuse(ErrorCatalogue.invalidJson(), format);
+            x.refuse(provider.invalidJson(), format);
             return;
         } catch (BadRequestException e) {
             x.refuse(e.reply(), format);
             return;
         }
-        Admission.Outcome outcome = admission.admit(chat, request.headers()::get, startNanos,
+        Admission.Outcome outcome = admission.admit(chat, request.headers()::get,
+                provider.apiKey(request.headers()::get, uri), provider.missingApiKey(), startNanos,
                 System.currentTimeMillis() / 1000);
         if (outcome instanceof Admission.Refused refused) {
             if (refused.faultKind() != null) {
@@ -108,6 +122,7 @@ final class ChatRoute {
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+        format.responseHeaders(true, format.newRequestId(), response.headers()::set);
         a.plan().replayHeaders().forEach(response.headers()::set);
         // HTTP/1.0 has no chunked encoding: the stream is delimited by closing the connection.
         boolean chunked = version.equals(HttpVersion.HTTP_1_1);
@@ -189,6 +204,7 @@ final class ChatRoute {
                 sequence.release(due - now < 0 ? due : now);
             }
             FullHttpResponse response = x.json(200, json, plan.replayHeaders());
+            format.responseHeaders(false, format.newRequestId(), response.headers()::set);
             stats.sent(0, response.content().readableBytes());
             stats.streamCompleted();
             x.reply(response);

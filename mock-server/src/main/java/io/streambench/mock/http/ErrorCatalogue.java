@@ -90,9 +90,9 @@ final class ErrorCatalogue {
                 "invalid_value");
     }
 
-    static ErrorReply integerBelowMinimum(String param, int got) {
-        return new ErrorReply(400, "Invalid '" + param + "': integer below minimum value. Expected a value >= 1, "
-                + "but got " + got + " instead.", param, "integer_below_min_value");
+    static ErrorReply integerBelowMinimum(String param, int min, int got) {
+        return new ErrorReply(400, "Invalid '" + param + "': integer below minimum value. Expected a value >= " + min
+                + ", but got " + got + " instead.", param, "integer_below_min_value");
     }
 
     /** vLLM's {@code min_tokens} below 0, in vLLM's words. */
@@ -118,6 +118,31 @@ final class ErrorCatalogue {
                 + " choices, but got " + got + " instead.", "n", "integer_above_max_value");
     }
 
+    // --- Anthropic Messages and Gemini request bodies, in those APIs' words ---
+
+    /**
+     * A field of a Messages request the Anthropic API refuses, worded as it words them: the field's dotted
+     * path, then the problem ({@code "max_tokens: Field required"}).
+     */
+    static ErrorReply anthropicInvalid(String path, String problem) {
+        return new ErrorReply(400, path + ": " + problem, path, "invalid_request_error");
+    }
+
+    /** A Gemini request Google refuses; {@code path} is the field at fault (or null). */
+    static ErrorReply googleInvalid(String path, String message) {
+        return new ErrorReply(400, message, path, "INVALID_ARGUMENT");
+    }
+
+    /** A body that is not JSON, in Google's words. */
+    static ErrorReply invalidGoogleJson() {
+        return new ErrorReply(400, "Invalid JSON payload received. Unexpected token.", null, "INVALID_ARGUMENT");
+    }
+
+    /** A path that looks like an Anthropic or Gemini route but is not one: how to set the SDK's base URL. */
+    static ErrorReply unknownApiUrl(String method, String path, String hint) {
+        return new ErrorReply(404, "Unknown request URL: " + method + " " + path + ". " + hint, null, "unknown_url");
+    }
+
     // --- Admission ---
 
     /** An {@code x-mock-*} header whose value cannot be used. */
@@ -134,6 +159,24 @@ final class ErrorCatalogue {
         return new ErrorReply(401, "You didn't provide an API key. You need to provide your API key in an "
                 + "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", null,
                 "invalid_api_key");
+    }
+
+    /** Anthropic's answer to a request without a key. */
+    static ErrorReply missingAnthropicKey() {
+        return new ErrorReply(401, "x-api-key header is required", null, "authentication_error");
+    }
+
+    /** Anthropic's answer to a request without the {@code anthropic-version} header. */
+    static ErrorReply missingAnthropicVersion() {
+        return new ErrorReply(400, "anthropic-version: header is required", "anthropic-version",
+                "invalid_request_error");
+    }
+
+    /** Google's answer to a request without a key: 403, as the Gemini API gives it. */
+    static ErrorReply missingGoogleKey() {
+        return new ErrorReply(403, "Method doesn't allow unregistered callers (callers without established identity)."
+                + " Please use API Key or other form of API consumer identity to call this API.", null,
+                "PERMISSION_DENIED");
     }
 
     static ErrorReply unknownFunction(String function) {
@@ -183,6 +226,11 @@ final class ErrorCatalogue {
             case 503 -> {
                 message = "The engine is currently overloaded, please try again later.";
                 code = "overloaded";
+            }
+            case 529 -> {
+                // Anthropic's status for an overloaded API (its SDKs raise OverloadedException).
+                message = "Overloaded";
+                code = "overloaded_error";
             }
             default -> {
                 message = "Injected fault: HTTP " + status + ".";

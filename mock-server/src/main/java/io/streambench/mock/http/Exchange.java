@@ -42,10 +42,13 @@ record Exchange(ConnectionHandler connection, ChannelHandlerContext ctx, ServerS
         return r;
     }
 
-    /** Answers with {@code error}, its body in {@code format}'s words. */
+    /** Answers with {@code error}, its body and headers in {@code format}'s words. */
     void refuse(ErrorReply error, WireFormat format) {
-        reply(json(error.status(), format.errorBody(error.status(), error.message(), error.param(), error.code()),
-                error.headers()));
+        String requestId = format.newRequestId();
+        FullHttpResponse r = json(error.status(), format.errorBody(error.status(), error.message(), error.param(),
+                error.code(), requestId), error.headers());
+        format.responseHeaders(false, requestId, r.headers()::set);
+        reply(r);
     }
 
     /** Sends a complete response: the answer is done. */

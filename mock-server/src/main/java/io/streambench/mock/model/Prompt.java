@@ -19,12 +19,30 @@ public record Prompt(List<Message> messages) {
         messages = List.copyOf(messages);
     }
 
-    /** One message: the role it was sent under ({@code system}, {@code user}, ...) and its text. */
-    public record Message(String role, String text) {
+    /**
+     * One message: the role it was sent under ({@code system}, {@code user}, ...) and its text, or the token ids
+     * a request gave instead of text (a legacy completions prompt of ids), which the model takes as they are.
+     *
+     * @param tokenIds the message's tokens as the request gave them, or null for a text to tokenize
+     */
+    public record Message(String role, String text, int[] tokenIds) {
         public Message {
             if (role == null || text == null) {
                 throw new IllegalArgumentException("a prompt message needs a role and a text");
             }
+            if (tokenIds != null && !text.isEmpty()) {
+                throw new IllegalArgumentException("a prompt message is text or token ids, not both");
+            }
+        }
+
+        /** A message of text. */
+        public Message(String role, String text) {
+            this(role, text, null);
+        }
+
+        /** A message of token ids (a copy of {@code ids} is kept). */
+        public static Message ofTokenIds(String role, int[] ids) {
+            return new Message(role, "", ids.clone());
         }
     }
 

@@ -90,7 +90,7 @@ public final class PromptTokenizer {
             for (int i = 0; i < n; i++) {
                 Prompt.Message m = messages.get(i);
                 roles[i] = m.role();
-                ids[i] = m.text().isEmpty() ? NONE : cache.get(m.text());
+                ids[i] = m.tokenIds() != null ? m.tokenIds() : m.text().isEmpty() ? NONE : cache.get(m.text());
                 if (ids[i] == null) {
                     uncached += m.text().length();
                 }

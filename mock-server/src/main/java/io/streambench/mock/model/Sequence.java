@@ -111,10 +111,13 @@ public final class Sequence {
             long total = prefillNanos;
             int steps = 0;
             while (!script.finished()) {
+                boolean opening = script.nextStepIsOpening();
                 total += script.nextStepDelayNanos();
                 scratch.clear();
                 script.writeStep(scratch, 0);
-                steps++;
+                if (!opening) {
+                    steps++; // an opening is no decoding step: the batch does not stretch it
+                }
             }
             return total + Math.max(0, steps - 1) * model.batchNanos();
         } finally {

@@ -20,9 +20,11 @@ import java.util.List;
  * @param requireApiKey answer 401 unless the request carries {@code Authorization: Bearer <non-empty key>}
  * @param timestamps precede every event with the SSE comment {@code : t=<System.nanoTime() at write>}
  * @param toolCalls how requests with {@code tools} are answered
+ * @param reasoning reasoning tokens before the answer, and how chat completions streams them
  * @param systemFingerprint the {@code system_fingerprint} of every chunk, or null to omit it
  * @param faults faults injected into this profile's answers (see {@link io.streambench.mock.fault.FaultSpec})
  * @param rateLimit request and token limits answered with 429
+ * @param pings the {@code ping} events of Anthropic Messages streams
  * @param model how the "server" behaves under traffic: tokenizer, prefill, prefix cache, capacity
  *     ({@link ModelSettings#OFF} for none)
  */
@@ -39,9 +41,11 @@ public record Profile(
         boolean requireApiKey,
         boolean timestamps,
         ToolCallSettings toolCalls,
+        ReasoningSettings reasoning,
         String systemFingerprint,
         List<Fault> faults,
         RateLimit rateLimit,
+        Pings pings,
         ModelSettings model) {
 
     public Profile {
@@ -55,21 +59,14 @@ public record Profile(
         require(paddingBytes, "padding_bytes");
         require(flush, "flush");
         require(toolCalls, "tool_calls");
+        require(reasoning, "reasoning");
         faults = List.copyOf(faults);
         require(rateLimit, "rate_limit");
+        require(pings, "pings");
         require(model, "model");
         if (outputTokens == null && content.naturalTokens("") < 0 && !(content instanceof ContentSource.Echo)) {
             throw new IllegalArgumentException("profile '" + name + "': generated content needs output_tokens");
         }
-    }
-
-    /** A profile without a server model. */
-    public Profile(String name, Distribution ttftMs, Distribution itlMs, Distribution outputTokens,
-            Distribution tokensPerChunk, ContentSource content, Distribution paddingBytes, boolean usageNullOnChunks,
-            FlushPolicy flush, boolean requireApiKey, boolean timestamps, ToolCallSettings toolCalls,
-            String systemFingerprint, List<Fault> faults, RateLimit rateLimit) {
-        this(name, ttftMs, itlMs, outputTokens, tokensPerChunk, content, paddingBytes, usageNullOnChunks, flush,
-                requireApiKey, timestamps, toolCalls, systemFingerprint, faults, rateLimit, ModelSettings.OFF);
     }
 
     private static void require(Object value, String field) {

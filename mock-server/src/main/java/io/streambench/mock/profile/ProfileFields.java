@@ -44,9 +44,11 @@ final class ProfileFields {
                 bool(n, "require_api_key", false),
                 bool(n, "timestamps", false),
                 toolCalls(n.get("tool_calls")),
+                reasoning(n),
                 n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null,
                 faults(n.get("faults")),
                 rateLimit(n.get("rate_limit")),
+                pings(n.get("pings")),
                 ModelFields.read(n));
     }
 
@@ -175,6 +177,20 @@ final class ProfileFields {
         }
     }
 
+    private static Pings pings(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return Pings.FIRST;
+        }
+        if (!v.isTextual()) {
+            throw new ProfileException("pings: expected 'first', 'none' or 'every:N'");
+        }
+        try {
+            return Pings.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("pings: " + e.getMessage());
+        }
+    }
+
     private static ToolCallSettings toolCalls(JsonNode v) {
         if (v == null || v.isNull()) {
             return new ToolCallSettings(1.0, 1, new Distribution.Uniform(4, 16));
@@ -192,6 +208,22 @@ final class ProfileFields {
             throw new ProfileException("tool_calls." + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ProfileException("tool_calls: " + e.getMessage());
+        }
+    }
+
+    private static ReasoningSettings reasoning(JsonNode n) {
+        Distribution tokens = n.hasNonNull("reasoning_tokens") ? distribution(n, "reasoning_tokens", null) : null;
+        JsonNode field = n.get("reasoning_field");
+        if (field == null || field.isNull()) {
+            return new ReasoningSettings(tokens, ReasoningSettings.ChatField.REASONING_CONTENT);
+        }
+        if (!field.isTextual()) {
+            throw new ProfileException("reasoning_field: expected reasoning_content or reasoning, got " + field);
+        }
+        try {
+            return new ReasoningSettings(tokens, ReasoningSettings.ChatField.parse(field.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("reasoning_field: " + e.getMessage());
         }
     }
 

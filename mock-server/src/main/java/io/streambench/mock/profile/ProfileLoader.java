@@ -37,8 +37,8 @@ public final class ProfileLoader {
     private static final Set<String> TOP_KEYS = Set.of("default_profile", "profiles");
     private static final Set<String> PROFILE_KEYS = Set.of("extends", "ttft_ms", "itl_ms", "output_tokens",
             "tokens_per_chunk", "content", "padding_bytes", "usage_null_on_chunks", "flush", "require_api_key",
-            "timestamps", "tool_calls", "system_fingerprint", "faults", "rate_limit", "tokenizer",
-            "prefill_ms_per_1k_tokens", "prefix_cache", "capacity");
+            "timestamps", "tool_calls", "reasoning_tokens", "reasoning_field", "system_fingerprint", "faults",
+            "rate_limit", "pings", "tokenizer", "prefill_ms_per_1k_tokens", "prefix_cache", "capacity");
 
     private ProfileLoader() {
     }

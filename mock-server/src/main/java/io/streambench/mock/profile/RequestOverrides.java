@@ -13,6 +13,7 @@ import java.util.function.Function;
  * @param ttftMs {@code x-mock-ttft-ms}
  * @param itlMs {@code x-mock-itl-ms}
  * @param outputTokens {@code x-mock-output-tokens}
+ * @param reasoningTokens {@code x-mock-reasoning-tokens}
  * @param tokensPerChunk {@code x-mock-tokens-per-chunk}
  * @param paddingBytes {@code x-mock-padding-bytes}
  * @param seed {@code x-mock-seed}
@@ -25,6 +26,7 @@ public record RequestOverrides(
         Distribution ttftMs,
         Distribution itlMs,
         Distribution outputTokens,
+        Distribution reasoningTokens,
         Distribution tokensPerChunk,
         Distribution paddingBytes,
         Long seed,
@@ -37,6 +39,7 @@ public record RequestOverrides(
     public static final String TTFT_MS = "x-mock-ttft-ms";
     public static final String ITL_MS = "x-mock-itl-ms";
     public static final String OUTPUT_TOKENS = "x-mock-output-tokens";
+    public static final String REASONING_TOKENS = "x-mock-reasoning-tokens";
     public static final String TOKENS_PER_CHUNK = "x-mock-tokens-per-chunk";
     public static final String PADDING_BYTES = "x-mock-padding-bytes";
     public static final String SEED = "x-mock-seed";
@@ -57,6 +60,7 @@ public record RequestOverrides(
                 distribution(header, TTFT_MS),
                 distribution(header, ITL_MS),
                 distribution(header, OUTPUT_TOKENS),
+                distribution(header, REASONING_TOKENS),
                 distribution(header, TOKENS_PER_CHUNK),
                 distribution(header, PADDING_BYTES),
                 seed(header.apply(SEED)),

@@ -23,8 +23,21 @@ public interface Script {
     /** True once the last step has been written. */
     boolean finished();
 
-    /** Fault: the API's mid-stream error event. */
-    void writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code);
+    /**
+     * Whether the next step is a stream-level opening due at once, which says nothing the model generates (the
+     * Responses API's {@code response.created}): a server model adds no prefill or batch time to it.
+     */
+    default boolean nextStepIsOpening() {
+        return false;
+    }
+
+    /**
+     * Fault: the API's mid-stream error, after which the stream ends; a null message or type means the API's
+     * usual one.
+     *
+     * @return the number of SSE events written (some APIs follow the error with a terminal event)
+     */
+    int writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code);
 
     /** Fault: one broken event (JSON cut in the middle, or invalid UTF-8 in the text). */
     void writeMalformed(ByteBuf out, long stampNanos, boolean invalidUtf8);

@@ -273,8 +273,7 @@ public final class StreamSession extends Paced {
 
         @Override
         public void endWithErrorEvent(String message, String type, String code) {
-            script.writeErrorEvent(pending, stepNanos, message, type, code);
-            pendingEvents++;
+            pendingEvents += script.writeErrorEvent(pending, stepNanos, message, type, code);
             sendPending();
             end();
             stats.streamFaulted();

@@ -12,13 +12,16 @@ import java.util.SplittableRandom;
  *
  * <p>The part up to {@code "delta":} is encoded once per stream and choice ({@link #heads}); a content event
  * is that head, {@code {"content":"}, the pre-escaped bytes of its tokens, and a constant tail, so it
- * allocates nothing. The optional {@code "usage":null} and {@code obfuscation} padding go before the closing
+ * allocates nothing. Reasoning goes before the content the same way, in the delta field the profile names
+ * ({@code reasoning_content} or {@code reasoning}), as servers that stream it do. The optional {@code "usage":null} and {@code obfuscation} padding go before the closing
  * brace of every choice chunk and of the usage chunk.
  */
 final class ChatCompletionsEvents implements EventEncoder {
 
     private static final byte[] CONTENT_OPEN = utf8("{\"content\":\"");
     private static final byte[] CONTENT_CLOSE = utf8("\"},\"logprobs\":null,\"finish_reason\":null}]");
+    private static final byte[] REASONING_CONTENT_OPEN = utf8("{\"reasoning_content\":\"");
+    private static final byte[] REASONING_OPEN = utf8("{\"reasoning\":\"");
     private static final byte[] OPEN_ROLE_TEXT = utf8("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}");
     private static final byte[] OPEN_ROLE_TOOLS = utf8("{\"role\":\"assistant\",\"content\":null}");
     private static final byte[] NOT_FINISHED = utf8(",\"logprobs\":null,\"finish_reason\":null}]");
@@ -27,14 +30,14 @@ final class ChatCompletionsEvents implements EventEncoder {
     private static final byte[] FINISH_LENGTH = finishTail(StreamPlan.Finish.LENGTH);
     private static final byte[] FINISH_TOOL_CALLS = finishTail(StreamPlan.Finish.TOOL_CALLS);
     private static final byte[] USAGE_NULL = utf8(",\"usage\":null");
-    private static final byte[] OBFUSCATION = utf8(",\"obfuscation\":\"");
     private static final byte[] DONE = utf8("[DONE]");
-    private static final byte[] PAD = padTable(8192);
 
     private final StreamPlan plan;
     private final SseEvents sse;
     private final SplittableRandom paddingRandom;
     private final boolean usageNull;
+    /** The opening of a reasoning delta, in the profile's field. */
+    private final byte[] reasoningOpen;
     /** Per choice: {@code {"id":...,"choices":[{"index":i,"delta":}; last: the usage chunk's, up to {@code "usage":}. */
     private final byte[][] heads;
 
@@ -43,6 +46,10 @@ final class ChatCompletionsEvents implements EventEncoder {
         this.sse = sse;
         this.paddingRandom = paddingRandom;
         this.usageNull = plan.profile.usageNullOnChunks();
+        this.reasoningOpen = switch (plan.profile.reasoning().chatField()) {
+            case REASONING_CONTENT -> REASONING_CONTENT_OPEN;
+            case REASONING -> REASONING_OPEN;
+        };
         String fingerprint = plan.profile.systemFingerprint();
         String common = "{\"id\":\"" + ChatCompletionsFormat.id(plan) + "\",\"object\":\"chat.completion.chunk\",\"created\":"
                 + plan.createdEpochSeconds + ",\"model\":\"" + JsonText.escape(plan.model) + "\""
@@ -63,9 +70,21 @@ final class ChatCompletionsEvents implements EventEncoder {
     }
 
     @Override
+    public void reasoning(ByteBuf out, int choice, TokenStream tokens, int count, boolean last) {
+        if (plan.reasoningShown) {
+            delta(out, choice, reasoningOpen, tokens, count);
+        }
+    }
+
+    @Override
     public void text(ByteBuf out, int choice, TokenStream tokens, int count, boolean last) {
+        delta(out, choice, CONTENT_OPEN, tokens, count);
+    }
+
+    /** {@code {"<field>":"<the next count tokens>"}} as one chunk. */
+    private void delta(ByteBuf out, int choice, byte[] open, TokenStream tokens, int count) {
         beginChoice(out, choice);
-        out.writeBytes(CONTENT_OPEN);
+        out.writeBytes(open);
         for (int j = 0; j < count; j++) {
             out.writeBytes(tokens.next().jsonUtf8());
         }
@@ -121,12 +140,13 @@ final class ChatCompletionsEvents implements EventEncoder {
         sse.end(out);
     }
 
-    /** {@code data: {"error": {...}}}, which the SDKs raise without retrying. */
+    /** {@code data: {"error": {...}}}, which the SDKs raise without retrying; {@code server_error} by default. */
     @Override
     public void errorEvent(ByteBuf out, String message, String type, String code) {
         sse.begin(out);
-        out.writeBytes(utf8("{\"error\":{\"message\":\"" + JsonText.escape(message) + "\",\"type\":\""
-                + JsonText.escape(type) + "\",\"param\":null,\"code\":"
+        out.writeBytes(utf8("{\"error\":{\"message\":\""
+                + JsonText.escape(OpenAiErrors.message(message)) + "\",\"type\":\""
+                + JsonText.escape(OpenAiErrors.type(type)) + "\",\"param\":null,\"code\":"
                 + (code == null ? "null" : "\"" + JsonText.escape(code) + "\"") + "}}"));
         sse.end(out);
     }
@@ -162,19 +182,8 @@ final class ChatCompletionsEvents implements EventEncoder {
         sse.end(out);
     }
 
-    /** The {@code obfuscation} field: random printable bytes copied from a table, so nothing is allocated. */
     private void padding(ByteBuf out) {
-        int len = plan.paddingBytes.sampleInt(paddingRandom, 0);
-        if (len <= 0) {
-            return;
-        }
-        out.writeBytes(OBFUSCATION);
-        while (len > 0) {
-            int n = Math.min(len, PAD.length / 2);
-            out.writeBytes(PAD, paddingRandom.nextInt(PAD.length - n + 1), n);
-            len -= n;
-        }
-        out.writeByte('"');
+        Padding.write(out, plan, paddingRandom);
     }
 
     private static byte[] finishTail(StreamPlan.Finish finish) {
@@ -183,15 +192,5 @@ final class ChatCompletionsEvents implements EventEncoder {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] padTable(int size) {
-        byte[] alphabet = utf8("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-        SplittableRandom r = new SplittableRandom(0x5eed);
-        byte[] b = new byte[size];
-        for (int i = 0; i < size; i++) {
-            b[i] = alphabet[r.nextInt(alphabet.length)];
-        }
-        return b;
     }
 }

@@ -41,7 +41,7 @@ final class ChatCompletionsFormat extends WireFormat {
             ObjectNode message = choice.putObject("message");
             message.put("role", "assistant");
             if (c.toolCalls().isEmpty()) {
-                message.put("content", text(plan, c, random));
+                message.put("content", text(plan.openContent(random, c.index()), c.contentTokens()));
             } else {
                 message.putNull("content");
                 ArrayNode calls = message.putArray("tool_calls");
@@ -51,6 +51,10 @@ final class ChatCompletionsFormat extends WireFormat {
                     call.put("type", "function");
                     call.putObject("function").put("name", t.name()).put("arguments", t.arguments());
                 }
+            }
+            if (c.reasoningTokens() > 0 && plan.reasoningShown) {
+                message.put(plan.profile.reasoning().chatField().json(),
+                        text(StreamPlan.openReasoning(random, c.index()), c.reasoningTokens()));
             }
             message.putNull("refusal");
             message.putArray("annotations");
@@ -70,21 +74,7 @@ final class ChatCompletionsFormat extends WireFormat {
 
     @Override
     public String errorBody(int status, String message, String param, String code) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode error = root.putObject("error");
-        error.put("message", message);
-        error.put("type", typeFor(status));
-        if (param == null) {
-            error.putNull("param");
-        } else {
-            error.put("param", param);
-        }
-        if (code == null) {
-            error.putNull("code");
-        } else {
-            error.put("code", code);
-        }
-        return root.toString();
+        return OpenAiErrors.body(status, message, param, code);
     }
 
     /** The answer's id: {@code chatcmpl-} and 29 letters and digits. */
@@ -106,31 +96,23 @@ final class ChatCompletionsFormat extends WireFormat {
         };
     }
 
-    /** The {@code type} OpenAI gives an error of {@code status}. */
-    private static String typeFor(int status) {
-        return switch (status) {
-            case 401 -> "invalid_request_error";
-            case 403 -> "permission_error";
-            case 404 -> "invalid_request_error";
-            case 429 -> "rate_limit_error";
-            default -> status >= 500 ? "server_error" : "invalid_request_error";
-        };
-    }
-
-    /** The {@code usage} object of the usage chunk and of the non-streaming answer. */
+    /**
+     * The {@code usage} object of the usage chunk and of the non-streaming answer: {@code completion_tokens}
+     * includes the reasoning, which {@code completion_tokens_details.reasoning_tokens} gives apart.
+     */
     static String usageJson(StreamPlan plan) {
         long completion = plan.completionTokens();
         return "{\"prompt_tokens\":" + plan.promptTokens + ",\"completion_tokens\":" + completion
                 + ",\"total_tokens\":" + (plan.promptTokens + completion)
                 + ",\"prompt_tokens_details\":{\"cached_tokens\":" + plan.cachedTokens + ",\"audio_tokens\":0}"
-                + ",\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
-                + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
+                + ",\"completion_tokens_details\":{\"reasoning_tokens\":" + plan.reasoningTokens()
+                + ",\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
     }
 
-    private static String text(StreamPlan plan, StreamPlan.ChoicePlan c, StreamPlan.Randoms random) {
-        TokenStream tokens = plan.profile.content().open(random.content().get(c.index()), plan.lastUserMessage);
+    /** The next {@code count} tokens of {@code tokens}, joined. */
+    static String text(TokenStream tokens, int count) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < c.contentTokens(); i++) {
+        for (int i = 0; i < count; i++) {
             sb.append(tokens.next().text());
         }
         return sb.toString();

@@ -1,11 +1,13 @@
 package io.streambench.mock.wire;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.ContentSource;
 import io.streambench.mock.profile.Distribution;
 import io.streambench.mock.profile.FlushPolicy;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.RequestOverrides;
+import io.streambench.mock.profile.TokenStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class StreamPlan {
 
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    /** Reasoning counts come from a source of their own, so turning reasoning on changes nothing else. */
+    private static final long REASONING_SALT = 0x3c6ef372fe94f82bL;
 
     /** 29 random letters and digits: each format makes the answer's id from them ({@code chatcmpl-<key>}). */
     final String key;
@@ -44,8 +48,14 @@ public final class StreamPlan {
     final int promptTokens;
     /** Of {@link #promptTokens}, those the server model's prefix cache held; each format reports them its way. */
     final int cachedTokens;
+    /** Whether a server model counted the prompt ({@link #withPromptTokens}): usage then details its cache. */
+    final boolean modelCounted;
     final String lastUserMessage;
     final Prompt prompt;
+    /** Whether the reasoning text is streamed, or only its time and its count in usage. */
+    final boolean reasoningShown;
+    /** The request fields the API repeats in its answer, or null. */
+    final JsonNode echo;
     final List<ChoicePlan> choices;
 
     /** A request whose {@code tool_choice} names a function it does not offer. */
@@ -73,8 +83,11 @@ public final class StreamPlan {
         TOOL_CALLS
     }
 
-    /** One choice: how many content tokens, how it finishes, and the tool calls it makes instead of text. */
-    record ChoicePlan(int index, int contentTokens, Finish finish, List<ToolCallPlan> toolCalls) {
+    /**
+     * One choice: how many reasoning tokens come first, then how many content tokens, how it finishes, and the
+     * tool calls it makes instead of text.
+     */
+    record ChoicePlan(int index, int reasoningTokens, int contentTokens, Finish finish, List<ToolCallPlan> toolCalls) {
         ChoicePlan {
             toolCalls = List.copyOf(toolCalls);
         }
@@ -95,21 +108,35 @@ public final class StreamPlan {
         this.ttftMs = o.ttftMs() != null ? o.ttftMs() : profile.ttftMs();
         this.itlMs = o.itlMs() != null ? o.itlMs() : profile.itlMs();
         this.tokensPerChunk = o.tokensPerChunk() != null ? o.tokensPerChunk() : profile.tokensPerChunk();
-        this.paddingBytes = o.paddingBytes() != null ? o.paddingBytes() : profile.paddingBytes();
+        this.paddingBytes = !request.obfuscation() ? new Distribution.Constant(0)
+                : o.paddingBytes() != null ? o.paddingBytes() : profile.paddingBytes();
         this.timestamps = o.timestamps() != null ? o.timestamps() : profile.timestamps();
         this.flush = o.flush() != null ? o.flush() : profile.flush();
         this.includeUsage = request.includeUsage();
         this.promptTokens = request.promptTokens();
         this.cachedTokens = 0;
+        this.modelCounted = false;
         this.lastUserMessage = request.lastUserMessage();
         this.prompt = request.prompt();
+        this.reasoningShown = request.reasoning().shown();
+        this.echo = request.echo();
 
         SplittableRandom planRandom = new SplittableRandom(seed).split();
         this.key = alnum(planRandom, 29);
         Distribution outputTokens = o.outputTokens() != null ? o.outputTokens() : profile.outputTokens();
+        Distribution reasoning = !request.reasoning().enabled() ? null
+                : o.reasoningTokens() != null ? o.reasoningTokens() : profile.reasoning().tokens();
+        SplittableRandom reasoningRandom = new SplittableRandom(seed ^ REASONING_SALT);
         List<ChoicePlan> plans = new ArrayList<>(request.n());
         for (int i = 0; i < request.n(); i++) {
-            plans.add(planChoice(i, request, outputTokens, planRandom));
+            int reasoningTokens = 0;
+            if (reasoning != null) {
+                reasoningTokens = reasoning.sampleInt(reasoningRandom, 0);
+                if (request.reasoning().budgetTokens() > 0) {
+                    reasoningTokens = Math.min(reasoningTokens, request.reasoning().budgetTokens());
+                }
+            }
+            plans.add(planChoice(i, request, outputTokens, reasoningTokens, planRandom));
         }
         this.choices = List.copyOf(plans);
     }
@@ -130,8 +157,11 @@ public final class StreamPlan {
         this.includeUsage = p.includeUsage;
         this.promptTokens = promptTokens;
         this.cachedTokens = cachedTokens;
+        this.modelCounted = true;
         this.lastUserMessage = p.lastUserMessage;
         this.prompt = p.prompt;
+        this.reasoningShown = p.reasoningShown;
+        this.echo = p.echo;
         this.choices = p.choices;
     }
 
@@ -160,13 +190,36 @@ public final class StreamPlan {
         for (int i = 0; i < choices.size(); i++) {
             content.add(root.split());
         }
-        return new Randoms(timing, chunk, padding, content);
+        // Split after the others, so they are the same with reasoning or without.
+        List<SplittableRandom> reasoning = new ArrayList<>(choices.size());
+        for (int i = 0; i < choices.size(); i++) {
+            reasoning.add(root.split());
+        }
+        return new Randoms(timing, chunk, padding, content, reasoning);
     }
 
-    /** The random sources of one rendering: timing, chunk sizes, padding, and content per choice. */
+    /**
+     * The random sources of one rendering: timing, chunk sizes, padding, and per choice the content and the
+     * reasoning text.
+     */
     record Randoms(SplittableRandom timing, SplittableRandom chunk, SplittableRandom padding,
-            List<SplittableRandom> content) {
+            List<SplittableRandom> content, List<SplittableRandom> reasoning) {
     }
+
+    /** The answer text of {@code choice}, from its first token, for a rendering's random sources. */
+    TokenStream openContent(Randoms random, int choice) {
+        return profile.content().open(random.content().get(choice), lastUserMessage);
+    }
+
+    /**
+     * The reasoning text of {@code choice}, from its first token: generated text whatever the profile's
+     * content, as a model's thinking is not its answer.
+     */
+    static TokenStream openReasoning(Randoms random, int choice) {
+        return GENERATED.open(random.reasoning().get(choice), "");
+    }
+
+    private static final ContentSource GENERATED = new ContentSource.Generated();
 
     /**
      * Plans an answer.
@@ -181,10 +234,14 @@ public final class StreamPlan {
         return new StreamPlan(profile, request, overrides, seed, createdEpochSeconds);
     }
 
-    private ChoicePlan planChoice(int index, ChatRequest request, Distribution outputTokens, SplittableRandom random) {
+    /** Reasoning tokens count toward the request's token limit, as every API counts them. */
+    private ChoicePlan planChoice(int index, ChatRequest request, Distribution outputTokens, int reasoningTokens,
+            SplittableRandom random) {
+        int max = request.maxTokens();
+        int reasoning = max > 0 ? Math.min(reasoningTokens, max) : reasoningTokens;
         List<ToolCallPlan> calls = toolCalls(request, random);
         if (!calls.isEmpty()) {
-            return new ChoicePlan(index, 0, Finish.TOOL_CALLS, calls);
+            return new ChoicePlan(index, reasoning, 0, Finish.TOOL_CALLS, calls);
         }
         ContentSource content = profile.content();
         int tokens = outputTokens != null ? outputTokens.sampleInt(random, 0)
@@ -192,13 +249,14 @@ public final class StreamPlan {
         if (request.ignoreEos()) {
             // No end of sequence: the answer runs to its limit (the drawn length was drawn all the same, so
             // the random sequence of what follows does not shift).
-            return new ChoicePlan(index, request.maxTokens(), Finish.LENGTH, List.of());
+            return new ChoicePlan(index, reasoning, max - reasoning, Finish.LENGTH, List.of());
         }
-        tokens = Math.max(tokens, request.minTokens());
-        if (request.maxTokens() > 0 && tokens > request.maxTokens()) {
-            return new ChoicePlan(index, request.maxTokens(), Finish.LENGTH, List.of());
+        // min_tokens counts every generated token, as vLLM counts it: reasoning first, then content.
+        tokens = Math.max(tokens, request.minTokens() - reasoning);
+        if (max > 0 && reasoning + tokens > max) {
+            return new ChoicePlan(index, reasoning, max - reasoning, Finish.LENGTH, List.of());
         }
-        return new ChoicePlan(index, tokens, Finish.STOP, List.of());
+        return new ChoicePlan(index, reasoning, tokens, Finish.STOP, List.of());
     }
 
     private List<ToolCallPlan> toolCalls(ChatRequest request, SplittableRandom random) {
@@ -282,17 +340,48 @@ public final class StreamPlan {
         return flush;
     }
 
-    /** Completion tokens of the whole answer, as the usage chunk reports them. */
+    /** Completion tokens of the whole answer, reasoning included, as the usage chunk reports them. */
     public long completionTokens() {
         long total = 0;
         for (ChoicePlan c : choices) {
-            total += c.contentTokens();
+            total += c.reasoningTokens() + c.contentTokens();
             for (ToolCallPlan t : c.toolCalls()) {
-                // Tool arguments are tokens too; about four characters each, plus the name.
-                total += 1 + (t.arguments().length() + 3) / 4;
+                total += toolCallTokens(t);
             }
         }
         return total;
+    }
+
+    /** Reasoning tokens of the whole answer: the part of {@link #completionTokens()} spent reasoning. */
+    public long reasoningTokens() {
+        long total = 0;
+        for (ChoicePlan c : choices) {
+            total += c.reasoningTokens();
+        }
+        return total;
+    }
+
+    /** The tokens a tool call counts as: its arguments, about four characters each, plus the name. */
+    static long toolCallTokens(ToolCallPlan call) {
+        return 1 + (call.arguments().length() + 3) / 4;
+    }
+
+    /** The answer text of text choice {@code c}: what its stream tells, for a rendering's random sources. */
+    String text(ChoicePlan c, Randoms random) {
+        return join(openContent(random, c.index()), c.contentTokens());
+    }
+
+    /** The reasoning text of choice {@code c}: what its stream tells, for a rendering's random sources. */
+    static String reasoningText(ChoicePlan c, Randoms random) {
+        return join(openReasoning(random, c.index()), c.reasoningTokens());
+    }
+
+    private static String join(TokenStream tokens, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.append(tokens.next().text());
+        }
+        return sb.toString();
     }
 
     static long millisToNanos(double ms) {

@@ -8,9 +8,11 @@ import io.streambench.mock.stream.Script;
  * What one stream says and when, the same for every API: the steps of a {@link StreamPlan}, told to an
  * {@link EventEncoder} that spells them. A step is what is due at one deadline: the first (after the time
  * to first token) opens each choice and carries its first fragment; each later one (after one inter-chunk
- * gap) carries one more fragment per choice. A fragment is a few tokens of text, or a tool call's header, or
- * a piece of its arguments. A choice finishes in the step of its last fragment, and the stream's summary and
- * end marker follow the last choice's finish.
+ * gap) carries one more fragment per choice. A fragment is a few tokens of reasoning or of text, or a tool
+ * call's header, or a piece of its arguments; a choice's reasoning comes before its text or tool calls. A
+ * choice finishes in the step of its last fragment, and the stream's summary and end marker follow the last
+ * choice's finish. An API that answers a request at once with a stream-level opening (the Responses API's
+ * {@code response.created}) gets it as a step of its own before the first, due at once.
  *
  * <p>Chunk sizes and gaps are drawn here from the plan's random sources, in the same order whatever the
  * format, so a seed gives the same timing and the same text in every API.
@@ -21,11 +23,14 @@ final class StreamScript implements Script {
     private final StreamPlan.Randoms random;
     private final SseEvents sse;
     private final EventEncoder encoder;
+    private final WireFormat format;
     private final Choice[] choices;
     /** False under the {@code no_finish} fault: no finish events and no summary. */
     private final boolean finishes;
     /** False under the {@code no_done} fault: no end marker. */
     private final boolean endMarker;
+    /** The stream-level opening is still due as a step of its own, at once ({@code WireFormat.opensAtOnce}). */
+    private boolean opening;
     private boolean first = true;
     private boolean finished;
 
@@ -35,13 +40,16 @@ final class StreamScript implements Script {
         this.random = plan.newRandoms();
         this.sse = new SseEvents(plan.timestamps, format.crlfLineEnds());
         this.encoder = format.newEncoder(plan, sse, random);
+        this.format = format;
         this.finishes = finishes;
         this.endMarker = endMarker;
+        this.opening = format.opensAtOnce();
         int n = plan.choices.size();
         this.choices = new Choice[n];
         for (int i = 0; i < n; i++) {
             StreamPlan.ChoicePlan c = plan.choices.get(i);
-            choices[i] = new Choice(c, plan.profile.content().open(random.content().get(i), plan.lastUserMessage));
+            choices[i] = new Choice(c, plan.openContent(random, i),
+                    c.reasoningTokens() > 0 ? StreamPlan.openReasoning(random, i) : null);
         }
     }
 
@@ -51,7 +59,15 @@ final class StreamScript implements Script {
     }
 
     @Override
+    public boolean nextStepIsOpening() {
+        return opening;
+    }
+
+    @Override
     public long nextStepDelayNanos() {
+        if (opening) {
+            return 0; // drawn from nothing, so the timing of the steps after it is the same as without it
+        }
         return StreamPlan.millisToNanos((first ? plan.ttftMs : plan.itlMs).sample(random.timing()));
     }
 
@@ -59,7 +75,12 @@ final class StreamScript implements Script {
     public int writeStep(ByteBuf out, long stampNanos) {
         sse.stampAt(stampNanos);
         long before = sse.sequence();
-        if (first) {
+        if (opening) {
+            opening = false;
+            encoder.streamStart(out);
+            return (int) (sse.sequence() - before);
+        }
+        if (first && !format.opensAtOnce()) {
             encoder.streamStart(out);
         }
         boolean allDone = true;
@@ -96,9 +117,11 @@ final class StreamScript implements Script {
     }
 
     @Override
-    public void writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
+    public int writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
         sse.stampAt(stampNanos);
+        long before = sse.sequence();
         encoder.errorEvent(out, message, type, code);
+        return (int) (sse.sequence() - before);
     }
 
     @Override
@@ -108,13 +131,26 @@ final class StreamScript implements Script {
     }
 
     private void writeFragment(Choice c, ByteBuf out, int index) {
+        if (c.reasoningLeft > 0) {
+            int k = Math.min(c.reasoningLeft, plan.tokensPerChunk.sampleInt(random.chunk(), 1));
+            if (c.reasoningLeft == c.plan.reasoningTokens()) {
+                encoder.reasoningStart(out, index);
+            }
+            c.reasoningLeft -= k;
+            encoder.reasoning(out, index, c.reasoning, k, finishes && !c.hasFragment());
+            if (c.reasoningLeft == 0) {
+                encoder.reasoningStop(out, index);
+            }
+            return;
+        }
         if (!c.toolCalls()) {
             int k = Math.min(c.tokensLeft, plan.tokensPerChunk.sampleInt(random.chunk(), 1));
             if (c.tokensLeft == c.plan.contentTokens()) {
                 encoder.textStart(out, index);
             }
             c.tokensLeft -= k;
-            encoder.text(out, index, c.tokens, k, c.tokensLeft == 0);
+            // "last" promises the finish in this step, which the no_finish fault withholds.
+            encoder.text(out, index, c.tokens, k, finishes && c.tokensLeft == 0);
             if (c.tokensLeft == 0) {
                 encoder.textStop(out, index);
             }
@@ -141,19 +177,24 @@ final class StreamScript implements Script {
         }
     }
 
-    /** One choice's progress: text tokens left, or the tool call and the arguments offset reached. */
+    /** One choice's progress: reasoning tokens left, then text tokens left, or the tool call and arguments offset. */
     private static final class Choice {
         final StreamPlan.ChoicePlan plan;
         final TokenStream tokens;
+        /** The reasoning text, or null when the choice has none. */
+        final TokenStream reasoning;
+        int reasoningLeft;
         int tokensLeft;
         int call;
         /** Where the next arguments fragment starts; -1 before the call's header was sent. */
         int argOffset = -1;
         boolean done;
 
-        Choice(StreamPlan.ChoicePlan plan, TokenStream tokens) {
+        Choice(StreamPlan.ChoicePlan plan, TokenStream tokens, TokenStream reasoning) {
             this.plan = plan;
             this.tokens = tokens;
+            this.reasoning = reasoning;
+            this.reasoningLeft = plan.reasoningTokens();
             this.tokensLeft = plan.contentTokens();
         }
 
@@ -162,7 +203,7 @@ final class StreamScript implements Script {
         }
 
         boolean hasFragment() {
-            return toolCalls() ? call < plan.toolCalls().size() : tokensLeft > 0;
+            return reasoningLeft > 0 || (toolCalls() ? call < plan.toolCalls().size() : tokensLeft > 0);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.stream.Script;
+import java.util.function.BiConsumer;
 
 /**
  * How one API spells its answers: the streamed events, the answer to {@code stream: false} and the error
@@ -28,6 +29,26 @@ public abstract class WireFormat {
     /** OpenAI chat completions ({@code /v1/chat/completions}). */
     public static WireFormat chatCompletions() {
         return ChatCompletionsFormat.INSTANCE;
+    }
+
+    /** OpenAI's legacy completions ({@code /v1/completions}). */
+    public static WireFormat completions() {
+        return CompletionsFormat.INSTANCE;
+    }
+
+    /** The OpenAI Responses API ({@code /v1/responses}). */
+    public static WireFormat responses() {
+        return ResponsesFormat.INSTANCE;
+    }
+
+    /** Anthropic Messages ({@code /v1/messages}). */
+    public static WireFormat messages() {
+        return MessagesFormat.INSTANCE;
+    }
+
+    /** Google Gemini ({@code /v1beta/models/{model}:streamGenerateContent} and {@code :generateContent}). */
+    public static WireFormat gemini() {
+        return GeminiFormat.INSTANCE;
     }
 
     /**
@@ -68,6 +89,39 @@ public abstract class WireFormat {
      * @param code a machine-readable code, or null
      */
     public abstract String errorBody(int status, String message, String param, String code);
+
+    /**
+     * The body of an error response of the response whose id is {@code requestId} (null when the API sends
+     * none; see {@link #newRequestId}). The API's error body, by default without the id.
+     */
+    public String errorBody(int status, String message, String param, String code, String requestId) {
+        return errorBody(status, message, param, code);
+    }
+
+    /** A fresh id for one response, for APIs that name each response in a header (Anthropic's {@code request-id}); else null. */
+    public String newRequestId() {
+        return null;
+    }
+
+    /**
+     * The headers this API puts on a response besides the server's defaults ({@code Content-Type:
+     * text/event-stream; charset=utf-8} for a stream, {@code application/json} otherwise), which it may
+     * replace: the request id, Gemini's {@code Content-Disposition}. None by default.
+     *
+     * @param stream the response is a stream (else a JSON body: an answer or an error)
+     * @param requestId this response's {@link #newRequestId}, or null
+     */
+    public void responseHeaders(boolean stream, String requestId, BiConsumer<String, String> header) {
+    }
+
+    /**
+     * Whether the API sends its stream-level opening ({@link EventEncoder#streamStart}) as soon as it accepts
+     * the request, before the first token (the Responses API's {@code response.created}), rather than with the
+     * first token.
+     */
+    boolean opensAtOnce() {
+        return false;
+    }
 
     /** Whether the API ends its SSE lines with CRLF (Gemini) rather than LF. */
     boolean crlfLineEnds() {

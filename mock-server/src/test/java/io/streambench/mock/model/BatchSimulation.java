@@ -165,7 +165,8 @@ final class BatchSimulation {
         }
 
         @Override
-        public void writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
+        public int writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
+            return 0;
         }
 
         @Override

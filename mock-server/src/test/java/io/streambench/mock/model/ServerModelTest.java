@@ -249,7 +249,8 @@ class ServerModelTest {
         }
 
         @Override
-        public void writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
+        public int writeErrorEvent(ByteBuf out, long stampNanos, String message, String type, String code) {
+            return 0;
         }
 
         @Override

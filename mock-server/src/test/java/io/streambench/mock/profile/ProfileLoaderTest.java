@@ -33,6 +33,8 @@ class ProfileLoaderTest {
                 require_api_key: true
                 system_fingerprint: fp_test
                 tool_calls: {probability: 0.5, parallel: 3, argument_chars_per_chunk: 6}
+                reasoning_tokens: uniform:50:200
+                reasoning_field: reasoning
             """;
     private static final String JSON = """
             {"default_profile": "fast",
@@ -46,7 +48,9 @@ class ProfileLoaderTest {
                  "flush": "every:4",
                  "require_api_key": true,
                  "system_fingerprint": "fp_test",
-                 "tool_calls": {"probability": 0.5, "parallel": 3, "argument_chars_per_chunk": "constant:6"}}}}
+                 "tool_calls": {"probability": 0.5, "parallel": 3, "argument_chars_per_chunk": "constant:6"},
+                 "reasoning_tokens": {"type": "uniform", "min": 50, "max": 200},
+                 "reasoning_field": "reasoning"}}}
             """;
 
     @TempDir
@@ -66,6 +70,8 @@ class ProfileLoaderTest {
         assertTrue(fast.requireApiKey());
         assertEquals("fp_test", fast.systemFingerprint());
         assertEquals(new ToolCallSettings(0.5, 3, new Distribution.Constant(6)), fast.toolCalls());
+        assertEquals(new ReasoningSettings(new Distribution.Uniform(50, 200), ReasoningSettings.ChatField.REASONING),
+                fast.reasoning());
         assertEquals("fast", profiles.defaultName());
         assertEquals(fast, profiles.forModel("no-such-model"));
         for (String builtin : ProfileLoader.builtins().byName().keySet()) {
@@ -95,6 +101,7 @@ class ProfileLoaderTest {
         assertFalse(p.requireApiKey());
         assertFalse(p.usageNullOnChunks());
         assertNull(p.systemFingerprint());
+        assertEquals(ReasoningSettings.NONE, p.reasoning(), "no reasoning unless asked for");
     }
 
     @Test
@@ -254,6 +261,9 @@ class ProfileLoaderTest {
             tool_calls key        | profiles: {a: {extends: instant, tool_calls: {parallell: 2}}} | 'parallell'
             tool_calls chunk      | profiles: {a: {extends: instant, tool_calls: {argument_chars_per_chunk: 'x:1'}}} | tool_calls.argument_chars_per_chunk
             generated needs length | profiles: {a: {ttft_ms: 1}}                             | output_tokens
+            reasoning tokens      | profiles: {a: {extends: instant, reasoning_tokens: lots}} | profiles.a.reasoning_tokens
+            reasoning field       | profiles: {a: {extends: instant, reasoning_field: thoughts}} | profiles.a.reasoning_field
+            reasoning field type  | profiles: {a: {extends: instant, reasoning_field: 3}}    | profiles.a.reasoning_field
             """)
     void shouldNameTheFieldOfEveryMistake(String mistake, String yaml, String named) {
         ProfileException e = assertThrows(ProfileException.class,
