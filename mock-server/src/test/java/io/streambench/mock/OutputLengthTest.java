@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.testing.LeakTracking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +36,53 @@ class OutputLengthTest {
         assertEquals(64, natural.contentEvents, "a floor below the answer's length changes nothing");
         Answer cut = ask("\"max_completion_tokens\":30,\"min_tokens\":30");
         assertEquals(30, cut.contentEvents);
+    }
+
+    /** Legacy completions (non-streaming): vLLM takes the same two fields there. */
+    @Test
+    void shouldHonourBothOnLegacyCompletions() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults());
+                RawHttpClient c = new RawHttpClient(server.port())) {
+            JsonNode ran = completion(c, "\"max_tokens\":100,\"ignore_eos\":true");
+            assertEquals(100, ran.at("/usage/completion_tokens").asInt());
+            assertEquals("length", ran.at("/choices/0/finish_reason").asText());
+            JsonNode floor = completion(c, "\"max_tokens\":100,\"min_tokens\":80");
+            assertEquals(80, floor.at("/usage/completion_tokens").asInt());
+            assertEquals("stop", floor.at("/choices/0/finish_reason").asText());
+            RawHttpClient.Response refused = c.postAndRead("/v1/completions",
+                    "{\"model\":\"instant\",\"prompt\":\"hi\",\"max_tokens\":10,\"min_tokens\":11}");
+            assertEquals(400, refused.status(), refused.body());
+            assertEquals("min_tokens", JSON.readTree(refused.body()).at("/error/param").asText());
+        }
+    }
+
+    /**
+     * min_tokens counts every generated token, reasoning included (as vLLM counts it), and ignore_eos leaves the
+     * reasoning its share of max_tokens: 20 reasoning tokens, then text.
+     */
+    @Test
+    void shouldCountReasoningTowardMinTokensAndMaxTokens() throws Exception {
+        try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(ProfileLoader.parse(
+                        "profiles: {thinker: {extends: instant, reasoning_tokens: 20}}")));
+                RawHttpClient c = new RawHttpClient(server.port())) {
+            JsonNode floor = JSON.readTree(c.postAndRead("/v1/chat/completions", "{\"model\":\"thinker\","
+                    + "\"max_tokens\":200,\"min_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                    .body());
+            assertEquals(100, floor.at("/usage/completion_tokens").asInt(), floor.toString());
+            assertEquals(20, floor.at("/usage/completion_tokens_details/reasoning_tokens").asInt());
+            JsonNode ran = JSON.readTree(c.postAndRead("/v1/chat/completions", "{\"model\":\"thinker\","
+                    + "\"max_tokens\":50,\"ignore_eos\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                    .body());
+            assertEquals(50, ran.at("/usage/completion_tokens").asInt(), ran.toString());
+            assertEquals("length", ran.at("/choices/0/finish_reason").asText());
+        }
+    }
+
+    private static JsonNode completion(RawHttpClient c, String fields) throws Exception {
+        RawHttpClient.Response r = c.postAndRead("/v1/completions", "{\"model\":\"instant\",\"prompt\":\"hi\"," + fields
+                + "}");
+        assertEquals(200, r.status(), r.body());
+        return JSON.readTree(r.body());
     }
 
     @Test
