@@ -15,8 +15,8 @@ import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.stats.ServerStats;
 
 /**
- * The pipeline of one connection: TLS (https only), idle timeout, HTTP/1.1 codec, body aggregation (bounded),
- * the mock's handler. Not an API: public for {@link io.streambench.mock.MockServer}, which binds it.
+ * The pipeline of one connection: read stamps, TLS (https only), idle timeout, HTTP/1.1 codec, body aggregation
+ * (bounded), the mock's handler. Not an API: public for {@link io.streambench.mock.MockServer}, which binds it.
  */
 public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -60,6 +60,8 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        ReadStamps stamps = new ReadStamps();
+        p.addLast("stamps", stamps);
         if (tls != null) {
             SslHandler ssl = tls.newHandler(ch.alloc());
             // Netty's 10 s default dropped handshakes of a cold JVM taking 256 new connections at once on a loaded
@@ -77,6 +79,6 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
         }
         p.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
         p.addLast("aggregate", new BoundedBodyAggregator(maxBodyBytes));
-        p.addLast("mock", new ConnectionHandler(state, routes));
+        p.addLast("mock", new ConnectionHandler(state, routes, stamps));
     }
 }
