@@ -7,7 +7,10 @@
  * <p>A chat request takes this path, one job per file:
  *
  * <pre>
- * decode   http/ChatRequestDecoder     the API's request body, validated as the API does
+ * stamp    http/ReadStamps             when the read that completed the request came off the socket: the
+ *                                      stream's clock starts then
+ * decode   http/ChatRequestDecoder     the API's request body, validated as the API does (one decoder per
+ *                                      API; each hands the model every message as model/Prompt)
  * admit    http/Admission              answered or refused (http/ErrorCatalogue phrases every refusal)
  * plan     wire/StreamPlan             everything decided before the first byte, from the seed
  * model    model/ServerModel           only for profiles with a server model: prompt counted, a slot of the
