@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.testing.LeakTracking;
 import java.util.ArrayList;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ModelDialectsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     private static final String PROFILES = """
             profiles:
               cached:
@@ -184,7 +180,7 @@ class ModelDialectsTest {
     }
 
     private static int count(String text) {
-        return O200K.countTokensOrdinary(text);
+        return PrefillModelTest.O200K.countTokensOrdinary(text);
     }
 
     /** Prompt and cached tokens: a missing cached field counts 0 (Gemini omits zero counts). */
@@ -208,16 +204,8 @@ class ModelDialectsTest {
     private record Timed(double createdMs, double firstTextMs, int inputTokens) {
     }
 
-    /** The fastest of three: each is never early, the fastest is the least delayed by a busy machine. */
     private static Timed fastest(RawHttpClient c, String prompt) throws Exception {
-        Timed best = null;
-        for (int i = 0; i < 3; i++) {
-            Timed t = streamResponses(c, prompt);
-            if (best == null || t.firstTextMs < best.firstTextMs) {
-                best = t;
-            }
-        }
-        return best;
+        return PrefillModelTest.fastestOfThree(() -> streamResponses(c, prompt), Timed::firstTextMs);
     }
 
     private static Timed streamResponses(RawHttpClient c, String prompt) throws Exception {

@@ -11,6 +11,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.testing.LeakTracking;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PrefillModelTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     private static final String PROFILES = """
             profiles:
               prefill:
@@ -91,15 +92,25 @@ class PrefillModelTest {
         }
     }
 
-    /**
-     * The fastest of three: each is never early, and the fastest is the one least delayed by a busy machine
-     * (another thread on the core, a collection).
-     */
     private static Measured fastest(RawHttpClient c, String body) throws Exception {
-        Measured best = null;
+        return fastestOfThree(() -> measure(c, body), Measured::ttftMs);
+    }
+
+    /** One timed request. */
+    @FunctionalInterface
+    interface Timing<T> {
+        T measure() throws Exception;
+    }
+
+    /**
+     * The fastest of three by {@code time}: each is never early, and the fastest is the one least delayed by a
+     * busy machine (another thread on the core, a collection).
+     */
+    static <T> T fastestOfThree(Timing<T> timing, ToDoubleFunction<T> time) throws Exception {
+        T best = null;
         for (int i = 0; i < 3; i++) {
-            Measured m = measure(c, body);
-            if (best == null || m.ttftMs < best.ttftMs) {
+            T m = timing.measure();
+            if (best == null || time.applyAsDouble(m) < time.applyAsDouble(best)) {
                 best = m;
             }
         }
