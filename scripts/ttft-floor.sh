@@ -11,14 +11,15 @@
 # requests (exact, from requests.csv: summary.csv's percentiles are histogram buckets, 131 µs wide at 200 ms),
 # the median ttfb, stamp_overhead p50 (the mock's write to the driver's read of each event) and the mock's
 # pacing lateness p50 over that run (/stats, reset before it); at the end, per concurrency, the median and the
-# range of the runs' median errors. RUN_ARGS adds run options (e.g. RUN_ARGS="--client-warmup 0").
+# range of the runs' median errors. RUN_ARGS adds run options (e.g. RUN_ARGS="--client-warmup 0"); JAR=PATH runs
+# another build (driver and mock both; to compare two commits).
 # Loopback only, bounded in time. Needs the built jar (mvn -B -q package -DskipTests), curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in -h|--help) echo "usage: scripts/ttft-floor.sh [RUNS] [DURATION]" >&2; exit 2 ;; esac
 RUNS=${1:-4}
 DURATION=${2:-30s}
-JAR=bench/target/streambench.jar
+JAR=${JAR:-bench/target/streambench.jar}
 [ -f "$JAR" ] || { echo "ttft-floor: $JAR missing: mvn -B -q package -DskipTests" >&2; exit 2; }
 for tool in curl python3; do
   command -v "$tool" >/dev/null || { echo "ttft-floor: $tool missing" >&2; exit 2; }

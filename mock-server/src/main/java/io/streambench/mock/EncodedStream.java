@@ -2,6 +2,7 @@ package io.streambench.mock;
 
 import io.netty.buffer.ByteBuf;
 import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.RequestOverrides;
 import io.streambench.mock.profile.Tokenizer;
@@ -86,22 +87,26 @@ public final class EncodedStream {
             }
             case "responses" -> {
                 request = new ChatRequest(model, true, true, 0, 1, none, ChatRequest.ToolChoice.AUTO, true, null,
-                        userMessage, promptTokens, ChatRequest.Reasoning.HIDDEN, true, null);
+                        userMessage, promptTokens, ChatRequest.Reasoning.HIDDEN, true, null,
+                        Prompt.ofUser(userMessage), false, 0);
                 format = WireFormat.responses();
             }
             case "completions" -> {
                 request = new ChatRequest(model, true, false, 0, 1, none, ChatRequest.ToolChoice.AUTO, false, null,
-                        userMessage, Tokenizer.count(userMessage), ChatRequest.Reasoning.OFF, true, null);
+                        userMessage, Tokenizer.count(userMessage), ChatRequest.Reasoning.OFF, true, null,
+                        Prompt.ofUser(userMessage), false, 0);
                 format = WireFormat.completions();
             }
             case "messages" -> {
                 request = new ChatRequest(model, true, true, 0, 1, none, ChatRequest.ToolChoice.AUTO, true, null,
-                        userMessage, promptTokens, ChatRequest.Reasoning.OFF, true, null);
+                        userMessage, promptTokens, ChatRequest.Reasoning.OFF, true, null,
+                        Prompt.ofUser(userMessage), false, 0);
                 format = WireFormat.messages();
             }
             case "gemini" -> {
                 request = new ChatRequest(model, true, true, 0, 1, none, ChatRequest.ToolChoice.AUTO, true, null,
-                        userMessage, Tokenizer.count(userMessage), ChatRequest.Reasoning.HIDDEN, true, null);
+                        userMessage, Tokenizer.count(userMessage), ChatRequest.Reasoning.HIDDEN, true, null,
+                        Prompt.ofUser(userMessage), false, 0);
                 format = WireFormat.gemini();
             }
             default -> throw new IllegalArgumentException("unknown api '" + api

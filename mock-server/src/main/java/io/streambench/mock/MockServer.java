@@ -8,9 +8,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.streambench.mock.http.MockServerInitializer;
+import io.streambench.mock.model.ModelSettings;
+import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.stats.ServerStats;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -38,17 +42,19 @@ public final class MockServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
     private final ServerStats stats;
+    private final ServerModels models;
     private final Transport transport;
     private final String host;
     private final int port;
     private final boolean tls;
     private final LongAdder tlsHandshakes;
 
-    private MockServer(EventLoopGroup group, Channel channel, ServerStats stats, Transport transport, String host,
-            boolean tls, LongAdder tlsHandshakes) {
+    private MockServer(EventLoopGroup group, Channel channel, ServerStats stats, ServerModels models,
+            Transport transport, String host, boolean tls, LongAdder tlsHandshakes) {
         this.group = group;
         this.channel = channel;
         this.stats = stats;
+        this.models = models;
         this.transport = transport;
         this.host = host;
         this.tls = tls;
@@ -71,10 +77,14 @@ public final class MockServer implements AutoCloseable {
         // and extra loops only add context switches.
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
         MockServerInitializer.warmUp();
+        Map<String, ModelSettings> modelSettings = new LinkedHashMap<>();
+        config.profiles().byName().forEach((name, profile) -> modelSettings.put(name, profile.model()));
+        // Before the loops start: loading a tokenizer takes about a second.
+        ServerModels models = ServerModels.of(modelSettings);
         EventLoopGroup group = transport.newEventLoopGroup(threads);
         ServerStats stats = new ServerStats();
         MockServerInitializer initializer = new MockServerInitializer(config.profiles(), stats, transport.label(),
-                config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes);
+                config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes, models);
         try {
             Channel ch = new ServerBootstrap()
                     .group(group)
@@ -88,15 +98,17 @@ public final class MockServer implements AutoCloseable {
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            return new MockServer(group, ch, stats, transport, config.host(), sslContext != null, handshakes);
+            return new MockServer(group, ch, stats, models, transport, config.host(), sslContext != null, handshakes);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            models.close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), e);
         } catch (Exception e) {
             // Netty rethrows the OS's bind failure (in use, not a local address, no permission) as it is: a
             // java.net.BindException, checked but undeclared.
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            models.close();
             throw new UsageException("cannot bind " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
@@ -127,6 +139,11 @@ public final class MockServer implements AutoCloseable {
         return stats;
     }
 
+    /** The server models of the profiles that have one (queue, prefill, prefix cache, batch). */
+    public ServerModels models() {
+        return models;
+    }
+
     /** The socket transport it serves with. */
     public Transport transport() {
         return transport;
@@ -142,5 +159,6 @@ public final class MockServer implements AutoCloseable {
     public void close() {
         channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        models.close();
     }
 }

@@ -1,14 +1,20 @@
 /**
  * The streambench mock server: {@link io.streambench.mock.MockServer}, configured by
- * {@link io.streambench.mock.MockServerConfig}, profiles ({@code profile}), faults ({@code fault}) and a TLS
- * identity ({@code tls}); {@link io.streambench.mock.EncodedStream} is the entry point for benchmarks.
+ * {@link io.streambench.mock.MockServerConfig}, profiles ({@code profile}), faults ({@code fault}), the server
+ * model ({@code model}: prefill, prefix cache, capacity) and a TLS identity ({@code tls});
+ * {@link io.streambench.mock.EncodedStream} is the entry point for benchmarks.
  *
  * <p>A chat request takes this path, one job per file:
  *
  * <pre>
- * decode   http/ChatRequestDecoder     the API's request body, validated as the API does
+ * stamp    http/ReadStamps             when the read that completed the request came off the socket: the
+ *                                      stream's clock starts then
+ * decode   http/ChatRequestDecoder     the API's request body, validated as the API does (one decoder per
+ *                                      API; each hands the model every message as model/Prompt)
  * admit    http/Admission              answered or refused (http/ErrorCatalogue phrases every refusal)
  * plan     wire/StreamPlan             everything decided before the first byte, from the seed
+ * model    model/ServerModel           only for profiles with a server model: prompt counted, a slot of the
+ *                                      batch taken or waited for, cached tokens and prefill decided
  * format   wire/WireFormat             what the stream says in the route's API (wire/StreamScript tells it
  *                                      step by step to the format's EventEncoder)
  * pace     stream/StreamSession        when each step is written (stream/Pacer, stream/Flusher;

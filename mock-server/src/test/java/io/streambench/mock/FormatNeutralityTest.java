@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pacing, flushing, faults and stats never see which API a stream speaks nor how it is framed: no class of
- * theirs refers to a class of {@code wire} or {@code http}. Read from the compiled classes, whose constant
- * pools name every class they use.
+ * Pacing, flushing, faults, stats and the server model never see which API a stream speaks nor how it is
+ * framed: no class of theirs refers to a class of {@code wire} or {@code http}. Read from the compiled
+ * classes, whose constant pools name every class they use.
  */
 class FormatNeutralityTest {
 
@@ -26,7 +26,7 @@ class FormatNeutralityTest {
         Path classes = Path.of(StreamSession.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> offenders = new ArrayList<>();
         int read = 0;
-        for (String pkg : List.of("stream", "fault", "stats")) {
+        for (String pkg : List.of("stream", "fault", "stats", "model")) {
             try (Stream<Path> files = Files.list(classes.resolve("io/streambench/mock/" + pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                     String constants = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
@@ -37,7 +37,7 @@ class FormatNeutralityTest {
                 }
             }
         }
-        assertTrue(read >= 20, "read " + read + " classes from " + classes);
+        assertTrue(read >= 28, "read " + read + " classes from " + classes);
         assertEquals(List.of(), offenders);
     }
 }

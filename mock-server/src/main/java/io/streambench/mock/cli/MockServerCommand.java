@@ -74,7 +74,8 @@ public final class MockServerCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             loaded.byName().values().forEach(p -> out.println(p.name() + (p.name().equals(loaded.defaultName())
                     ? " (default)" : "") + ": ttft_ms=" + p.ttftMs() + " itl_ms=" + p.itlMs() + " output_tokens="
-                    + (p.outputTokens() == null ? "source" : p.outputTokens()) + " tokens_per_chunk=" + p.tokensPerChunk()));
+                    + (p.outputTokens() == null ? "source" : p.outputTokens()) + " tokens_per_chunk=" + p.tokensPerChunk()
+                    + (p.model().on() ? " " + p.model().describe() : "")));
             out.flush();
             return 0;
         }

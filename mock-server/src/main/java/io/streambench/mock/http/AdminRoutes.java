@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.streambench.mock.model.ModelStats;
+import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.stats.ServerStats;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,7 +35,8 @@ final class AdminRoutes {
     static void warmUp() {
         ServerStats scratch = new ServerStats();
         SNAKE.valueToTree(scratch.snapshot(false));
-        PrometheusMetrics.render(scratch, "warm-up");
+        SNAKE.valueToTree(ModelStats.emptySnapshot());
+        PrometheusMetrics.render(scratch, ServerModels.none(), "warm-up");
     }
 
     /** {@code GET /v1/models}: one model per profile. */
@@ -54,14 +57,21 @@ final class AdminRoutes {
     /** {@code GET /stats[?reset=true]}: every figure of {@link ServerStats}, and the transport. */
     void stats(Exchange x, FullHttpRequest request) {
         List<String> reset = new QueryStringDecoder(request.uri()).parameters().getOrDefault("reset", List.of());
-        ObjectNode root = SNAKE.valueToTree(state.stats().snapshot(reset.contains("true")));
+        boolean resetWindows = reset.contains("true");
+        ObjectNode root = SNAKE.valueToTree(state.stats().snapshot(resetWindows));
         root.put("transport", state.transport());
+        if (!state.models().byName().isEmpty()) {
+            ObjectNode models = root.putObject("models");
+            state.models().byName().forEach((name, model) -> models.set(name,
+                    SNAKE.valueToTree(model.snapshot(resetWindows))));
+        }
         x.reply(x.response(200, JSON_TYPE, utf8(root.toString())));
     }
 
     /** {@code GET /metrics}: the same figures in the Prometheus text format. */
     void metrics(Exchange x, FullHttpRequest request) {
-        x.reply(x.response(200, PrometheusMetrics.contentType(), PrometheusMetrics.render(state.stats(), state.transport())));
+        x.reply(x.response(200, PrometheusMetrics.contentType(),
+                PrometheusMetrics.render(state.stats(), state.models(), state.transport())));
     }
 
     private static byte[] utf8(String s) {

@@ -2,6 +2,8 @@ package io.streambench.mock.http;
 
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.fault.Fault;
+import io.streambench.mock.model.ServerModel;
+import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.profile.RequestOverrides;
@@ -32,8 +34,11 @@ final class Admission {
     sealed interface Outcome permits Admitted, Refused {
     }
 
-    /** Answer with {@code plan}, bent by {@code faults}; as a stream when {@code stream}. */
-    record Admitted(StreamPlan plan, ArmedFaults faults, boolean stream) implements Outcome {
+    /**
+     * Answer with {@code plan}, bent by {@code faults}; as a stream when {@code stream}; through the profile's
+     * server {@code model} (queue, prefill, batch), or null when it has none.
+     */
+    record Admitted(StreamPlan plan, ArmedFaults faults, boolean stream, ServerModel model) implements Outcome {
     }
 
     /**
@@ -47,11 +52,18 @@ final class Admission {
     private final Profiles profiles;
     private final RateLimiter rateLimiter;
     private final ArmedFaults.Counters faultCounters;
+    private final ServerModels models;
 
     Admission(Profiles profiles, RateLimiter rateLimiter, ArmedFaults.Counters faultCounters) {
+        this(profiles, rateLimiter, faultCounters, ServerModels.none());
+    }
+
+    /** @param models the server models of the profiles that have one */
+    Admission(Profiles profiles, RateLimiter rateLimiter, ArmedFaults.Counters faultCounters, ServerModels models) {
         this.profiles = profiles;
         this.rateLimiter = rateLimiter;
         this.faultCounters = faultCounters;
+        this.models = models;
     }
 
     /**
@@ -109,7 +121,7 @@ final class Admission {
         if (!request.stream() && plan.completionTokens() > MAX_NON_STREAMING_TOKENS) {
             return refused(ErrorCatalogue.nonStreamingTooLong(MAX_NON_STREAMING_TOKENS, plan.completionTokens()));
         }
-        return new Admitted(plan, armed, request.stream());
+        return new Admitted(plan, armed, request.stream(), models.of(profile.name()));
     }
 
     private static Refused refused(ErrorReply error) {

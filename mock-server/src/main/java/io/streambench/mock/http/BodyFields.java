@@ -94,6 +94,36 @@ final class BodyFields {
         return s.asLong();
     }
 
+    /** vLLM's {@code ignore_eos} and {@code min_tokens}, as the request gave them. */
+    record OutputLength(boolean ignoreEos, int minTokens) {
+    }
+
+    /**
+     * vLLM's (and SGLang's) {@code ignore_eos} and {@code min_tokens}, which the chat and completions APIs of
+     * those servers take beside {@code maxTokens}, the request's limit (0 for none); refused as vLLM refuses them.
+     */
+    static OutputLength vllmOutputLength(JsonNode body, int maxTokens) {
+        boolean ignoreEos = bool(body, "ignore_eos", false, "ignore_eos");
+        if (ignoreEos && maxTokens == 0) {
+            throw refuse(ErrorCatalogue.ignoreEosWithoutMax());
+        }
+        JsonNode v = body.get("min_tokens");
+        if (v == null || v.isNull()) {
+            return new OutputLength(ignoreEos, 0);
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw typeError("min_tokens", "an integer", v);
+        }
+        int min = v.asInt();
+        if (min < 0) {
+            throw refuse(ErrorCatalogue.minTokensBelowZero(min));
+        }
+        if (maxTokens > 0 && min > maxTokens) {
+            throw refuse(ErrorCatalogue.minTokensAboveMax(min, maxTokens));
+        }
+        return new OutputLength(ignoreEos, min);
+    }
+
     static BadRequestException typeError(String param, String expected, JsonNode got) {
         return refuse(ErrorCatalogue.invalidType(param, expected, got));
     }

@@ -1,6 +1,7 @@
 package io.streambench.mock.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.Tokenizer;
 import io.streambench.mock.wire.ChatRequest;
 import io.streambench.mock.wire.ChatRequest.ToolChoice;
@@ -41,6 +42,7 @@ final class ChatRequestDecoder {
         }
         String lastUser = "";
         int promptTokens = 0;
+        List<Prompt.Message> prompt = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             JsonNode m = messages.get(i);
             String where = "messages[" + i + "]";
@@ -53,6 +55,7 @@ final class ChatRequestDecoder {
             }
             String text = contentText(m.get("content"), where + ".content");
             promptTokens += 4 + Tokenizer.count(text);
+            prompt.add(new Prompt.Message(role, text));
             if (role.equals("user")) {
                 lastUser = text;
             }
@@ -79,8 +82,11 @@ final class ChatRequestDecoder {
         boolean parallel = bool(body, "parallel_tool_calls", true);
         Long seed = BodyFields.seed(body);
         ChatRequest.Reasoning reasoning = reasoningEffort(body.get("reasoning_effort"), "reasoning_effort");
+        // vLLM's sampling extras, which the driver's --ignore-eos sends.
+        BodyFields.OutputLength length = BodyFields.vllmOutputLength(body, maxTokens);
         return new ChatRequest(model, stream, includeUsage, maxTokens, n, tools, toolChoice, parallel, seed,
-                lastUser, promptTokens, reasoning, obfuscation(options), null);
+                lastUser, promptTokens, reasoning, obfuscation(options), null, new Prompt(prompt), length.ignoreEos(),
+                length.minTokens());
     }
 
     /**

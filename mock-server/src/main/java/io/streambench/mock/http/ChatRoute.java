@@ -15,8 +15,12 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.fault.StreamFaults;
+import io.streambench.mock.model.Sequence;
+import io.streambench.mock.model.ServerModel;
 import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.stream.Script;
 import io.streambench.mock.stream.StreamSession;
 import io.streambench.mock.wire.ChatRequest;
 import io.streambench.mock.wire.StreamPlan;
@@ -27,7 +31,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One API's chat route: decode the body, admit the request, then answer it in the route's wire format: a
- * paced stream, or after the stream's duration the whole answer ({@code stream: false}).
+ * paced stream, or after the stream's duration the whole answer ({@code stream: false}). When the profile has
+ * a server model, the request first goes through it (counted, perhaps queued, admitted to a slot of the
+ * batch): the answer starts when it has its slot, its plan then carries the model's prompt counts, its script
+ * the model's timing, and its end releases the slot.
  */
 final class ChatRoute {
 
@@ -56,7 +63,9 @@ final class ChatRoute {
     }
 
     void answer(Exchange x, FullHttpRequest request) {
-        long startNanos = System.nanoTime();
+        // The stream's clock starts at the socket read that completed the request: decoding it and planning the
+        // answer are inside its time to first token, as they are for a real server.
+        long startNanos = x.arrivalNanos();
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         ErrorReply refusal = provider.refuseHeaders(request.headers()::get);
         if (refusal != null) {
@@ -97,14 +106,19 @@ final class ChatRoute {
     }
 
     private void start(Exchange x, Admission.Admitted a, long startNanos) {
+        ServerModel model = a.model();
         if (a.stream()) {
-            stream(x, a, startNanos);
+            stream(x, a, startNanos, model);
+        } else if (model == null) {
+            complete(x, a.plan(), startNanos, null);
         } else {
-            complete(x, a.plan(), startNanos);
+            Sequence s = model.submit(a.plan().prompt(), x.ctx().executor(), startNanos,
+                    admitted -> complete(x, counted(a.plan(), admitted), admitted.admittedNanos(), admitted));
+            waitForSlot(x, s);
         }
     }
 
-    private void stream(Exchange x, Admission.Admitted a, long startNanos) {
+    private void stream(Exchange x, Admission.Admitted a, long startNanos, ServerModel model) {
         HttpVersion version = x.version();
         HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
         response.headers()
@@ -124,13 +138,52 @@ final class ChatRoute {
         // Not flushed here: the session flushes the head with the first events when they are due at once
         // (one syscall for an unpaced stream), or right away when they are not.
         ctx.write(response, ctx.voidPromise());
-        StreamPlan plan = a.plan();
-        StreamSession session = new StreamSession(new StreamWriter(ctx, chunked, () -> x.answered(reuse)),
-                format.script(plan, a.faults()), new StreamFaults(a.faults(), plan.seed(), stats), plan.flush(), stats);
+        if (model == null) {
+            session(x, a, a.plan(), chunked, reuse, startNanos, null);
+            return;
+        }
+        Sequence s = model.submit(a.plan().prompt(), ctx.executor(), startNanos, admitted ->
+                session(x, a, counted(a.plan(), admitted), chunked, reuse, admitted.admittedNanos(), admitted));
+        if (!s.started()) {
+            ctx.flush(); // the head goes out now, as a server sends it before the request waits for the batch
+        }
+        waitForSlot(x, s);
+    }
+
+    /** A request still waiting for a slot (or its count) leaves the model's queue when its client leaves. */
+    private static void waitForSlot(Exchange x, Sequence s) {
+        if (!s.started()) {
+            x.answering(() -> s.cancel(System.nanoTime()));
+        }
+    }
+
+    /** {@code plan} with the model's prompt counts, when it counted the prompt. */
+    private static StreamPlan counted(StreamPlan plan, Sequence s) {
+        return s.counted() ? plan.withPromptTokens(s.promptTokens(), s.cachedTokens()) : plan;
+    }
+
+    /**
+     * Starts the paced stream of {@code plan} at {@code startNanos}; with a model's {@code sequence}, the script
+     * follows the batch and the stream's end releases the slot.
+     */
+    private void session(Exchange x, Admission.Admitted a, StreamPlan plan, boolean chunked, boolean reuse,
+            long startNanos, Sequence sequence) {
+        ChannelHandlerContext ctx = x.ctx();
+        Runnable onEnd = sequence == null ? () -> x.answered(reuse) : () -> {
+            sequence.release(System.nanoTime());
+            x.answered(reuse);
+        };
+        Script script = format.script(plan, a.faults());
+        StreamSession session = new StreamSession(new StreamWriter(ctx, chunked, onEnd),
+                sequence == null ? script : sequence.pace(script), new StreamFaults(a.faults(), plan.seed(), stats),
+                plan.flush(), stats);
         x.answering(new Answer() {
             @Override
             public void cancel() {
                 session.cancel();
+                if (sequence != null) {
+                    sequence.release(System.nanoTime());
+                }
             }
 
             @Override
@@ -141,12 +194,17 @@ final class ChatRoute {
         session.start(startNanos);
     }
 
-    private void complete(Exchange x, StreamPlan plan, long startNanos) {
+    private void complete(Exchange x, StreamPlan plan, long startNanos, Sequence sequence) {
         String json = format.completion(plan);
-        long due = startNanos + format.answerDelayNanos(plan);
+        long due = startNanos + (sequence == null ? format.answerDelayNanos(plan)
+                : sequence.answerDelayNanos(format.script(plan, ArmedFaults.NONE)));
         stats.streamStarted();
         ScheduledFuture<?> reply = x.ctx().executor().schedule(() -> {
-            stats.recordLatenessNanos(System.nanoTime() - due);
+            long now = System.nanoTime();
+            stats.recordLatenessNanos(now - due);
+            if (sequence != null) {
+                sequence.release(due - now < 0 ? due : now);
+            }
             FullHttpResponse response = x.json(200, json, plan.replayHeaders());
             format.responseHeaders(false, format.newRequestId(), response.headers()::set);
             stats.sent(0, response.content().readableBytes());
@@ -156,6 +214,9 @@ final class ChatRoute {
         x.answering(() -> {
             reply.cancel(false);
             stats.streamCancelled();
+            if (sequence != null) {
+                sequence.release(System.nanoTime());
+            }
         });
     }
 }

@@ -30,16 +30,19 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final ServerState state;
     private final ServerStats stats;
     private final Routes routes;
+    private final ReadStamps stamps;
     private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
     private long pipelinedBytes;
     private long idleSinceNanos = System.nanoTime();
     private Answer current;
     private boolean busy;
 
-    ConnectionHandler(ServerState state, Routes routes) {
+    /** @param stamps the pipeline's read stamps: a request's clock starts at the read that completed it */
+    ConnectionHandler(ServerState state, Routes routes, ReadStamps stamps) {
         this.state = state;
         this.stats = state.stats();
         this.routes = routes;
+        this.stamps = stamps;
     }
 
     @Override
@@ -53,20 +56,25 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FullHttpReques
             pipelined.add(request.retain());
             return;
         }
-        handle(ctx, request);
+        handle(ctx, request, stamps.lastRead());
     }
 
-    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+    /**
+     * @param arrivalNanos when the request's clock starts: the read that completed it, or, for a pipelined one
+     *     that waited for the answer before it, now
+     */
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request, long arrivalNanos) {
         busy = true;
         ctx.channel().attr(BUSY).set(Boolean.TRUE);
         stats.request();
         if (request.decoderResult().isFailure()) {
             // What follows an unreadable request cannot be trusted: answer it and close.
-            new Exchange(this, ctx, stats, HttpVersion.HTTP_1_1, false)
+            new Exchange(this, ctx, stats, HttpVersion.HTTP_1_1, false, arrivalNanos)
                     .refuse(ErrorCatalogue.unreadable(request.decoderResult().cause()), Routes.FALLBACK_FORMAT);
             return;
         }
-        routes.route(new Exchange(this, ctx, stats, request.protocolVersion(), HttpUtil.isKeepAlive(request)), request);
+        routes.route(new Exchange(this, ctx, stats, request.protocolVersion(), HttpUtil.isKeepAlive(request),
+                arrivalNanos), request);
     }
 
     /** {@code answer} is under way: it hears about the channel until it is {@link #answered}. */
@@ -92,7 +100,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (next != null) {
             pipelinedBytes -= next.content().readableBytes();
             try {
-                handle(ctx, next);
+                handle(ctx, next, System.nanoTime());
             } finally {
                 next.release();
             }

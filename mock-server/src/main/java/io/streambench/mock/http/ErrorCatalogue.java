@@ -95,6 +95,24 @@ final class ErrorCatalogue {
                 + ", but got " + got + " instead.", param, "integer_below_min_value");
     }
 
+    /** vLLM's {@code min_tokens} below 0, in vLLM's words. */
+    static ErrorReply minTokensBelowZero(int got) {
+        return new ErrorReply(400, "min_tokens must be greater than or equal to 0, got " + got + ".", "min_tokens",
+                "invalid_value");
+    }
+
+    /** vLLM's {@code min_tokens} above the answer's limit, in vLLM's words. */
+    static ErrorReply minTokensAboveMax(int min, int max) {
+        return new ErrorReply(400, "min_tokens must be less than or equal to max_tokens=" + max + ", got " + min
+                + ".", "min_tokens", "invalid_value");
+    }
+
+    /** vLLM's {@code ignore_eos} with no limit: a real server runs to its context length, which the mock has not. */
+    static ErrorReply ignoreEosWithoutMax() {
+        return new ErrorReply(400, "ignore_eos needs max_tokens (or max_completion_tokens): the mock has no context "
+                + "length to run to.", "ignore_eos", "invalid_value");
+    }
+
     static ErrorReply tooManyChoices(int max, int got) {
         return new ErrorReply(400, "Invalid 'n': integer above maximum value. The mock serves at most " + max
                 + " choices, but got " + got + " instead.", "n", "integer_above_max_value");

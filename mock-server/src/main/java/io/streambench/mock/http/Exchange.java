@@ -21,9 +21,11 @@ import java.util.Map;
  *
  * @param version the request's HTTP version, which the answer speaks
  * @param keepAlive whether the connection stays open after the answer
+ * @param arrivalNanos when the request's clock starts ({@code System.nanoTime()}): the socket read that completed
+ *     it ({@link ReadStamps})
  */
 record Exchange(ConnectionHandler connection, ChannelHandlerContext ctx, ServerStats stats, HttpVersion version,
-        boolean keepAlive) {
+        boolean keepAlive, long arrivalNanos) {
 
     /** A complete response with {@code body}. */
     FullHttpResponse response(int status, String contentType, byte[] body) {

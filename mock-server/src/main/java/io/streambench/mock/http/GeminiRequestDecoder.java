@@ -3,6 +3,7 @@ package io.streambench.mock.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.Tokenizer;
 import io.streambench.mock.wire.ChatRequest;
 import io.streambench.mock.wire.ChatRequest.ToolChoice;
@@ -62,7 +63,12 @@ final class GeminiRequestDecoder {
         if (!contents.isArray()) {
             throw typeError("contents", contents);
         }
-        int promptTokens = Tokenizer.count(partsText(body.path("systemInstruction").get("parts"), "systemInstruction"));
+        String system = partsText(body.path("systemInstruction").get("parts"), "systemInstruction");
+        int promptTokens = Tokenizer.count(system);
+        List<Prompt.Message> prompt = new ArrayList<>(contents.size() + 1);
+        if (body.hasNonNull("systemInstruction")) {
+            prompt.add(new Prompt.Message("system", system));
+        }
         String lastUser = "";
         for (int i = 0; i < contents.size(); i++) {
             JsonNode c = contents.get(i);
@@ -78,6 +84,8 @@ final class GeminiRequestDecoder {
             }
             String text = partsText(parts, where + ".parts");
             promptTokens += Tokenizer.count(text);
+            // Gemini's "model" turns are what the other APIs call assistant turns.
+            prompt.add(new Prompt.Message(role.equals("model") ? "assistant" : role, text));
             if (role.equals("user")) {
                 lastUser = text;
             }
@@ -100,8 +108,9 @@ final class GeminiRequestDecoder {
         List<ChatRequest.Tool> tools = tools(body.get("tools"));
         ToolChoice choice = toolChoice(body.path("toolConfig").path("functionCallingConfig"), tools);
         ChatRequest.Reasoning thinking = thinking(config.path("thinkingConfig"));
+        // Gemini has no ignore_eos or min_tokens.
         return new ChatRequest(path.model(), path.stream(), true, maxTokens, 1, tools, choice, true, seed, lastUser,
-                promptTokens, thinking, true, null);
+                promptTokens, thinking, true, null, new Prompt(prompt), false, 0);
     }
 
     /**

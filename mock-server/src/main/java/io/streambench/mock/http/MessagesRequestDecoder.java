@@ -2,6 +2,7 @@ package io.streambench.mock.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.Tokenizer;
 import io.streambench.mock.wire.ChatRequest;
 import io.streambench.mock.wire.ChatRequest.ToolChoice;
@@ -40,7 +41,12 @@ final class MessagesRequestDecoder {
         if (messages.isEmpty()) {
             throw refuse("messages", "at least one message is required");
         }
-        int promptTokens = Tokenizer.count(text(body.get("system"), "system"));
+        String system = text(body.get("system"), "system");
+        int promptTokens = Tokenizer.count(system);
+        List<Prompt.Message> prompt = new ArrayList<>(messages.size() + 1);
+        if (body.hasNonNull("system")) {
+            prompt.add(new Prompt.Message("system", system));
+        }
         String lastUser = "";
         for (int i = 0; i < messages.size(); i++) {
             JsonNode m = messages.get(i);
@@ -58,6 +64,7 @@ final class MessagesRequestDecoder {
             }
             String text = text(content, where + ".content");
             promptTokens += 4 + Tokenizer.count(text);
+            prompt.add(new Prompt.Message(role, text));
             if (role.equals("user")) {
                 lastUser = text;
             }
@@ -68,9 +75,10 @@ final class MessagesRequestDecoder {
         ToolChoice toolChoice = toolChoice(choice);
         boolean parallel = !(choice != null && choice.isObject() && choice.path("disable_parallel_tool_use").asBoolean(false));
         ChatRequest.Reasoning thinking = thinking(body.get("thinking"), maxTokens);
-        // Anthropic has no seed in the body (x-mock-seed still works) and always reports usage.
+        // Anthropic has no seed in the body (x-mock-seed still works) and always reports usage; it has no
+        // ignore_eos or min_tokens.
         return new ChatRequest(model, stream, true, maxTokens, 1, tools, toolChoice, parallel, null, lastUser,
-                promptTokens, thinking, true, null);
+                promptTokens, thinking, true, null, new Prompt(prompt), false, 0);
     }
 
     /**

@@ -10,12 +10,13 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.stats.ServerStats;
 
 /**
- * The pipeline of one connection: TLS (https only), idle timeout, HTTP/1.1 codec, body aggregation (bounded),
- * the mock's handler. Not an API: public for {@link io.streambench.mock.MockServer}, which binds it.
+ * The pipeline of one connection: read stamps, TLS (https only), idle timeout, HTTP/1.1 codec, body aggregation
+ * (bounded), the mock's handler. Not an API: public for {@link io.streambench.mock.MockServer}, which binds it.
  */
 public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -44,11 +45,12 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
      * @param maxBodyBytes  the largest request body accepted
      * @param tls           the server TLS context, or null for plain http
      * @param tlsHandshakes counts completed TLS handshakes (one per new https connection)
+     * @param models        the server models of the profiles that have one
      */
     public MockServerInitializer(Profiles profiles, ServerStats stats, String transport, long idleTimeoutMillis,
-            int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes) {
+            int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes, ServerModels models) {
         this.state = new ServerState(profiles, stats, transport, new RateLimiter(), new ArmedFaults.Counters(),
-                idleTimeoutMillis);
+                idleTimeoutMillis, models);
         this.routes = new Routes(state);
         this.maxBodyBytes = maxBodyBytes;
         this.tls = tls;
@@ -58,6 +60,8 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        ReadStamps stamps = new ReadStamps();
+        p.addLast("stamps", stamps);
         if (tls != null) {
             SslHandler ssl = tls.newHandler(ch.alloc());
             // Netty's 10 s default dropped handshakes of a cold JVM taking 256 new connections at once on a loaded
@@ -75,6 +79,6 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
         }
         p.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
         p.addLast("aggregate", new BoundedBodyAggregator(maxBodyBytes));
-        p.addLast("mock", new ConnectionHandler(state, routes));
+        p.addLast("mock", new ConnectionHandler(state, routes, stamps));
     }
 }

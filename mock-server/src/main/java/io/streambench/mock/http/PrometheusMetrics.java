@@ -7,12 +7,16 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.streambench.mock.model.ModelStats;
+import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.stats.ServerStats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code GET /metrics}: the {@code /stats} figures in the Prometheus text format, written by the Prometheus
@@ -33,8 +37,8 @@ final class PrometheusMetrics {
         return PrometheusTextFormatWriter.CONTENT_TYPE;
     }
 
-    /** Renders every metric of {@code stats}. */
-    static byte[] render(ServerStats stats, String transport) {
+    /** Renders every metric of {@code stats} and of the server {@code models} (labelled by model). */
+    static byte[] render(ServerStats stats, ServerModels models, String transport) {
         ServerStats.Snapshot s = stats.snapshot(false);
         ServerStats.LatenessBuckets lateness = stats.latenessBuckets(LATENESS_BOUNDS);
         MetricSnapshots.Builder all = MetricSnapshots.builder()
@@ -71,6 +75,9 @@ final class PrometheusMetrics {
                         .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
                                 .labels(Labels.of("transport", transport)).value(1).build())
                         .build());
+        if (!models.byName().isEmpty()) {
+            modelMetrics(all, models);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try {
             PrometheusTextFormatWriter.create().write(out, all.build());
@@ -78,6 +85,50 @@ final class PrometheusMetrics {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The server models' figures, one data point per model. */
+    private static void modelMetrics(MetricSnapshots.Builder all, ServerModels models) {
+        Map<String, ModelStats.Snapshot> byModel = new LinkedHashMap<>();
+        models.byName().forEach((name, model) -> byModel.put(name, model.snapshot(false)));
+        all.metricSnapshot(perModelGauge("streambench_mock_model_active_sequences",
+                        "Sequences holding a slot of the model's batch now.", byModel, s -> s.activeSequences()))
+                .metricSnapshot(perModelGauge("streambench_mock_model_queue_length",
+                        "Requests waiting for a slot now.", byModel, s -> s.queueLength()))
+                .metricSnapshot(perModel("streambench_mock_model_requests", "Requests that asked for a slot.",
+                        byModel, s -> s.requests()))
+                .metricSnapshot(perModel("streambench_mock_model_admitted", "Requests that got a slot.",
+                        byModel, s -> s.admitted()))
+                .metricSnapshot(perModel("streambench_mock_model_queued", "Requests that waited for a slot.",
+                        byModel, s -> s.queued()))
+                .metricSnapshot(perModel("streambench_mock_model_queue_wait_seconds",
+                        "Time admitted requests waited for a slot.", byModel, s -> s.queueWaitMsTotal() / 1000.0))
+                .metricSnapshot(perModel("streambench_mock_model_input_tokens",
+                        "Prompt tokens of admitted requests (counted with the profile's tokenizer).", byModel,
+                        s -> s.inputTokens()))
+                .metricSnapshot(perModel("streambench_mock_model_cached_tokens",
+                        "Prompt tokens found in the prefix cache.", byModel, s -> s.cachedTokens()))
+                .metricSnapshot(perModel("streambench_mock_model_prefill_seconds",
+                        "Prefill time of admitted requests.", byModel, s -> s.prefillMsTotal() / 1000.0))
+                .metricSnapshot(perModel("streambench_mock_model_stall_seconds",
+                        "Decoding stall caused by prefills (each decoding sequence waits it).", byModel,
+                        s -> s.stallMsTotal() / 1000.0));
+    }
+
+    private static GaugeSnapshot perModelGauge(String name, String help, Map<String, ModelStats.Snapshot> byModel,
+            ToDoubleFunction<ModelStats.Snapshot> value) {
+        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
+        byModel.forEach((model, s) -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("model", model)).value(value.applyAsDouble(s)).build()));
+        return b.build();
+    }
+
+    private static CounterSnapshot perModel(String name, String help, Map<String, ModelStats.Snapshot> byModel,
+            ToDoubleFunction<ModelStats.Snapshot> value) {
+        CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
+        byModel.forEach((model, s) -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(Labels.of("model", model)).value(value.applyAsDouble(s)).build()));
+        return b.build();
     }
 
     private static double[] withInfinity(double[] bounds) {

@@ -12,6 +12,7 @@ import static io.streambench.mock.http.BodyFields.typeError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.Tokenizer;
 import io.streambench.mock.wire.ChatRequest;
 import io.streambench.mock.wire.ChatRequest.ToolChoice;
@@ -44,10 +45,10 @@ final class ResponsesRequestDecoder {
             throw refuse(ErrorCatalogue.notAnObject());
         }
         String model = requiredString(body, "model", "model");
-        Prompt prompt = new Prompt();
+        Input prompt = new Input();
         String instructions = optionalString(body, "instructions", "instructions");
         if (instructions != null) {
-            prompt.add(instructions, false);
+            prompt.add("system", instructions);
         }
         input(body.get("input"), prompt);
         boolean stream = bool(body, "stream", false, "stream");
@@ -66,29 +67,32 @@ final class ResponsesRequestDecoder {
         ToolChoice toolChoice = toolChoice(body.get("tool_choice"), echo);
         echo.set("tools", tools(body.get("tools"), tools));
         echo.set("top_p", number(body, "top_p"));
+        // The Responses API has no ignore_eos or min_tokens; vLLM's Responses route takes neither.
         return new ChatRequest(model, stream, true, maxOutputTokens, 1, tools, toolChoice, parallel, null,
-                prompt.lastUser, prompt.tokens, reasoning, obfuscation, echo);
+                prompt.lastUser, prompt.tokens, reasoning, obfuscation, echo, new Prompt(prompt.messages), false, 0);
     }
 
-    /** The text and token count of the input, and its last user message. */
-    private static final class Prompt {
+    /** The messages of the instructions and the input, their rough token count, and the last user message. */
+    private static final class Input {
+        final List<Prompt.Message> messages = new ArrayList<>();
         String lastUser = "";
         int tokens;
 
-        void add(String text, boolean user) {
+        void add(String role, String text) {
             tokens += 4 + Tokenizer.count(text);
-            if (user) {
+            messages.add(new Prompt.Message(role, text));
+            if (role.equals("user")) {
                 lastUser = text;
             }
         }
     }
 
-    private static void input(JsonNode input, Prompt prompt) {
+    private static void input(JsonNode input, Input prompt) {
         if (input == null || input.isNull()) {
             throw refuse(ErrorCatalogue.missingParameter("input"));
         }
         if (input.isTextual()) {
-            prompt.add(input.asText(), true);
+            prompt.add("user", input.asText());
             return;
         }
         if (!input.isArray()) {
@@ -109,12 +113,12 @@ final class ResponsesRequestDecoder {
                 if (!ROLES.contains(role)) {
                     throw refuse(ErrorCatalogue.invalidValue(where + ".role", role, ROLES));
                 }
-                prompt.add(contentText(item.get("content"), where + ".content"), role.equals("user"));
+                prompt.add(role, contentText(item.get("content"), where + ".content"));
             } else if (type.equals("function_call_output")) {
-                prompt.add(item.path("output").isTextual() ? item.get("output").asText() : item.path("output").toString(),
-                        false);
+                prompt.add("tool", item.path("output").isTextual() ? item.get("output").asText()
+                        : item.path("output").toString());
             } else if (type.equals("function_call")) {
-                prompt.add(item.path("arguments").asText(""), false);
+                prompt.add("assistant", item.path("arguments").asText(""));
             }
             // Other item types (reasoning, item_reference, ...) carry nothing the mock counts.
         }

@@ -23,7 +23,8 @@ final class Routes {
     private final AdminRoutes admin;
 
     Routes(ServerState state) {
-        Admission admission = new Admission(state.profiles(), state.rateLimiter(), state.faultCounters());
+        Admission admission = new Admission(state.profiles(), state.rateLimiter(), state.faultCounters(),
+                state.models());
         this.chatCompletions = new ChatRoute(state.stats(), admission, Provider.OPENAI,
                 (body, uri) -> ChatRequestDecoder.decode(body), WireFormat.chatCompletions());
         this.responses = new ChatRoute(state.stats(), admission, Provider.OPENAI,

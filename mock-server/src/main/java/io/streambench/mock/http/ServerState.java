@@ -1,6 +1,7 @@
 package io.streambench.mock.http;
 
 import io.streambench.mock.fault.ArmedFaults;
+import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.stats.ServerStats;
 
@@ -13,7 +14,8 @@ import io.streambench.mock.stats.ServerStats;
  * @param rateLimiter the token buckets of the profiles' rate limits
  * @param faultCounters the per-spec counters of {@code every=N} fault triggers
  * @param idleTimeoutMillis a connection with no request in flight is closed after this long; 0 never
+ * @param models the server models of the profiles that have one (queue, prefill, prefix cache, batch)
  */
 record ServerState(Profiles profiles, ServerStats stats, String transport, RateLimiter rateLimiter,
-        ArmedFaults.Counters faultCounters, long idleTimeoutMillis) {
+        ArmedFaults.Counters faultCounters, long idleTimeoutMillis, ServerModels models) {
 }

@@ -2,6 +2,7 @@ package io.streambench.mock.profile;
 
 import io.streambench.mock.fault.Fault;
 import io.streambench.mock.fault.RateLimit;
+import io.streambench.mock.model.ModelSettings;
 import java.util.List;
 
 /**
@@ -24,6 +25,8 @@ import java.util.List;
  * @param faults faults injected into this profile's answers (see {@link io.streambench.mock.fault.FaultSpec})
  * @param rateLimit request and token limits answered with 429
  * @param pings the {@code ping} events of Anthropic Messages streams
+ * @param model how the "server" behaves under traffic: tokenizer, prefill, prefix cache, capacity
+ *     ({@link ModelSettings#OFF} for none)
  */
 public record Profile(
         String name,
@@ -42,7 +45,8 @@ public record Profile(
         String systemFingerprint,
         List<Fault> faults,
         RateLimit rateLimit,
-        Pings pings) {
+        Pings pings,
+        ModelSettings model) {
 
     public Profile {
         if (name == null || name.isBlank()) {
@@ -59,6 +63,7 @@ public record Profile(
         faults = List.copyOf(faults);
         require(rateLimit, "rate_limit");
         require(pings, "pings");
+        require(model, "model");
         if (outputTokens == null && content.naturalTokens("") < 0 && !(content instanceof ContentSource.Echo)) {
             throw new IllegalArgumentException("profile '" + name + "': generated content needs output_tokens");
         }

@@ -48,7 +48,8 @@ final class ProfileFields {
                 n.hasNonNull("system_fingerprint") ? n.get("system_fingerprint").asText() : null,
                 faults(n.get("faults")),
                 rateLimit(n.get("rate_limit")),
-                pings(n.get("pings")));
+                pings(n.get("pings")),
+                ModelFields.read(n));
     }
 
     /** Reads a distribution from a number, its text form, or an object with {@code type}. */

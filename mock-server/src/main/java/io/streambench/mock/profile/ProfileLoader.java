@@ -38,7 +38,7 @@ public final class ProfileLoader {
     private static final Set<String> PROFILE_KEYS = Set.of("extends", "ttft_ms", "itl_ms", "output_tokens",
             "tokens_per_chunk", "content", "padding_bytes", "usage_null_on_chunks", "flush", "require_api_key",
             "timestamps", "tool_calls", "reasoning_tokens", "reasoning_field", "system_fingerprint", "faults",
-            "rate_limit", "pings");
+            "rate_limit", "pings", "tokenizer", "prefill_ms_per_1k_tokens", "prefix_cache", "capacity");
 
     private ProfileLoader() {
     }

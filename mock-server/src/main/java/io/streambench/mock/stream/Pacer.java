@@ -15,8 +15,14 @@ import java.util.concurrent.TimeUnit;
  * object, a priority-queue insert and removal (O(log n) with cache misses at 10,000 entries) and, when the
  * loop is not busy, a wake-up of its own. Here a stream due within the wheel's horizon goes into the slot of
  * its deadline (an intrusive list, O(1), no allocation), and the loop wakes once for every slot that holds
- * streams, at the end of the slot, and runs every stream that is due by then. Nothing runs before its
- * deadline; streams whose deadlines fall in one slot share one wake-up (see {@link #SHIFT}).
+ * streams and runs every stream that is due by then. Nothing runs before its deadline.
+ *
+ * <p>When the loop wakes for a slot: <b>at the deadline of its stream when it holds one stream, at the end of
+ * the slot when it holds several</b> (as the slot was when the wake-up was set). Streams whose deadlines fall in
+ * one slot share one wake-up at its end, which is what keeps wake-ups, and so CPU, down at high load (see
+ * {@link #SHIFT}); a lone stream, the usual case at low load, costs one wake-up either way, so it is woken on
+ * time rather than up to a slot late. A stream that joins a slot after its wake-up was set for a lone stream
+ * does not move it: it runs then if it is due, else on a wake-up of its own, at its deadline.
  *
  * <p>Streams due further ahead than the horizon (about 4.3 s) use Netty's timer as before; a stream that
  * is already due (catching up after a late wake-up) goes into the current slot and runs after the loop has
@@ -28,9 +34,10 @@ import java.util.concurrent.TimeUnit;
 final class Pacer implements Runnable {
 
     /**
-     * Slot width: 2^18 ns, about 262 µs; also the timer slack. The loop wakes once per occupied slot, at its
-     * end, and runs everything due in it, so no write is more than one slot late for the wheel's sake (a
-     * quarter of a millisecond), and streams whose deadlines fall in one slot share one wake-up. Wake-ups,
+     * Slot width: 2^18 ns, about 262 µs; also the timer slack for streams that share a slot. The loop wakes
+     * once per occupied slot, at its end when several streams are in it (at the deadline of a lone one), and
+     * runs everything due in it, so no write is more than one slot late for the wheel's sake (a quarter of a
+     * millisecond), and streams whose deadlines fall in one slot share one wake-up. Wake-ups,
      * not writes, are what a paced server mostly pays for at moderate load: on a virtual machine each
      * costs a timer interrupt and a context switch (about 20 µs of CPU on the 2-core VM this was measured
      * on, against about 14 µs per event written when the loop never sleeps).
@@ -48,6 +55,8 @@ final class Pacer implements Runnable {
     private final Paced[] heads = new Paced[SLOTS];
     /** The earliest deadline in each slot (valid while the slot is occupied). */
     private final long[] earliest = new long[SLOTS];
+    /** Streams in each slot (valid while the slot is occupied): one is woken at its deadline. */
+    private final int[] members = new int[SLOTS];
     private final long[] occupied = new long[SLOTS / 64];
     /** The absolute slot number processed next; every queued stream's slot is in [cursor, cursor + SLOTS). */
     private long cursor;
@@ -98,7 +107,7 @@ final class Pacer implements Runnable {
         s.queuedInRun = runs;
         link(s, (int) (slot & MASK), deadline);
         if (!running) {
-            long at = wakeTime(slot, deadline, now);
+            long at = wakeTime(slot, now);
             if (!wakeArmed || at - wakeAt < 0) {
                 arm(at, now);
             }
@@ -130,7 +139,7 @@ final class Pacer implements Runnable {
         if (size > 0) {
             long slot = nextOccupiedSlot();
             long later = System.nanoTime();
-            arm(wakeTime(slot, earliest[(int) (slot & MASK)], later), later);
+            arm(wakeTime(slot, later), later);
         }
     }
 
@@ -142,6 +151,7 @@ final class Pacer implements Runnable {
             return;
         }
         heads[i] = null;
+        members[i] = 0;
         occupied[i >>> 6] &= ~(1L << i);
         while (s != null) {
             Paced next = s.wheelNext;
@@ -170,8 +180,12 @@ final class Pacer implements Runnable {
         if (heads[i] == null) {
             occupied[i >>> 6] |= 1L << i;
             earliest[i] = deadline;
-        } else if (deadline - earliest[i] < 0) {
-            earliest[i] = deadline;
+            members[i] = 1;
+        } else {
+            if (deadline - earliest[i] < 0) {
+                earliest[i] = deadline;
+            }
+            members[i]++;
         }
         s.wheelNext = heads[i];
         heads[i] = s;
@@ -213,14 +227,35 @@ final class Pacer implements Runnable {
     }
 
     /**
-     * When to wake for {@code slot}, whose earliest deadline is {@code earliestDeadline}: at once when that is
-     * already past (a stream catching up), else at the end of the slot, when all of it is due.
+     * When to wake for {@code slot} (occupied): at once when its earliest deadline is already past (a stream
+     * catching up), at that deadline when the slot holds one stream, else at the end of the slot, when all of it
+     * is due.
      */
-    private long wakeTime(long slot, long earliestDeadline, long now) {
+    private long wakeTime(long slot, long now) {
+        int i = (int) (slot & MASK);
+        long earliestDeadline = earliest[i];
         if (earliestDeadline - now <= 0) {
             return now;
         }
+        if (members[i] == 1) {
+            return earliestDeadline;
+        }
         return origin + ((slot + 1) << SHIFT);
+    }
+
+    /** For tests: when the loop is set to wake the pacer, or -1 when it is not. */
+    long armedWakeNanos() {
+        return wakeArmed ? wakeAt : -1;
+    }
+
+    /** For tests: the wake-ups so far. */
+    long wakeUps() {
+        return runs;
+    }
+
+    /** For tests: the start of the first slot that begins after {@code nanos}. */
+    long nextSlotStart(long nanos) {
+        return origin + ((slotOf(nanos) + 1) << SHIFT);
     }
 
     private long slotOf(long nanos) {

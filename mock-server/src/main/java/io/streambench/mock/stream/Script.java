@@ -24,6 +24,14 @@ public interface Script {
     boolean finished();
 
     /**
+     * Whether the next step is a stream-level opening due at once, which says nothing the model generates (the
+     * Responses API's {@code response.created}): a server model adds no prefill or batch time to it.
+     */
+    default boolean nextStepIsOpening() {
+        return false;
+    }
+
+    /**
      * Fault: the API's mid-stream error, after which the stream ends; a null message or type means the API's
      * usual one.
      *

@@ -104,7 +104,7 @@ final class ChatCompletionsFormat extends WireFormat {
         long completion = plan.completionTokens();
         return "{\"prompt_tokens\":" + plan.promptTokens + ",\"completion_tokens\":" + completion
                 + ",\"total_tokens\":" + (plan.promptTokens + completion)
-                + ",\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0}"
+                + ",\"prompt_tokens_details\":{\"cached_tokens\":" + plan.cachedTokens + ",\"audio_tokens\":0}"
                 + ",\"completion_tokens_details\":{\"reasoning_tokens\":" + plan.reasoningTokens()
                 + ",\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
     }

@@ -1,6 +1,7 @@
 package io.streambench.mock.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streambench.mock.model.Prompt;
 import java.util.List;
 
 /**
@@ -23,6 +24,11 @@ import java.util.List;
  * @param obfuscation {@code stream_options.include_obfuscation} (default true): the profile's padding is sent
  * @param echo the request fields the API repeats in its answer (the Responses API's {@code instructions},
  *     {@code tools}, ...), as its decoder normalised them; null for APIs that repeat none
+ * @param prompt every message's role and text, in order, system text included (what the server model counts
+ *     and caches)
+ * @param ignoreEos vLLM's {@code ignore_eos}: the answer runs to {@code maxTokens} (which must be set)
+ * @param minTokens vLLM's {@code min_tokens}: the answer has at least this many generated tokens, reasoning
+ *     included; 0 for no floor
  */
 public record ChatRequest(
         String model,
@@ -38,10 +44,25 @@ public record ChatRequest(
         int promptTokens,
         Reasoning reasoning,
         boolean obfuscation,
-        JsonNode echo) {
+        JsonNode echo,
+        Prompt prompt,
+        boolean ignoreEos,
+        int minTokens) {
 
     public ChatRequest {
         tools = List.copyOf(tools);
+        if (prompt == null) {
+            throw new IllegalArgumentException("prompt must not be null (Prompt.EMPTY for none)");
+        }
+        if (minTokens < 0) {
+            throw new IllegalArgumentException("minTokens must be >= 0, got " + minTokens);
+        }
+        if (ignoreEos && maxTokens == 0) {
+            throw new IllegalArgumentException("ignoreEos needs maxTokens");
+        }
+        if (maxTokens > 0 && minTokens > maxTokens) {
+            throw new IllegalArgumentException("minTokens " + minTokens + " > maxTokens " + maxTokens);
+        }
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1, got " + n);
         }
@@ -53,11 +74,15 @@ public record ChatRequest(
         }
     }
 
-    /** A request that leaves reasoning to the profile (streamed), sends padding and repeats nothing. */
+    /**
+     * A request of one user message (its whole prompt), that leaves reasoning to the profile (streamed), sends
+     * padding, repeats nothing and has no {@code ignore_eos} or {@code min_tokens}. The decoders of the APIs use
+     * the canonical constructor, with every message in the prompt.
+     */
     public ChatRequest(String model, boolean stream, boolean includeUsage, int maxTokens, int n, List<Tool> tools,
             ToolChoice toolChoice, boolean parallelToolCalls, Long seed, String lastUserMessage, int promptTokens) {
         this(model, stream, includeUsage, maxTokens, n, tools, toolChoice, parallelToolCalls, seed, lastUserMessage,
-                promptTokens, Reasoning.SHOWN, true, null);
+                promptTokens, Reasoning.SHOWN, true, null, Prompt.ofUser(lastUserMessage), false, 0);
     }
 
     /**

@@ -59,10 +59,16 @@ final class CompletionsFormat extends WireFormat {
         return "cmpl-" + plan.key;
     }
 
-    /** The {@code usage} object: prompt, completion and total tokens, without details (as vLLM sends it). */
+    /**
+     * The {@code usage} object: prompt, completion and total tokens, without details (as vLLM sends it by
+     * default); with {@code prompt_tokens_details.cached_tokens} when a server model counted the prompt (as vLLM
+     * sends it with {@code --enable-prompt-tokens-details}, and OpenAI always).
+     */
     static String usageJson(StreamPlan plan) {
         long completion = plan.completionTokens();
         return "{\"prompt_tokens\":" + plan.promptTokens + ",\"completion_tokens\":" + completion
-                + ",\"total_tokens\":" + (plan.promptTokens + completion) + "}";
+                + ",\"total_tokens\":" + (plan.promptTokens + completion)
+                + (plan.modelCounted ? ",\"prompt_tokens_details\":{\"cached_tokens\":" + plan.cachedTokens + "}" : "")
+                + "}";
     }
 }

@@ -50,8 +50,12 @@ final class GeminiEvents implements EventEncoder {
         this.plan = plan;
         this.sse = sse;
         this.usageHead = utf8("\"usageMetadata\": {\"promptTokenCount\": " + plan.promptTokens);
-        this.promptDetails = utf8(",\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": "
-                + plan.promptTokens + "}]");
+        // cachedContentTokenCount and cacheTokensDetails only when the prefix cache held some, as Google omits
+        // zero counts.
+        this.promptDetails = utf8((plan.cachedTokens > 0 ? ",\"cachedContentTokenCount\": " + plan.cachedTokens : "")
+                + ",\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": " + plan.promptTokens + "}]"
+                + (plan.cachedTokens > 0 ? ",\"cacheTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": "
+                        + plan.cachedTokens + "}]" : ""));
         this.tail = utf8("},\"modelVersion\": \"" + JsonText.escape(plan.model) + "\",\"responseId\": \""
                 + GeminiFormat.responseId(plan) + "\"}");
     }

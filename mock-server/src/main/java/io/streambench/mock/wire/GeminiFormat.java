@@ -71,7 +71,14 @@ final class GeminiFormat extends WireFormat {
             usage.put("candidatesTokenCount", candidates);
         }
         usage.put("totalTokenCount", plan.promptTokens + candidates + thoughts);
+        if (plan.cachedTokens > 0) {
+            usage.put("cachedContentTokenCount", plan.cachedTokens);
+        }
         usage.putArray("promptTokensDetails").addObject().put("modality", "TEXT").put("tokenCount", plan.promptTokens);
+        if (plan.cachedTokens > 0) {
+            usage.putArray("cacheTokensDetails").addObject().put("modality", "TEXT")
+                    .put("tokenCount", plan.cachedTokens);
+        }
         if (thoughts > 0) {
             usage.put("thoughtsTokenCount", thoughts);
         }

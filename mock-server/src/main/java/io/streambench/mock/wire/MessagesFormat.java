@@ -122,10 +122,17 @@ final class MessagesFormat extends WireFormat {
         return Base64.getEncoder().encode(raw);
     }
 
-    /** The {@code usage} object of {@code message_start} and of the whole message. */
+    /**
+     * The {@code usage} object of {@code message_start} and of the whole message. Anthropic's
+     * {@code input_tokens} are the tokens after the last cache breakpoint: the prompt less what the server
+     * model's prefix cache held, which is {@code cache_read_input_tokens} (the mock's cache fills itself, as a
+     * prefix cache does, so nothing is ever written at the client's request: {@code cache_creation_input_tokens}
+     * stays 0).
+     */
     static String inputUsage(StreamPlan plan, long outputTokens) {
-        return "{\"input_tokens\":" + plan.promptTokens + ",\"cache_creation_input_tokens\":0,"
-                + "\"cache_read_input_tokens\":0,\"output_tokens\":" + outputTokens + ",\"service_tier\":\"standard\"}";
+        return "{\"input_tokens\":" + (plan.promptTokens - plan.cachedTokens) + ",\"cache_creation_input_tokens\":0,"
+                + "\"cache_read_input_tokens\":" + plan.cachedTokens + ",\"output_tokens\":" + outputTokens
+                + ",\"service_tier\":\"standard\"}";
     }
 
     /** The {@code stop_reason} of {@code finish}. */

@@ -88,7 +88,8 @@ final class ResponsesBody {
                 + ",\"truncation\":\"disabled\",\"usage\":");
         long output = plan.completionTokens();
         this.usage = utf8("{\"input_tokens\":" + plan.promptTokens
-                + ",\"input_tokens_details\":{\"cached_tokens\":0,\"cache_write_tokens\":0},\"output_tokens\":" + output
+                + ",\"input_tokens_details\":{\"cached_tokens\":" + plan.cachedTokens + ",\"cache_write_tokens\":0}"
+                + ",\"output_tokens\":" + output
                 + ",\"output_tokens_details\":{\"reasoning_tokens\":" + plan.reasoningTokens() + "},\"total_tokens\":"
                 + (plan.promptTokens + output) + "}");
     }

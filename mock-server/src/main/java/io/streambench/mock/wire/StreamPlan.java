@@ -1,6 +1,7 @@
 package io.streambench.mock.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streambench.mock.model.Prompt;
 import io.streambench.mock.profile.ContentSource;
 import io.streambench.mock.profile.Distribution;
 import io.streambench.mock.profile.FlushPolicy;
@@ -43,8 +44,14 @@ public final class StreamPlan {
     final boolean timestamps;
     final FlushPolicy flush;
     final boolean includeUsage;
+    /** As usage reports them: rough, or the server model's count ({@link #withPromptTokens}). */
     final int promptTokens;
+    /** Of {@link #promptTokens}, those the server model's prefix cache held; each format reports them its way. */
+    final int cachedTokens;
+    /** Whether a server model counted the prompt ({@link #withPromptTokens}): usage then details its cache. */
+    final boolean modelCounted;
     final String lastUserMessage;
+    final Prompt prompt;
     /** Whether the reasoning text is streamed, or only its time and its count in usage. */
     final boolean reasoningShown;
     /** The request fields the API repeats in its answer, or null. */
@@ -107,7 +114,10 @@ public final class StreamPlan {
         this.flush = o.flush() != null ? o.flush() : profile.flush();
         this.includeUsage = request.includeUsage();
         this.promptTokens = request.promptTokens();
+        this.cachedTokens = 0;
+        this.modelCounted = false;
         this.lastUserMessage = request.lastUserMessage();
+        this.prompt = request.prompt();
         this.reasoningShown = request.reasoning().shown();
         this.echo = request.echo();
 
@@ -129,6 +139,41 @@ public final class StreamPlan {
             plans.add(planChoice(i, request, outputTokens, reasoningTokens, planRandom));
         }
         this.choices = List.copyOf(plans);
+    }
+
+    /** {@code p} with the prompt's tokens as the server model counted them. */
+    private StreamPlan(StreamPlan p, int promptTokens, int cachedTokens) {
+        this.key = p.key;
+        this.createdEpochSeconds = p.createdEpochSeconds;
+        this.model = p.model;
+        this.profile = p.profile;
+        this.seed = p.seed;
+        this.ttftMs = p.ttftMs;
+        this.itlMs = p.itlMs;
+        this.tokensPerChunk = p.tokensPerChunk;
+        this.paddingBytes = p.paddingBytes;
+        this.timestamps = p.timestamps;
+        this.flush = p.flush;
+        this.includeUsage = p.includeUsage;
+        this.promptTokens = promptTokens;
+        this.cachedTokens = cachedTokens;
+        this.modelCounted = true;
+        this.lastUserMessage = p.lastUserMessage;
+        this.prompt = p.prompt;
+        this.reasoningShown = p.reasoningShown;
+        this.echo = p.echo;
+        this.choices = p.choices;
+    }
+
+    /**
+     * This plan with the prompt's tokens as the server model counted them, {@code cachedTokens} of them found in
+     * its prefix cache; everything else, the seed's draws included, is the same.
+     */
+    public StreamPlan withPromptTokens(int promptTokens, int cachedTokens) {
+        if (cachedTokens < 0 || cachedTokens > promptTokens) {
+            throw new IllegalArgumentException("cached tokens " + cachedTokens + " not in [0, " + promptTokens + "]");
+        }
+        return new StreamPlan(this, promptTokens, cachedTokens);
     }
 
     /**
@@ -201,6 +246,13 @@ public final class StreamPlan {
         ContentSource content = profile.content();
         int tokens = outputTokens != null ? outputTokens.sampleInt(random, 0)
                 : Math.max(0, content.naturalTokens(request.lastUserMessage()));
+        if (request.ignoreEos()) {
+            // No end of sequence: the answer runs to its limit (the drawn length was drawn all the same, so
+            // the random sequence of what follows does not shift).
+            return new ChoicePlan(index, reasoning, max - reasoning, Finish.LENGTH, List.of());
+        }
+        // min_tokens counts every generated token, as vLLM counts it: reasoning first, then content.
+        tokens = Math.max(tokens, request.minTokens() - reasoning);
         if (max > 0 && reasoning + tokens > max) {
             return new ChoicePlan(index, reasoning, max - reasoning, Finish.LENGTH, List.of());
         }
@@ -266,6 +318,21 @@ public final class StreamPlan {
     /** Prompt tokens, as the usage chunk reports them. */
     public int promptTokens() {
         return promptTokens;
+    }
+
+    /** Of the prompt tokens, those found in the server model's prefix cache (0 without one). */
+    public int cachedTokens() {
+        return cachedTokens;
+    }
+
+    /** The request's messages: what the server model counts. */
+    public Prompt prompt() {
+        return prompt;
+    }
+
+    /** The profile this answer follows. */
+    public Profile profile() {
+        return profile;
     }
 
     /** The server flush policy for this stream. */

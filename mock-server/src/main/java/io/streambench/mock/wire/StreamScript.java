@@ -59,6 +59,11 @@ final class StreamScript implements Script {
     }
 
     @Override
+    public boolean nextStepIsOpening() {
+        return opening;
+    }
+
+    @Override
     public long nextStepDelayNanos() {
         if (opening) {
             return 0; // drawn from nothing, so the timing of the steps after it is the same as without it

@@ -81,5 +81,14 @@
  * StreamPlan.completionTokens()} includes the reasoning and {@code reasoningTokens()} gives it apart; each
  * format reports them as its API does (Gemini's {@code candidatesTokenCount} excludes thoughts). None of it
  * touches {@code stream/StreamSession}, {@code stream/Pacer}, the flush policy, faults or stats.
+ *
+ * <p>Usage comes from the plan: {@code promptTokens} and, of those, {@code cachedTokens}, which the server
+ * model ({@code model}) sets when the profile has one (the tokenizer's count, and the tokens its prefix cache
+ * held; otherwise a rough count and 0). Each format reports the cached part in its own field: chat completions
+ * {@code prompt_tokens_details.cached_tokens}, the Responses API {@code input_tokens_details.cached_tokens},
+ * Anthropic {@code cache_read_input_tokens} (its {@code input_tokens} then count only the uncached part),
+ * Gemini {@code cachedContentTokenCount}. A request decoder hands the model the prompt as
+ * {@code model/Prompt} (every message's role and text, in order) in {@code ChatRequest.prompt}, and vLLM's
+ * {@code ignore_eos} and {@code min_tokens} where the API has them.
  */
 package io.streambench.mock.wire;

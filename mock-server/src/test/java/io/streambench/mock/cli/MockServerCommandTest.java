@@ -169,6 +169,9 @@ class MockServerCommandTest {
             assertTrue(run.out.contains(name + ":") || run.out.contains(name + " (default)"), name + " in:\n" + run.out);
         }
         assertTrue(run.out.contains("realistic (default)"), run.out);
+        assertTrue(run.out.contains("capacity-demo: ttft_ms=constant:10 itl_ms=constant:5 output_tokens=constant:16 "
+                + "tokens_per_chunk=constant:1 capacity.sequences=32 capacity.itl_ms_per_sequence=0.1 "
+                + "capacity.prefill_stall=0.0"), run.out);
     }
 
     @Test

@@ -38,7 +38,8 @@ class ServerStatsTest {
         }
         // A snapshot while they write must not lose anything recorded after it.
         go.countDown();
-        long seenBefore = stats.snapshot(true).paceLatenessUs().count();
+        ServerStats.Lateness before = stats.snapshot(true).paceLatenessUs();
+        long seenBefore = before.count();
         for (Thread w : workers) {
             w.join(30_000);
         }
@@ -46,7 +47,9 @@ class ServerStatsTest {
         assertEquals(2L * threads * perThread, s.eventsSent());
         assertEquals(100L * threads * perThread, s.bytesSent());
         assertEquals((long) threads * perThread, seenBefore + s.paceLatenessUs().count());
-        assertEquals(4.0, s.paceLatenessUs().max(), 0.01);
+        // The fourth thread's 4 µs are in one window or the other: a warm JIT lets a thread finish before the
+        // reset (as it did once the server model's tests ran first in the same JVM).
+        assertEquals(4.0, Math.max(before.max(), s.paceLatenessUs().max()), 0.01);
 
         ServerStats.Snapshot afterReset = stats.snapshot(true);
         assertEquals(s.paceLatenessUs().count(), afterReset.paceLatenessUs().count());

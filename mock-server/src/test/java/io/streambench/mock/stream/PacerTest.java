@@ -197,4 +197,51 @@ class PacerTest {
         assertTrue(done.await(5, TimeUnit.SECONDS));
         assertEquals(List.of("step", "other task", "step"), onLoop(() -> List.copyOf(order)));
     }
+
+    /** At low load a slot holds one stream: the loop wakes at its deadline, not up to a slot (262 µs) later. */
+    @Test
+    void aLoneStreamIsWokenAtItsDeadlineNotAtTheEndOfItsSlot() throws Exception {
+        AtomicInteger early = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        long[] armed = onLoop(() -> {
+            long now = System.nanoTime();
+            Pacer pacer = Pacer.of(loop);
+            // Just after a slot starts, 20 ms ahead: the end of its slot is about 260 µs after the deadline.
+            long deadline = pacer.nextSlotStart(now + TimeUnit.MILLISECONDS.toNanos(20)) + 1_000;
+            new Stepper(loop, deadline, 1, 1, done, early).schedule(now);
+            return new long[] {deadline, pacer.armedWakeNanos()};
+        });
+        assertEquals(armed[0], armed[1], "armed for the deadline");
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(0, early.get(), "streams run before their deadline");
+    }
+
+    /**
+     * At high load streams share slots: eight streams whose deadlines fall in one slot (20 µs apart), stepping
+     * together, share one wake-up per step, at the slot's end, as before (waking at each deadline would cost
+     * up to eight).
+     */
+    @Test
+    void streamsSharingASlotShareOneWakeUpPerStep() throws Exception {
+        int streams = 8;
+        int steps = 20;
+        AtomicInteger early = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(streams);
+        long gap = 8L << 18; // a whole number of slots (about 2.1 ms): every step's deadlines share a slot
+        long before = onLoop(() -> {
+            long now = System.nanoTime();
+            Pacer pacer = Pacer.of(loop);
+            long first = pacer.nextSlotStart(now + TimeUnit.MILLISECONDS.toNanos(5));
+            long wakeUps = pacer.wakeUps();
+            for (int i = 0; i < streams; i++) {
+                new Stepper(loop, first + 20_000L * i, gap, steps, done, early).schedule(now);
+            }
+            return wakeUps;
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(0, early.get(), "streams run before their deadline");
+        long wakeUps = onLoop(() -> Pacer.of(loop).wakeUps()) - before;
+        // The first step may take two: it was armed for the first stream alone, as it came.
+        assertTrue(wakeUps <= steps + 1, wakeUps + " wake-ups for " + steps + " steps of " + streams + " streams");
+    }
 }
