@@ -16,6 +16,7 @@ import io.streambench.driver.Timeouts;
 import io.streambench.driver.Workload;
 import io.streambench.mock.Choice;
 import io.streambench.mock.UsageException;
+import io.streambench.driver.gateway.GatewaySettings;
 import io.streambench.mock.profile.Distribution;
 import io.streambench.mock.profile.RequestOverrides;
 import java.io.UncheckedIOException;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Option;
             "  streambench run --mock-profile paced --concurrency 64 --duration 30s",
             "  streambench run --rate 5,20,80 --arrival poisson --duration 20s --warmup 5s",
             "  streambench run --url https://api.openai.com/v1 --model gpt-4o-mini \\",
-            "      --api-key-env OPENAI_API_KEY --concurrency 4 --requests 20 --max-tokens 200"})
+            "      --api-key-env OPENAI_API_KEY --concurrency 4 --requests 20 --max-tokens 200",
+            "  streambench run --gateway http://127.0.0.1:8081/v1 --mock-port 9100 --mock-profile paced --duration 10s"})
 public final class RunCommand implements Callable<Integer> {
 
     /** The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
@@ -61,6 +63,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "%nEmbedded mock server (without --url only; refused with it)%n")
     MockOptions mock = new MockOptions();
+
+    @ArgGroup(validate = false, heading = "%nMeasuring a gateway (see the README, \"Measuring a gateway\")%n")
+    GatewayOptions gateway = new GatewayOptions();
 
     @ArgGroup(validate = false, heading = "%nLoad%n")
     LoadOptions load = new LoadOptions();
@@ -142,6 +147,39 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--send-stamps", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Ask the embedded mock for ': t=' send stamps, to measure the driver's own overhead per event (default: ${DEFAULT-VALUE}).")
         boolean sendStamps = true;
+    }
+
+    static final class GatewayOptions {
+        @Option(names = "--gateway", paramLabel = "URL", description = "Measure the gateway at this base URL (as --url, "
+                + "which it replaces): the load goes through it to the mock it forwards to, each request tagged in its "
+                + "prompt; a baseline of the same load goes straight to the mock; the two sides are joined per event.")
+        URI url;
+
+        @Option(names = "--mock-port", paramLabel = "PORT", description = "With --gateway: the embedded mock listens on this "
+                + "port, where the gateway is configured to forward (its base URL http://HOST:PORT/v1).")
+        Integer mockPort;
+
+        @Option(names = "--mock-host", paramLabel = "ADDRESS", description = "With --gateway: the embedded mock's address "
+                + "(0.0.0.0 for a gateway in a container; default: ${DEFAULT-VALUE}).")
+        String mockHost = "127.0.0.1";
+
+        @Option(names = "--mock-url", paramLabel = "URL", description = "With --gateway: a standalone mock (started with "
+                + "'mock --record N') the gateway forwards to, instead of the embedded one; its base URL as for --url.")
+        URI mockUrl;
+
+        @Option(names = "--gateway-clock", paramLabel = "same|wall", description = "With --mock-url: same (default) "
+                + "refuses a mock that does not share this host's clock; wall joins on the two wall clocks across "
+                + "hosts, their difference (measured and printed) being the error of every figure.")
+        String clock = "same";
+
+        @Option(names = "--gateway-faults", paramLabel = "LIST", description = "With --gateway: faults sent through the "
+                + "gateway after the load, one request each: none, or names from 429,500,529,error_event,reset,stall "
+                + "and x-mock-fault specs (default: all six).")
+        String faults = GatewaySettings.DEFAULT_FAULTS;
+
+        @Option(names = "--fault-timeout", paramLabel = "DURATION", converter = Durations.class, description = "With "
+                + "--gateway: the fault probes' first-token and idle timeout (default: 10s).")
+        Duration faultTimeout = Duration.ofSeconds(10);
     }
 
     static final class LoadOptions {
@@ -314,10 +352,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config();
+        GatewaySettings gatewaySettings = gatewaySettings();
         FileReasons.requireWritableFolder("--out", output.out);
         Launch launch = new Launch(driver.startAt == null ? null
                 : Launch.parseStartAt(driver.startAt, Clock.systemDefaultZone()), driver.driverId, System.getenv());
-        EmbeddedMock embedded = target.url == null ? new EmbeddedMock(mock.profile, mock.profiles, mock.tls) : null;
+        EmbeddedMock embedded = target.url == null && gateway.mockUrl == null
+                ? new EmbeddedMock(mock.profile, mock.profiles, mock.tls) : null;
         ClientTls tls = clientTls();
         if (tls.insecure()) {
             System.err.println("WARNING: --insecure: https certificates and host names are NOT checked; "
@@ -325,6 +365,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls, launch)
                 .clientWarmup(load.clientWarmup);
+        if (gatewaySettings != null) {
+            session.gateway(gatewaySettings);
+        }
         RunSession.Result result = session.executeWithShutdownHook();
         if (session.stoppedByShutdown()) {
             // Ctrl-C: the JVM's signal thread exits with 130 (128 + SIGINT) once the report is written; main
@@ -343,10 +386,16 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunConfig interpretOptions() {
-        boolean embedded = target.url == null;
-        RunOptionChecks.refuseIgnored(spec.commandLine().getParseResult(), embedded, !load.rate.isEmpty(),
-                target.url);
-        String model = target.model != null ? target.model : embedded ? mock.profile : null;
+        boolean gatewayMode = gateway.url != null;
+        GatewayChecks.refuseIgnored(spec.commandLine().getParseResult(), gatewayMode, target.url, gateway.mockUrl,
+                client.parser);
+        // Without --url the mock's options apply: to the embedded mock, or through each request's tag to the mock
+        // behind a gateway (embedded, or standalone with --mock-url).
+        boolean mockOptions = target.url == null;
+        boolean embedded = mockOptions && gateway.mockUrl == null;
+        RunOptionChecks.refuseIgnored(spec.commandLine().getParseResult(), mockOptions, !load.rate.isEmpty(),
+                gatewayMode ? gateway.url : target.url);
+        String model = target.model != null ? target.model : mockOptions ? mock.profile : null;
         if (model == null) {
             throw new UsageException("--model is required with --url");
         }
@@ -357,7 +406,7 @@ public final class RunCommand implements Callable<Integer> {
         RequestBodies bodies = target.prompts != null ? prompts(model)
                 : RequestBodies.ofPrompt(model, target.prompt, target.maxTokens, target.includeUsage);
         Map<String, String> headers = new LinkedHashMap<>();
-        if (embedded) {
+        if (embedded && !gatewayMode) {
             putDistribution(headers, "--ttft-ms", RequestOverrides.TTFT_MS, mock.ttftMs);
             putDistribution(headers, "--itl-ms", RequestOverrides.ITL_MS, mock.itlMs);
             putDistribution(headers, "--output-tokens", RequestOverrides.OUTPUT_TOKENS, mock.outputTokens);
@@ -373,9 +422,11 @@ public final class RunCommand implements Callable<Integer> {
             }
             headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
-        URI url = embedded ? URI.create("http://127.0.0.1/v1/chat/completions")
+        URI url = gatewayMode ? Api.CHAT_COMPLETIONS.resolve(gateway.url)
+                : embedded ? URI.create("http://127.0.0.1/v1/chat/completions")
                 : Api.CHAT_COMPLETIONS.resolve(target.url);
-        Target t = new Target(url, headers, apiKey(embedded), bodies, embedded);
+        // Through a gateway the mock's seed and settings travel in each request's tag, not in headers.
+        Target t = new Target(url, headers, apiKey(embedded && !gatewayMode), bodies, embedded && !gatewayMode);
         if (spec.commandLine().getParseResult().hasMatchedOption("--requests") && load.requests < 1) {
             throw new UsageException("--requests must be at least 1 (leave it out for no count bound), got "
                     + load.requests);
@@ -392,17 +443,54 @@ public final class RunCommand implements Callable<Integer> {
         ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
                 client.maxResponseChars);
         List<Workload> stages = stages();
+        // A gateway run holds twice the streams: the load through the gateway and the baseline beside it.
+        int routes = gatewayMode ? 2 : 1;
         if (load.rate.isEmpty()) {
-            DescriptorBudget.check("--concurrency", stages.stream()
+            DescriptorBudget.check("--concurrency", routes * stages.stream()
                     .mapToLong(w -> ((Workload.Closed) w).concurrency()).max().orElse(0), embedded);
         } else {
-            DescriptorBudget.check("--max-in-flight", load.maxInFlight, embedded);
+            DescriptorBudget.check("--max-in-flight", routes * (long) load.maxInFlight, embedded);
         }
         if (limits.failFast < 0) {
             throw new UsageException("--fail-fast must be >= 0 (0 turns it off), got " + limits.failFast);
         }
         return new RunConfig(output.name, t, stages, bounds, timeouts, retry, clientOptions, load.seed,
                 client.ioThreads, limits.failFast);
+    }
+
+    /** The gateway options as settings, or null without --gateway; throws IllegalArgumentException with one line. */
+    GatewaySettings gatewaySettings() {
+        return gateway.url == null ? null : UsageException.whenInvalid(this::interpretGatewayOptions);
+    }
+
+    private GatewaySettings interpretGatewayOptions() {
+        if (!gateway.clock.equals("same") && !gateway.clock.equals("wall")) {
+            throw new UsageException("--gateway-clock must be same or wall, got " + gateway.clock);
+        }
+        // The mock's settings travel in each request's tag, which every gateway forwards (it may drop headers), so
+        // the mock streams the same whatever the model name the gateway sends on.
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("profile", mock.profile);
+        putSetting(settings, "--ttft-ms", "ttft-ms", mock.ttftMs);
+        putSetting(settings, "--itl-ms", "itl-ms", mock.itlMs);
+        putSetting(settings, "--output-tokens", "output-tokens", mock.outputTokens);
+        putSetting(settings, "--tokens-per-chunk", "tokens-per-chunk", mock.tokensPerChunk);
+        URI gatewayUrl = Api.CHAT_COMPLETIONS.resolve(gateway.url);
+        return new GatewaySettings(gatewayUrl, gateway.mockUrl == null ? gateway.mockHost : null,
+                gateway.mockPort == null ? 0 : gateway.mockPort, gateway.mockUrl, gateway.clock.equals("wall"),
+                gateway.faults, gateway.faultTimeout, settings);
+    }
+
+    private static void putSetting(Map<String, String> settings, String option, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            Distribution.parse(value);
+            settings.put(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
     }
 
     /** The --prompts file's bodies; a file that cannot be read is one line with the reason. */

@@ -5,6 +5,8 @@ import io.streambench.driver.HttpTransport;
 import io.streambench.driver.LoadRunner;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunOutcome;
+import io.streambench.driver.gateway.GatewayRun;
+import io.streambench.driver.gateway.GatewaySettings;
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import io.streambench.mock.UsageException;
@@ -58,6 +60,8 @@ public final class RunSession {
     private volatile boolean stoppedByShutdown;
     private long clientWarmup;
     private RunJson.ClientWarmup warmupFigures;
+    private GatewaySettings gateway;
+    private volatile GatewayRun gatewayRun;
 
     /**
      * @param mock     the embedded mock to start, or null to use the config's target as is
@@ -104,9 +108,22 @@ public final class RunSession {
         return this;
     }
 
+    /**
+     * Measures a gateway: the config's target is the gateway, which forwards to the embedded mock (or a standalone
+     * one); a direct baseline runs beside the load, and the figures are joined by tag ({@link GatewayRun}).
+     */
+    public RunSession gateway(GatewaySettings settings) {
+        this.gateway = settings;
+        return this;
+    }
+
     /** Asks a running session to stop; it still writes everything measured so far. Any thread. */
     public void stop() {
         stopRequested = true;
+        GatewayRun g = gatewayRun;
+        if (g != null) {
+            g.stop();
+        }
         ClientWarmup w = warmup;
         if (w != null) {
             w.stop();
@@ -150,13 +167,20 @@ public final class RunSession {
         TlsIdentity mockTls = mock != null && mock.tls() ? TlsIdentity.selfSigned() : null;
         MockServer server = mock == null ? null : startMock(mockTls);
         try {
-            RunConfig effective = server == null ? config
+            RunConfig effective = server == null || gateway != null ? config
                     : config.withTarget(config.target().withUrl(URI.create(server.baseUrl() + "/v1/chat/completions")));
             ClientTls tls = mockTls == null ? clientTls : new ClientTls(mockTls.chain(), false, "embedded mock");
-            console.println("target: " + effective.target().url() + (server == null ? "" : " (embedded mock)"));
+            console.println("target: " + effective.target().url() + (gateway != null ? " (gateway)"
+                    : server == null ? "" : " (embedded mock)"));
             console.flush();
             try (HttpTransport transport = new HttpTransport(effective.target(), effective.timeouts(),
                     effective.ioThreads(), tls)) {
+                if (gateway != null) {
+                    gatewayRun = new GatewayRun(gateway, effective, server, transport);
+                    console.println("gateway mode: the gateway forwards to " + gatewayRun.mockLabel()
+                            + "; a direct baseline runs beside the load");
+                    console.flush();
+                }
                 warmUp(effective, transport);
                 if (!awaitStart()) {
                     return new Result(null, new RunOutcome(List.of(), true, 0, 0), List.of());
@@ -178,10 +202,15 @@ public final class RunSession {
     }
 
     private Result run(RunConfig effective, HttpTransport transport, RunReport report, MockServer server) {
-        LoadRunner r = new LoadRunner(effective, transport, report, report.startNanos());
+        GatewayRun g = gatewayRun;
+        LoadRunner r = g == null ? new LoadRunner(effective, transport, report, report.startNanos())
+                : new LoadRunner(effective, transport, g.observer(report), report.startNanos(), g.tap());
         runner = r;
         if (stopRequested) {
             r.stop();
+        }
+        if (g != null) {
+            g.startBaseline(report.startNanos());
         }
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "streambench-report");
@@ -217,9 +246,17 @@ public final class RunSession {
         if (outcome.earlyStop() != null) {
             console.println(StopLine.of(outcome.earlyStop()));
         }
-        report.finish(outcome, driverJson);
+        GatewayRun.Finished gatewayFigures = g == null ? null : g.finish(report.dir(), console,
+                outcome.interrupted() || outcome.earlyStop() != null,
+                System.currentTimeMillis() - (System.nanoTime() - report.startNanos()) / 1_000_000);
+        report.finish(outcome, gatewayFigures == null ? driverJson : new RunJson.Driver(driverJson.driverId(),
+                driverJson.driverIndex(), driverJson.startAt(), driverJson.clientWarmup(), driverJson.mockServer(),
+                driverJson.tls(), RunJson.treeOf(gatewayFigures.json())));
         writeHtml(report.dir());
         SummaryTable.print(console, report.stages());
+        if (gatewayFigures != null) {
+            gatewayFigures.print(console);
+        }
         boolean interrupted = outcome.interrupted() && outcome.earlyStop() == null;
         console.println((interrupted ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
         console.flush();
@@ -285,7 +322,8 @@ public final class RunSession {
             throw new UsageException("unknown mock profile=" + mock.profile() + ", known="
                     + profiles.byName().keySet());
         }
-        return MockServer.start(MockServerConfig.defaults().withProfiles(profiles).withTls(tls));
+        MockServerConfig config = MockServerConfig.defaults().withProfiles(profiles).withTls(tls);
+        return MockServer.start(gateway == null ? config : GatewayRun.mockConfig(gateway, config));
     }
 
     private static void awaitTermination(ScheduledExecutorService ticker) {

@@ -103,6 +103,7 @@ final class Exchange implements SseListener {
     private String message;
     /** The attempt's instants, once it ended. */
     private AttemptTimes times;
+    private AttemptTap.Probe probe;
 
     Exchange(Request request, int attempt, Shared shared) {
         this.request = request;
@@ -114,9 +115,14 @@ final class Exchange implements SseListener {
         this.client = shared.strategies().newSession(metrics, measured);
     }
 
-    /** What every attempt of a run shares. */
+    /** What every attempt of a run shares; {@code tap} sees bodies and event bytes, or is null. */
     record Shared(Target target, Timeouts timeouts, ClientOptions options, ClientStrategies strategies,
-            HttpTransport transport, HttpHeaders headers, long runStartNanos, Done done) {
+            HttpTransport transport, HttpHeaders headers, long runStartNanos, Done done, AttemptTap tap) {
+
+        Shared(Target target, Timeouts timeouts, ClientOptions options, ClientStrategies strategies,
+                HttpTransport transport, HttpHeaders headers, long runStartNanos, Done done) {
+            this(target, timeouts, options, strategies, transport, headers, runStartNanos, done, null);
+        }
     }
 
     Request request() {
@@ -165,6 +171,10 @@ final class Exchange implements SseListener {
         }
         handler.attach(this);
         byte[] body = shared.target().bodies().body(request.id());
+        if (shared.tap() != null) {
+            probe = shared.tap().attempt(request.id(), attempt, body);
+            body = probe.body();
+        }
         FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
                 shared.target().pathAndQuery(), Unpooled.wrappedBuffer(body));
         http.headers().set(shared.headers());
@@ -184,6 +194,9 @@ final class Exchange implements SseListener {
         long flushed = handler.stamps().lastFlush();
         sendNanos = flushed - beforeWrite >= 0 ? flushed : beforeWrite;
         lastEventNanos = sendNanos;
+        if (probe != null) {
+            probe.sent(sendNanos);
+        }
         armTimer(sendNanos);
     }
 
@@ -311,7 +324,11 @@ final class Exchange implements SseListener {
         }
         if (parser != null) {
             if (readable > 0) {
-                parser.feed(content, arrivalNanos);
+                if (probe != null) {
+                    probe.read(content, arrivalNanos, parser);
+                } else {
+                    parser.feed(content, arrivalNanos);
+                }
                 client.onReadComplete();
                 long parsed = System.nanoTime();
                 parseNanos += parsed - arrivalNanos;
@@ -422,6 +439,9 @@ final class Exchange implements SseListener {
         window.arrived(add, arrivalNanos);
         if (firstTokenNanos < 0) {
             firstTokenNanos = arrivalNanos;
+            if (probe != null) {
+                probe.firstToken();
+            }
             if (measured) {
                 metrics.record(Metric.TTFT, arrivalNanos - sendNanos);
                 metrics.record(Metric.RESPONSE_TTFT, arrivalNanos - request.intendedNanos());

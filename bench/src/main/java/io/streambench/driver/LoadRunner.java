@@ -57,6 +57,12 @@ public final class LoadRunner {
     private volatile RuntimeException broken;
 
     public LoadRunner(RunConfig config, HttpTransport transport, RunObserver observer, long runStartNanos) {
+        this(config, transport, observer, runStartNanos, null);
+    }
+
+    /** ... with {@code tap} seeing each attempt's body and event bytes (null for none). */
+    public LoadRunner(RunConfig config, HttpTransport transport, RunObserver observer, long runStartNanos,
+            AttemptTap tap) {
         this.config = config;
         this.transport = transport;
         this.observer = observer;
@@ -65,7 +71,7 @@ public final class LoadRunner {
         this.failFast = new FailFast(config.failFast());
         this.shared = new Exchange.Shared(config.target(), config.timeouts(), config.client(),
                 new ClientStrategies(config.client()), transport, headers(config.target()), runStartNanos,
-                this::attemptDone);
+                this::attemptDone, tap);
     }
 
     static HttpHeaders headers(Target target) {

@@ -10,6 +10,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.streambench.mock.http.MockServerInitializer;
 import io.streambench.mock.model.ModelSettings;
 import io.streambench.mock.model.ServerModels;
+import io.streambench.mock.record.Recorder;
 import io.streambench.mock.stats.ServerStats;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
@@ -48,9 +49,10 @@ public final class MockServer implements AutoCloseable {
     private final int port;
     private final boolean tls;
     private final LongAdder tlsHandshakes;
+    private final Recorder recorder;
 
     private MockServer(EventLoopGroup group, Channel channel, ServerStats stats, ServerModels models,
-            Transport transport, String host, boolean tls, LongAdder tlsHandshakes) {
+            Transport transport, String host, boolean tls, LongAdder tlsHandshakes, Recorder recorder) {
         this.group = group;
         this.channel = channel;
         this.stats = stats;
@@ -59,6 +61,7 @@ public final class MockServer implements AutoCloseable {
         this.host = host;
         this.tls = tls;
         this.tlsHandshakes = tlsHandshakes;
+        this.recorder = recorder;
         this.port = ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
@@ -83,8 +86,10 @@ public final class MockServer implements AutoCloseable {
         ServerModels models = ServerModels.of(modelSettings);
         EventLoopGroup group = transport.newEventLoopGroup(threads);
         ServerStats stats = new ServerStats();
+        Recorder recorder = config.recordLimit() == 0 ? null
+                : new Recorder(config.recordLimit(), Recorder.DEFAULT_MAX_EVENTS);
         MockServerInitializer initializer = new MockServerInitializer(config.profiles(), stats, transport.label(),
-                config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes, models);
+                config.idleTimeoutMillis(), config.maxBodyBytes(), sslContext, handshakes, models, recorder);
         try {
             Channel ch = new ServerBootstrap()
                     .group(group)
@@ -98,7 +103,8 @@ public final class MockServer implements AutoCloseable {
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
-            return new MockServer(group, ch, stats, models, transport, config.host(), sslContext != null, handshakes);
+            return new MockServer(group, ch, stats, models, transport, config.host(), sslContext != null, handshakes,
+                    recorder);
         } catch (InterruptedException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             models.close();
@@ -142,6 +148,11 @@ public final class MockServer implements AutoCloseable {
     /** The server models of the profiles that have one (queue, prefill, prefix cache, batch). */
     public ServerModels models() {
         return models;
+    }
+
+    /** The records of tagged requests, or null when the server records nothing. */
+    public Recorder recorder() {
+        return recorder;
     }
 
     /** The socket transport it serves with. */

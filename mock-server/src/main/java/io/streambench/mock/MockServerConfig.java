@@ -16,9 +16,11 @@ import io.streambench.mock.tls.TlsIdentity;
  * @param idleTimeoutMillis a connection with no request in flight and nothing received for this long is
  *     closed; 0 never
  * @param tls the key and certificates to serve https with, or null for plain http
+ * @param recordLimit keep records of this many tagged requests at most ({@link io.streambench.mock.record.Recorder}),
+ *     for a driver measuring a gateway; 0 records nothing
  */
 public record MockServerConfig(String host, int port, Profiles profiles, int ioThreads, int maxBodyBytes,
-        Transport transport, long idleTimeoutMillis, TlsIdentity tls) {
+        Transport transport, long idleTimeoutMillis, TlsIdentity tls, int recordLimit) {
 
     /** Default largest request body: 4 MiB, ample for long conversations with tools. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -45,6 +47,15 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
         if (idleTimeoutMillis < 0) {
             throw new IllegalArgumentException("idleTimeoutMillis must be >= 0, got " + idleTimeoutMillis);
         }
+        if (recordLimit < 0) {
+            throw new IllegalArgumentException("recordLimit must be >= 0 (0 records nothing), got " + recordLimit);
+        }
+    }
+
+    /** A server that records nothing. */
+    public MockServerConfig(String host, int port, Profiles profiles, int ioThreads, int maxBodyBytes,
+            Transport transport, long idleTimeoutMillis, TlsIdentity tls) {
+        this(host, port, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, tls, 0);
     }
 
     /** Loopback, any free port, built-in profiles, defaults for the rest. */
@@ -55,21 +66,36 @@ public record MockServerConfig(String host, int port, Profiles profiles, int ioT
 
     /** This config with other profiles. */
     public MockServerConfig withProfiles(Profiles newProfiles) {
-        return new MockServerConfig(host, port, newProfiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, tls);
+        return new MockServerConfig(host, port, newProfiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, tls,
+                recordLimit);
     }
 
     /** This config with another idle timeout. */
     public MockServerConfig withIdleTimeoutMillis(long millis) {
-        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, millis, tls);
+        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, millis, tls, recordLimit);
     }
 
     /** This config with another body limit. */
     public MockServerConfig withMaxBodyBytes(int bytes) {
-        return new MockServerConfig(host, port, profiles, ioThreads, bytes, transport, idleTimeoutMillis, tls);
+        return new MockServerConfig(host, port, profiles, ioThreads, bytes, transport, idleTimeoutMillis, tls,
+                recordLimit);
     }
 
     /** This config serving https with {@code identity} (null: plain http). */
     public MockServerConfig withTls(TlsIdentity identity) {
-        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, identity);
+        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, identity,
+                recordLimit);
+    }
+
+    /** This config bound to {@code newHost}:{@code newPort}. */
+    public MockServerConfig withAddress(String newHost, int newPort) {
+        return new MockServerConfig(newHost, newPort, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis,
+                tls, recordLimit);
+    }
+
+    /** This config recording at most {@code records} tagged requests (0: none). */
+    public MockServerConfig withRecordLimit(int records) {
+        return new MockServerConfig(host, port, profiles, ioThreads, maxBodyBytes, transport, idleTimeoutMillis, tls,
+                records);
     }
 }

@@ -109,10 +109,19 @@ public final class RunJson {
      * @param clientWarmup the client warm-up, null with {@code --client-warmup 0}
      * @param mockServer   the embedded mock (left out without one)
      * @param tls          for https targets (left out otherwise)
+     * @param gateway      what {@code run --gateway} found (left out otherwise): written by
+     *                     {@code io.streambench.driver.gateway}, its keys in reports/README.md
      */
     public record Driver(String driverId, Integer driverIndex, String startAt, ClientWarmup clientWarmup,
             @JsonInclude(JsonInclude.Include.NON_NULL) MockServer mockServer,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Tls tls) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Tls tls,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode gateway) {
+
+        /** A driver that measured no gateway. */
+        public Driver(String driverId, Integer driverIndex, String startAt, ClientWarmup clientWarmup,
+                MockServer mockServer, Tls tls) {
+            this(driverId, driverIndex, startAt, clientWarmup, mockServer, tls, null);
+        }
     }
 
     /** Short answers streamed from a mock on loopback before the first stage. */
@@ -210,6 +219,11 @@ public final class RunJson {
             }
         }
         return key.toString();
+    }
+
+    /** {@code value} as a JSON tree, its map keys as they are (for parts written by others, such as {@code gateway}). */
+    public static JsonNode treeOf(Object value) {
+        return MAPPER.valueToTree(value);
     }
 
     /** The document as a JSON tree, keys as written (for pages that show every setting). */

@@ -91,12 +91,16 @@ public final class HtmlReport {
                 + text(url, "?") + " · folder " + files.dir().toAbsolutePath().getFileName()) + "</p>\n");
         page.raw("<nav><a href=\"#summary\">Summary</a><a href=\"#percentiles\">Percentiles</a>"
                 + "<a href=\"#timeline\">Over time</a>" + (staged() ? "<a href=\"#stages\">Load levels</a>" : "")
+                + (GatewaySection.present(run) ? "<a href=\"#gateway\">Gateway</a>" : "")
                 + "<a href=\"#errors\">Errors</a><a href=\"#settings\">Settings</a></nav>\n");
         summary(page);
         percentiles(page);
         timeline(page);
         if (staged()) {
             stages(page);
+        }
+        if (GatewaySection.present(run)) {
+            GatewaySection.render(page, run, files.dir());
         }
         ErrorsSection.write(page, results, stageNames.keySet(), this::shortStageLabel);
         SettingsSection.write(page, run);

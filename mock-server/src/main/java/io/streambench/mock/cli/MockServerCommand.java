@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code streambench-mock-server}: runs the mock server until SIGINT or SIGTERM. */
 @Command(name = "mock", mixinStandardHelpOptions = true, versionProvider = MockServerCommand.VersionText.class,
         description = {"Serves an OpenAI-compatible chat completions endpoint that streams with controlled timing.",
-            "Routes: POST /v1/chat/completions, GET /v1/models, GET /health, GET /stats.",
+            "Routes: POST /v1/chat/completions, GET /v1/models, GET /health, GET /stats (more in the README).",
             "The request's model picks the profile; x-mock-* headers override single knobs (see README)."},
         sortOptions = false)
 public final class MockServerCommand implements Callable<Integer> {
@@ -61,6 +61,11 @@ public final class MockServerCommand implements Callable<Integer> {
             + "its PEM is written to a temporary file whose path is printed (give it to clients as their CA file).")
     boolean tlsSelfSigned;
 
+    @Option(names = "--record", paramLabel = "N", description = "Keep records of the last N requests whose prompt "
+            + "carries a streambench tag (arrival, status, each event's write time and size), served on GET /records, "
+            + "for 'streambench run --gateway URL --mock-url URL'; 0 records nothing (default: ${DEFAULT-VALUE}).")
+    int record = 0;
+
     @Option(names = "--list-profiles", description = "Print the profiles and exit.")
     boolean listProfiles;
 
@@ -80,8 +85,11 @@ public final class MockServerCommand implements Callable<Integer> {
             return 0;
         }
         TlsIdentity tls = tlsIdentity();
+        if (record < 0) {
+            throw new UsageException("--record must be >= 0 (0 records nothing), got " + record);
+        }
         MockServerConfig config = UsageException.whenInvalid(() -> new MockServerConfig(host, port, loaded, ioThreads,
-                maxBodyBytes, Transport.named(transport), idleTimeoutMs, tls));
+                maxBodyBytes, Transport.named(transport), idleTimeoutMs, tls, record));
         PrintWriter out = spec.commandLine().getOut();
         MockServer server = MockServer.start(config);
         Path pem = tlsSelfSigned ? writeCertificate(tls) : null;

@@ -9,11 +9,16 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.streambench.mock.model.ModelStats;
 import io.streambench.mock.model.ServerModels;
+import io.streambench.mock.record.ClockReading;
+import io.streambench.mock.record.RecordsJson;
 import io.streambench.mock.stats.ServerStats;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The routes that are not an API: {@code /v1/models}, {@code /health}, {@code /stats}, {@code /metrics}. */
+/**
+ * The routes that are not an API: {@code /v1/models}, {@code /health}, {@code /stats}, {@code /metrics}, and for a
+ * driver measuring a gateway {@code /records} and {@code /clock}.
+ */
 final class AdminRoutes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,6 +26,8 @@ final class AdminRoutes {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private static final String JSON_TYPE = HttpHeaderValues.APPLICATION_JSON.toString();
     private static final byte[] HEALTH = utf8("{\"status\":\"ok\"}");
+
+    private static final int MAX_RECORDS_PAGE = 1000;
 
     private final ServerState state;
 
@@ -72,6 +79,36 @@ final class AdminRoutes {
     void metrics(Exchange x, FullHttpRequest request) {
         x.reply(x.response(200, PrometheusMetrics.contentType(),
                 PrometheusMetrics.render(state.stats(), state.models(), state.transport())));
+    }
+
+    /**
+     * {@code GET /records?since=N&limit=M}: the records of tagged requests numbered above N (default 0), at most M
+     * (default and most 1,000), as {@link RecordsJson} writes them; 404 when the server records nothing.
+     */
+    void records(Exchange x, FullHttpRequest request) {
+        if (state.recorder() == null) {
+            x.refuse(new ErrorReply(404, "This mock records nothing: start it with --record N to measure a gateway.",
+                    null, "not_recording"), Routes.FALLBACK_FORMAT);
+            return;
+        }
+        java.util.Map<String, List<String>> query = new QueryStringDecoder(request.uri()).parameters();
+        long since;
+        int limit;
+        try {
+            since = Long.parseLong(query.getOrDefault("since", List.of("0")).get(0));
+            limit = Math.min(MAX_RECORDS_PAGE, Integer.parseInt(query.getOrDefault("limit",
+                    List.of(String.valueOf(MAX_RECORDS_PAGE))).get(0)));
+        } catch (NumberFormatException e) {
+            x.refuse(new ErrorReply(400, "since and limit must be integers", "since", "invalid_value"),
+                    Routes.FALLBACK_FORMAT);
+            return;
+        }
+        x.reply(x.response(200, JSON_TYPE, RecordsJson.page(state.recorder(), since, Math.max(1, limit))));
+    }
+
+    /** {@code GET /clock}: this process's nanoTime, wall clock and boot id, read together ({@link ClockReading}). */
+    void clock(Exchange x, FullHttpRequest request) {
+        x.reply(x.response(200, JSON_TYPE, RecordsJson.clock(ClockReading.now())));
     }
 
     private static byte[] utf8(String s) {

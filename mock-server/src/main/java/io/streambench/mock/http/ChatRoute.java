@@ -19,7 +19,12 @@ import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.fault.StreamFaults;
 import io.streambench.mock.model.Sequence;
 import io.streambench.mock.model.ServerModel;
+import io.streambench.mock.record.Recorder;
+import io.streambench.mock.record.RecordingSink;
+import io.streambench.mock.record.RequestRecord;
+import io.streambench.mock.record.Tag;
 import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.stream.EventSink;
 import io.streambench.mock.stream.Script;
 import io.streambench.mock.stream.StreamSession;
 import io.streambench.mock.wire.ChatRequest;
@@ -28,13 +33,16 @@ import io.streambench.mock.wire.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One API's chat route: decode the body, admit the request, then answer it in the route's wire format: a
  * paced stream, or after the stream's duration the whole answer ({@code stream: false}). When the profile has
  * a server model, the request first goes through it (counted, perhaps queued, admitted to a slot of the
  * batch): the answer starts when it has its slot, its plan then carries the model's prompt counts, its script
- * the model's timing, and its end releases the slot.
+ * the model's timing, and its end releases the slot. A recording server records a request whose prompt carries a
+ * {@link Tag}: the tag's settings act as its {@code x-mock-*} headers, and a {@link RecordingSink} notes each event
+ * of its stream.
  */
 final class ChatRoute {
 
@@ -52,10 +60,16 @@ final class ChatRoute {
     private final Provider provider;
     private final Decoder decoder;
     private final WireFormat format;
+    private final Recorder recorder;
 
-    /** @param provider where the key is sent and how the refusals before the body are worded */
-    ChatRoute(ServerStats stats, Admission admission, Provider provider, Decoder decoder, WireFormat format) {
+    /**
+     * @param provider where the key is sent and how the refusals before the body are worded
+     * @param recorder the records of tagged requests, or null to record nothing
+     */
+    ChatRoute(ServerStats stats, Admission admission, Provider provider, Decoder decoder, WireFormat format,
+            Recorder recorder) {
         this.stats = stats;
+        this.recorder = recorder;
         this.admission = admission;
         this.provider = provider;
         this.decoder = decoder;
@@ -66,30 +80,36 @@ final class ChatRoute {
         // The stream's clock starts at the socket read that completed the request: decoding it and planning the
         // answer are inside its time to first token, as they are for a real server.
         long startNanos = x.arrivalNanos();
+        RequestRecord record = record(x, request);
+        Function<String, String> headers = record == null ? request.headers()::get
+                : record.tag().headers(request.headers()::get, record.attempt());
+        if (record != null) {
+            record.fault(headers.apply("x-mock-fault"));
+        }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         ErrorReply refusal = provider.refuseHeaders(request.headers()::get);
         if (refusal != null) {
-            x.refuse(refusal, format);
+            refuse(x, record, refusal);
             return;
         }
         ChatRequest chat;
         try {
             chat = decoder.decode(JSON.readTree((InputStream) new ByteBufInputStream(request.content())), uri);
         } catch (IOException e) {
-            x.refuse(provider.invalidJson(), format);
+            refuse(x, record, provider.invalidJson());
             return;
         } catch (BadRequestException e) {
-            x.refuse(e.reply(), format);
+            refuse(x, record, e.reply());
             return;
         }
-        Admission.Outcome outcome = admission.admit(chat, request.headers()::get,
+        Admission.Outcome outcome = admission.admit(chat, headers,
                 provider.apiKey(request.headers()::get, uri), provider.missingApiKey(), startNanos,
                 System.currentTimeMillis() / 1000);
         if (outcome instanceof Admission.Refused refused) {
             if (refused.faultKind() != null) {
                 stats.fault(refused.faultKind());
             }
-            x.refuse(refused.error(), format);
+            refuse(x, record, refused.error());
             return;
         }
         Admission.Admitted admitted = (Admission.Admitted) outcome;
@@ -97,28 +117,54 @@ final class ChatRoute {
         if (slowMillis > 0) {
             stats.fault("slow_headers");
             long shifted = startNanos + TimeUnit.MILLISECONDS.toNanos(slowMillis);
-            ScheduledFuture<?> start = x.ctx().executor().schedule(() -> start(x, admitted, shifted), slowMillis,
-                    TimeUnit.MILLISECONDS);
-            x.answering(() -> start.cancel(false));
+            ScheduledFuture<?> start = x.ctx().executor().schedule(() -> start(x, admitted, shifted, record),
+                    slowMillis, TimeUnit.MILLISECONDS);
+            x.answering(() -> {
+                cancelled(record);
+                start.cancel(false);
+            });
         } else {
-            start(x, admitted, startNanos);
+            start(x, admitted, startNanos, record);
         }
     }
 
-    private void start(Exchange x, Admission.Admitted a, long startNanos) {
+    /** The record of a tagged request when the server records, else null; it arrived when its clock starts. */
+    private RequestRecord record(Exchange x, FullHttpRequest request) {
+        if (recorder == null) {
+            return null;
+        }
+        Tag tag = Tag.find(request.content());
+        return tag == null ? null : recorder.begin(tag, x.arrivalNanos());
+    }
+
+    private void refuse(Exchange x, RequestRecord record, ErrorReply error) {
+        if (record != null) {
+            record.status(error.status());
+            record.ended("complete", System.nanoTime());
+        }
+        x.refuse(error, format);
+    }
+
+    private static void cancelled(RequestRecord record) {
+        if (record != null) {
+            record.ended("cancelled", System.nanoTime());
+        }
+    }
+
+    private void start(Exchange x, Admission.Admitted a, long startNanos, RequestRecord record) {
         ServerModel model = a.model();
         if (a.stream()) {
-            stream(x, a, startNanos, model);
+            stream(x, a, startNanos, model, record);
         } else if (model == null) {
-            complete(x, a.plan(), startNanos, null);
+            complete(x, a.plan(), startNanos, null, record);
         } else {
             Sequence s = model.submit(a.plan().prompt(), x.ctx().executor(), startNanos,
-                    admitted -> complete(x, counted(a.plan(), admitted), admitted.admittedNanos(), admitted));
-            waitForSlot(x, s);
+                    admitted -> complete(x, counted(a.plan(), admitted), admitted.admittedNanos(), admitted, record));
+            waitForSlot(x, s, record);
         }
     }
 
-    private void stream(Exchange x, Admission.Admitted a, long startNanos, ServerModel model) {
+    private void stream(Exchange x, Admission.Admitted a, long startNanos, ServerModel model, RequestRecord record) {
         HttpVersion version = x.version();
         HttpResponse response = new DefaultHttpResponse(version, HttpResponseStatus.OK);
         response.headers()
@@ -138,22 +184,28 @@ final class ChatRoute {
         // Not flushed here: the session flushes the head with the first events when they are due at once
         // (one syscall for an unpaced stream), or right away when they are not.
         ctx.write(response, ctx.voidPromise());
+        if (record != null) {
+            record.status(200);
+        }
         if (model == null) {
-            session(x, a, a.plan(), chunked, reuse, startNanos, null);
+            session(x, a, a.plan(), chunked, reuse, startNanos, null, record);
             return;
         }
-        Sequence s = model.submit(a.plan().prompt(), ctx.executor(), startNanos, admitted ->
-                session(x, a, counted(a.plan(), admitted), chunked, reuse, admitted.admittedNanos(), admitted));
+        Sequence s = model.submit(a.plan().prompt(), ctx.executor(), startNanos, admitted -> session(x, a,
+                counted(a.plan(), admitted), chunked, reuse, admitted.admittedNanos(), admitted, record));
         if (!s.started()) {
             ctx.flush(); // the head goes out now, as a server sends it before the request waits for the batch
         }
-        waitForSlot(x, s);
+        waitForSlot(x, s, record);
     }
 
     /** A request still waiting for a slot (or its count) leaves the model's queue when its client leaves. */
-    private static void waitForSlot(Exchange x, Sequence s) {
+    private static void waitForSlot(Exchange x, Sequence s, RequestRecord record) {
         if (!s.started()) {
-            x.answering(() -> s.cancel(System.nanoTime()));
+            x.answering(() -> {
+                cancelled(record);
+                s.cancel(System.nanoTime());
+            });
         }
     }
 
@@ -167,19 +219,23 @@ final class ChatRoute {
      * follows the batch and the stream's end releases the slot.
      */
     private void session(Exchange x, Admission.Admitted a, StreamPlan plan, boolean chunked, boolean reuse,
-            long startNanos, Sequence sequence) {
+            long startNanos, Sequence sequence, RequestRecord record) {
         ChannelHandlerContext ctx = x.ctx();
         Runnable onEnd = sequence == null ? () -> x.answered(reuse) : () -> {
             sequence.release(System.nanoTime());
             x.answered(reuse);
         };
         Script script = format.script(plan, a.faults());
-        StreamSession session = new StreamSession(new StreamWriter(ctx, chunked, onEnd),
-                sequence == null ? script : sequence.pace(script), new StreamFaults(a.faults(), plan.seed(), stats),
-                plan.flush(), stats);
+        EventSink sink = new StreamWriter(ctx, chunked, onEnd);
+        if (record != null) {
+            sink = new RecordingSink(sink, record);
+        }
+        StreamSession session = new StreamSession(sink, sequence == null ? script : sequence.pace(script),
+                new StreamFaults(a.faults(), plan.seed(), stats), plan.flush(), stats);
         x.answering(new Answer() {
             @Override
             public void cancel() {
+                cancelled(record);
                 session.cancel();
                 if (sequence != null) {
                     sequence.release(System.nanoTime());
@@ -194,7 +250,7 @@ final class ChatRoute {
         session.start(startNanos);
     }
 
-    private void complete(Exchange x, StreamPlan plan, long startNanos, Sequence sequence) {
+    private void complete(Exchange x, StreamPlan plan, long startNanos, Sequence sequence, RequestRecord record) {
         String json = format.completion(plan);
         long due = startNanos + (sequence == null ? format.answerDelayNanos(plan)
                 : sequence.answerDelayNanos(format.script(plan, ArmedFaults.NONE)));
@@ -209,9 +265,14 @@ final class ChatRoute {
             format.responseHeaders(false, format.newRequestId(), response.headers()::set);
             stats.sent(0, response.content().readableBytes());
             stats.streamCompleted();
+            if (record != null) {
+                record.status(200);
+                record.ended("complete", System.nanoTime());
+            }
             x.reply(response);
         }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
         x.answering(() -> {
+            cancelled(record);
             reply.cancel(false);
             stats.streamCancelled();
             if (sequence != null) {

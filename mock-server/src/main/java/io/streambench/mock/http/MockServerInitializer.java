@@ -12,6 +12,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.profile.Profiles;
+import io.streambench.mock.record.Recorder;
 import io.streambench.mock.stats.ServerStats;
 
 /**
@@ -49,8 +50,14 @@ public final class MockServerInitializer extends ChannelInitializer<SocketChanne
      */
     public MockServerInitializer(Profiles profiles, ServerStats stats, String transport, long idleTimeoutMillis,
             int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes, ServerModels models) {
+        this(profiles, stats, transport, idleTimeoutMillis, maxBodyBytes, tls, tlsHandshakes, models, null);
+    }
+
+    /** ... recording tagged requests in {@code recorder} (null: none) for a driver measuring a gateway. */
+    public MockServerInitializer(Profiles profiles, ServerStats stats, String transport, long idleTimeoutMillis,
+            int maxBodyBytes, SslContext tls, LongAdder tlsHandshakes, ServerModels models, Recorder recorder) {
         this.state = new ServerState(profiles, stats, transport, new RateLimiter(), new ArmedFaults.Counters(),
-                idleTimeoutMillis, models);
+                idleTimeoutMillis, models, recorder);
         this.routes = new Routes(state);
         this.maxBodyBytes = maxBodyBytes;
         this.tls = tls;

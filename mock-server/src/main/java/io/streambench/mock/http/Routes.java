@@ -26,15 +26,15 @@ final class Routes {
         Admission admission = new Admission(state.profiles(), state.rateLimiter(), state.faultCounters(),
                 state.models());
         this.chatCompletions = new ChatRoute(state.stats(), admission, Provider.OPENAI,
-                (body, uri) -> ChatRequestDecoder.decode(body), WireFormat.chatCompletions());
+                (body, uri) -> ChatRequestDecoder.decode(body), WireFormat.chatCompletions(), state.recorder());
         this.responses = new ChatRoute(state.stats(), admission, Provider.OPENAI,
-                (body, uri) -> ResponsesRequestDecoder.decode(body), WireFormat.responses());
+                (body, uri) -> ResponsesRequestDecoder.decode(body), WireFormat.responses(), state.recorder());
         this.completions = new ChatRoute(state.stats(), admission, Provider.OPENAI,
-                (body, uri) -> CompletionsRequestDecoder.decode(body), WireFormat.completions());
+                (body, uri) -> CompletionsRequestDecoder.decode(body), WireFormat.completions(), state.recorder());
         this.messages = new ChatRoute(state.stats(), admission, Provider.ANTHROPIC, MessagesRequestDecoder::decode,
-                WireFormat.messages());
+                WireFormat.messages(), state.recorder());
         this.gemini = new ChatRoute(state.stats(), admission, Provider.GOOGLE, GeminiRequestDecoder::decode,
-                WireFormat.gemini());
+                WireFormat.gemini(), state.recorder());
         this.admin = new AdminRoutes(state);
     }
 
@@ -54,6 +54,8 @@ final class Routes {
             case "/health" -> answer(x, request, path, get, "GET", admin::health);
             case "/stats" -> answer(x, request, path, get, "GET", admin::stats);
             case "/metrics" -> answer(x, request, path, get, "GET", admin::metrics);
+            case "/records" -> answer(x, request, path, get, "GET", admin::records);
+            case "/clock" -> answer(x, request, path, get, "GET", admin::clock);
             default -> other(x, request, path, post);
         }
     }

@@ -3,6 +3,7 @@ package io.streambench.mock.http;
 import io.streambench.mock.fault.ArmedFaults;
 import io.streambench.mock.model.ServerModels;
 import io.streambench.mock.profile.Profiles;
+import io.streambench.mock.record.Recorder;
 import io.streambench.mock.stats.ServerStats;
 
 /**
@@ -15,7 +16,8 @@ import io.streambench.mock.stats.ServerStats;
  * @param faultCounters the per-spec counters of {@code every=N} fault triggers
  * @param idleTimeoutMillis a connection with no request in flight is closed after this long; 0 never
  * @param models the server models of the profiles that have one (queue, prefill, prefix cache, batch)
+ * @param recorder the records of tagged requests, or null when the server records nothing
  */
 record ServerState(Profiles profiles, ServerStats stats, String transport, RateLimiter rateLimiter,
-        ArmedFaults.Counters faultCounters, long idleTimeoutMillis, ServerModels models) {
+        ArmedFaults.Counters faultCounters, long idleTimeoutMillis, ServerModels models, Recorder recorder) {
 }
