@@ -56,8 +56,11 @@ interface MockRecords {
                 throw new IllegalStateException("GET " + uri + ": HTTP " + r.statusCode() + " " + text);
             }
             return r.body();
+        } catch (java.net.ConnectException e) {
+            throw new IllegalStateException("GET " + uri + ": connection refused", e);
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + uri + ": " + e.getMessage(), e);
+            throw new IllegalStateException("GET " + uri + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("GET " + uri + ": interrupted", e);
