@@ -1,9 +1,9 @@
 package io.streambench.cli;
 
+import io.streambench.client.Api;
 import io.streambench.client.accumulate.AccumulateStrategy;
 import io.streambench.client.flush.FlushStrategy;
-import io.streambench.client.sse.SseParsers;
-import io.streambench.driver.Api;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
@@ -178,8 +178,8 @@ public final class RunCommand implements Callable<Integer> {
 
     static final class ClientGroup {
         @Option(names = "--parser", paramLabel = "NAME", description = "SSE parser strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-                completionCandidates = ParserNames.class)
-        String parser = SseParsers.BYTES_SCAN;
+                completionCandidates = ParserNames.class, converter = ParserConverter.class, defaultValue = "bytes-scan")
+        ParserStrategy parser;
 
         @Option(names = "--flush", paramLabel = "NAME", completionCandidates = FlushNames.class,
                 converter = FlushConverter.class,
@@ -302,12 +302,19 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** --parser NAME. */
+    static final class ParserConverter extends NamedConverter<ParserStrategy> {
+        ParserConverter() {
+            super(ParserStrategy::named);
+        }
+    }
+
     /** The parser names, for --help. */
     static final class ParserNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
 
         ParserNames() {
-            super(SseParsers.names());
+            super(ParserStrategy.labels());
         }
     }
 
@@ -374,7 +381,7 @@ public final class RunCommand implements Callable<Integer> {
             headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
         URI url = embedded ? URI.create("http://127.0.0.1/v1/chat/completions")
-                : Api.CHAT_COMPLETIONS.resolve(target.url);
+                : Api.CHAT_COMPLETIONS.resolve(target.url, model);
         Target t = new Target(url, headers, apiKey(embedded), bodies, embedded);
         if (spec.commandLine().getParseResult().hasMatchedOption("--requests") && load.requests < 1) {
             throw new UsageException("--requests must be at least 1 (leave it out for no count bound), got "

@@ -1,11 +1,14 @@
 package io.streambench.jmh;
 
+import io.streambench.client.Api;
 import io.streambench.client.sse.BlockingSseReader;
 import io.streambench.client.sse.MalformedPolicy;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
-import io.streambench.client.sse.SseParsers;
+import io.streambench.client.sse.StreamEnd;
 import io.streambench.client.sse.StreamError;
+import io.streambench.client.sse.TokenUsage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +153,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
 
     private long parseOnce(String parser) {
         listener.reset();
-        SseParser instance = SseParsers.create(parser, listener);
+        SseParser instance = ParserStrategy.named(parser).create(Api.CHAT_COMPLETIONS, listener);
         long arrival = 0;
         int offset = 0;
         for (int end : readEnds) {
@@ -164,7 +167,8 @@ public class SseParserBenchmark extends BenchmarkDefaults {
     private long readOnce(String library) throws IOException {
         listener.reset();
         body.rewind();
-        SseParsers.createBlocking(library, listener, MalformedPolicy.SKIP).readAll(body, body::arrival);
+        ParserStrategy.named(library).createBlocking(Api.CHAT_COMPLETIONS, listener, MalformedPolicy.SKIP)
+                .readAll(body, body::arrival);
         return listener.events + listener.characters;
     }
 
@@ -230,7 +234,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         }
 
         @Override
-        public void onUsage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos) {
+        public void onUsage(TokenUsage usage, long arrivalNanos) {
             events++;
         }
 
@@ -240,7 +244,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         }
 
         @Override
-        public void onDone(long arrivalNanos) {
+        public void onEnd(StreamEnd end, long arrivalNanos) {
             events++;
         }
     }

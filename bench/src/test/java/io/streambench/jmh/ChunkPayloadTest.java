@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.streambench.client.sse.EventRecorder;
 import io.streambench.client.sse.MalformedPolicy;
 import io.streambench.client.sse.SseParser;
-import io.streambench.client.sse.SseParsers;
+import io.streambench.client.Api;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.client.sse.StreamEvent;
 
 import java.io.IOException;
@@ -21,12 +22,12 @@ class ChunkPayloadTest {
         byte[] stream = ChunkPayload.stream(SseParserBenchmark.EVENTS);
         double bytesPerEvent = (double) stream.length / SseParserBenchmark.EVENTS;
         assertTrue(bytesPerEvent > 240 && bytesPerEvent < 290, "bytes per event " + bytesPerEvent);
-        var baseline = parse(SseParsers.SDK_STYLE, stream);
+        var baseline = parse(ParserStrategy.SDK_STYLE, stream);
         assertEquals(SseParserBenchmark.EVENTS, baseline.size());
-        assertTrue(baseline.get(baseline.size() - 1) instanceof StreamEvent.Done);
+        assertTrue(baseline.get(baseline.size() - 1) instanceof StreamEvent.End);
         assertTrue(baseline.stream().noneMatch(e -> e instanceof StreamEvent.Error));
-        for (String parser : SseParsers.names()) {
-            assertEquals(baseline, parse(parser, stream), parser);
+        for (ParserStrategy parser : ParserStrategy.values()) {
+            assertEquals(baseline, parse(parser, stream), parser.label());
         }
     }
 
@@ -34,15 +35,15 @@ class ChunkPayloadTest {
     void shouldGiveEveryParserTheSameEventsForEveryShapeAndReadSize() {
         for (ChunkPayload.Shape shape : ChunkPayload.Shape.values()) {
             byte[] stream = ChunkPayload.stream(shape, SseParserBenchmark.EVENTS);
-            var baseline = parse(SseParsers.SDK_STYLE, stream);
+            var baseline = parse(ParserStrategy.SDK_STYLE, stream);
             assertEquals(SseParserBenchmark.EVENTS, baseline.size(), shape.name());
             assertTrue(baseline.stream().noneMatch(e -> e instanceof StreamEvent.Error), shape.name());
             for (String reads : new String[] {"segment", "whole", "small"}) {
                 int[] ends = SseParserBenchmark.readEnds(reads, stream.length);
                 assertEquals(stream.length, ends[ends.length - 1], reads);
-                var expected = parse(SseParsers.SDK_STYLE, stream, ends);
+                var expected = parse(ParserStrategy.SDK_STYLE, stream, ends);
                 assertEquals(SseParserBenchmark.EVENTS, expected.size(), shape + " " + reads);
-                for (String parser : SseParsers.names()) {
+                for (ParserStrategy parser : ParserStrategy.values()) {
                     assertEquals(expected, parse(parser, stream, ends), shape + " " + reads + " " + parser);
                 }
             }
@@ -55,11 +56,11 @@ class ChunkPayloadTest {
             byte[] stream = ChunkPayload.stream(shape, SseParserBenchmark.EVENTS);
             for (String reads : new String[] {"segment", "whole", "small"}) {
                 int[] ends = SseParserBenchmark.readEnds(reads, stream.length);
-                List<StreamEvent> expected = pushedByReadNumber(SseParsers.SDK_STYLE, stream, ends);
-                for (String library : SseParsers.blockingNames()) {
+                List<StreamEvent> expected = pushedByReadNumber(ParserStrategy.SDK_STYLE, stream, ends);
+                for (ParserStrategy library : ParserStrategy.blocking()) {
                     EventRecorder recorder = new EventRecorder();
                     PlannedReads body = new PlannedReads(stream, ends);
-                    SseParsers.createBlocking(library, recorder, MalformedPolicy.SKIP).readAll(body, body::arrival);
+                    library.createBlocking(Api.CHAT_COMPLETIONS, recorder, MalformedPolicy.SKIP).readAll(body, body::arrival);
                     assertEquals(expected, recorder.events(), shape + " " + reads + " " + library);
                 }
             }
@@ -68,9 +69,9 @@ class ChunkPayloadTest {
 
     @Test
     void shouldBenchmarkExactlyTheRegisteredParsersAndBlockingReaders() throws NoSuchFieldException {
-        assertEquals(SseParsers.names(), List.of(
+        assertEquals(ParserStrategy.labels(), List.of(
                 SseParserBenchmark.Pushed.class.getField("parser").getAnnotation(Param.class).value()));
-        assertEquals(SseParsers.blockingNames(), List.of(
+        assertEquals(ParserStrategy.blocking().stream().map(ParserStrategy::label).toList(), List.of(
                 SseParserBenchmark.Pulled.class.getField("library").getAnnotation(Param.class).value()));
     }
 
@@ -80,9 +81,9 @@ class ChunkPayloadTest {
         assertEquals(ChunkPayload.Shape.SHORT, SseParserBenchmark.shape("short"));
     }
 
-    private static java.util.List<StreamEvent> parse(String parser, byte[] stream, int[] ends) {
+    private static java.util.List<StreamEvent> parse(ParserStrategy parser, byte[] stream, int[] ends) {
         EventRecorder recorder = new EventRecorder();
-        SseParser instance = SseParsers.create(parser, recorder);
+        SseParser instance = parser.create(Api.CHAT_COMPLETIONS, recorder);
         int offset = 0;
         for (int end : ends) {
             instance.feed(stream, offset, end - offset, end);
@@ -92,9 +93,9 @@ class ChunkPayloadTest {
         return recorder.events();
     }
 
-    private static java.util.List<StreamEvent> parse(String parser, byte[] stream) {
+    private static java.util.List<StreamEvent> parse(ParserStrategy parser, byte[] stream) {
         EventRecorder recorder = new EventRecorder();
-        SseParser instance = SseParsers.create(parser, recorder);
+        SseParser instance = parser.create(Api.CHAT_COMPLETIONS, recorder);
         for (int offset = 0; offset < stream.length; offset += SseParserBenchmark.READ_BYTES) {
             instance.feed(stream, offset, Math.min(SseParserBenchmark.READ_BYTES, stream.length - offset), offset);
         }
@@ -103,9 +104,9 @@ class ChunkPayloadTest {
     }
 
     /** Read {@code k} fed with arrival {@code k + 1}, the end with {@code reads + 1}: as {@link PlannedReads} numbers them. */
-    private static List<StreamEvent> pushedByReadNumber(String parser, byte[] stream, int[] ends) {
+    private static List<StreamEvent> pushedByReadNumber(ParserStrategy parser, byte[] stream, int[] ends) {
         EventRecorder recorder = new EventRecorder();
-        SseParser instance = SseParsers.create(parser, recorder);
+        SseParser instance = parser.create(Api.CHAT_COMPLETIONS, recorder);
         int offset = 0;
         long arrival = 0;
         for (int end : ends) {

@@ -37,6 +37,23 @@ final class CharSlice implements CharSequence {
         length += count;
     }
 
+    void append(CharSlice source) {
+        append(source.chars, 0, source.length);
+    }
+
+    /** True when this holds exactly {@code text}. */
+    boolean is(String text) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void append(char c) {
         if (length == chars.length) {
             grow(1);

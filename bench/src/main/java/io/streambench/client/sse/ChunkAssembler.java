@@ -6,18 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Reads the tokens of one chunk from any Jackson parser into a {@link ChunkScratch}, one token
- * at a time, so that the same code serves a blocking parser over a whole event and a
- * non-blocking parser fed as bytes arrive. Field names and string values are read as char
- * ranges: nothing is allocated per token.
- *
- * <p>It keeps what the listener needs and skips the rest (unknown fields, whole unknown
- * subtrees). A known field with the wrong JSON type makes the chunk malformed.
+ * Reads a chat completions chunk ({@code chat.completion.chunk}) or a legacy completions chunk
+ * ({@code text_completion}, whose choices carry {@code text} instead of a {@code delta}) from Jackson tokens
+ * into a {@link ChunkScratch}.
  */
-final class ChunkAssembler {
+final class ChunkAssembler extends TokenAssembler {
 
     // Where we are: one entry per open object or array that we understand.
-    private static final int ROOT = 0;
     private static final int CHOICES = 1;
     private static final int CHOICE = 2;
     private static final int DELTA = 3;
@@ -26,9 +21,10 @@ final class ChunkAssembler {
     private static final int FUNCTION = 6;
     private static final int USAGE = 7;
     private static final int ERROR = 8;
+    private static final int PROMPT_DETAILS = 9;
+    private static final int COMPLETION_DETAILS = 10;
 
     // What the last field name meant in its object.
-    private static final int F_OTHER = 0;
     private static final int F_CHOICES = 1;
     private static final int F_USAGE = 2;
     private static final int F_ERROR = 3;
@@ -45,16 +41,14 @@ final class ChunkAssembler {
     private static final int F_PROMPT_TOKENS = 14;
     private static final int F_COMPLETION_TOKENS = 15;
     private static final int F_TOTAL_TOKENS = 16;
-    private static final int F_MESSAGE = 17;
-    private static final int F_TYPE = 18;
-    private static final int F_CODE = 19;
+    private static final int F_REASONING = 17;
+    private static final int F_PROMPT_DETAILS = 18;
+    private static final int F_COMPLETION_DETAILS = 19;
+    private static final int F_CACHED_TOKENS = 20;
+    private static final int F_REASONING_TOKENS = 21;
+    private static final int F_CACHE_HIT_TOKENS = 22;
 
     private final ChunkScratch scratch;
-    private final int[] stack = new int[8];
-    private int depth;
-    private int skipDepth;
-    private int field;
-    private boolean started;
     private ChunkScratch.Choice choice;
     private ChunkScratch.ToolCall call;
 
@@ -62,106 +56,37 @@ final class ChunkAssembler {
         this.scratch = scratch;
     }
 
+    @Override
     ChunkScratch scratch() {
         return scratch;
     }
 
-    /** Starts a new chunk. */
-    void begin() {
-        scratch.reset();
-        depth = 0;
-        skipDepth = 0;
-        started = false;
-    }
-
-    /** True once the chunk's first token has been accepted. */
-    boolean started() {
-        return started;
-    }
-
-    /** Reads exactly one JSON object from a blocking parser, and nothing after it. */
-    void readValue(JsonParser parser) throws IOException {
-        begin();
-        JsonToken token;
-        while ((token = parser.nextToken()) != null) {
-            if (accept(token, parser)) {
-                if (parser.nextToken() != null) {
-                    throw new MalformedDataException("data after the JSON object");
-                }
-                return;
-            }
-        }
-        throw new MalformedDataException(started ? "JSON object ends early" : "no JSON value");
-    }
-
-    /**
-     * Takes the parser's current token. Returns true when it closed the top-level object.
-     *
-     * @throws MalformedDataException if the value is not a chunk
-     */
-    boolean accept(JsonToken token, JsonParser parser) throws IOException {
-        if (skipDepth > 0) {
-            if (token.isStructStart()) {
-                skipDepth++;
-            } else if (token.isStructEnd()) {
-                skipDepth--;
-            }
-            return false;
-        }
-        if (depth == 0) {
-            if (token != JsonToken.START_OBJECT) {
-                throw new MalformedDataException("top-level value is " + token + ", not an object");
-            }
-            started = true;
-            push(ROOT);
-            return false;
-        }
-        int context = stack[depth - 1];
-        switch (token) {
-            case FIELD_NAME:
-                field = fieldOf(context, parser.currentName());
-                return false;
-            case END_OBJECT:
-            case END_ARRAY:
-                depth--;
-                return depth == 0;
-            default:
-                value(context, token, parser);
-                return false;
-        }
-    }
-
-    private void value(int context, JsonToken token, JsonParser parser) throws IOException {
+    @Override
+    void value(int context, int field, JsonToken token, JsonParser parser) throws IOException {
         if (context == CHOICES) {
             expect(token == JsonToken.START_OBJECT, "choices[]", token);
             choice = scratch.addChoice();
-            push(CHOICE);
+            open(token, JsonToken.START_OBJECT, CHOICE, "choices[]");
             return;
         }
         if (context == TOOL_CALLS) {
             expect(token == JsonToken.START_OBJECT, "tool_calls[]", token);
             call = choice.addToolCall();
-            push(TOOL_CALL);
+            open(token, JsonToken.START_OBJECT, TOOL_CALL, "tool_calls[]");
             return;
         }
-        boolean isNull = token == JsonToken.VALUE_NULL;
         switch (field) {
             case F_CHOICES -> open(token, JsonToken.START_ARRAY, CHOICES, "choices");
             case F_DELTA -> open(token, JsonToken.START_OBJECT, DELTA, "delta");
             case F_TOOL_CALLS -> open(token, JsonToken.START_ARRAY, TOOL_CALLS, "tool_calls");
             case F_FUNCTION -> open(token, JsonToken.START_OBJECT, FUNCTION, "function");
             case F_USAGE -> scratch.hasUsage = open(token, JsonToken.START_OBJECT, USAGE, "usage");
-            case F_ERROR -> {
-                if (token == JsonToken.VALUE_STRING) {
-                    // Some providers send {"error": "text"}.
-                    scratch.hasError = true;
-                    text(parser, scratch.errorMessage);
-                } else {
-                    scratch.hasError = open(token, JsonToken.START_OBJECT, ERROR, "error");
-                }
-            }
+            case F_PROMPT_DETAILS -> open(token, JsonToken.START_OBJECT, PROMPT_DETAILS, "prompt_tokens_details");
+            case F_COMPLETION_DETAILS ->
+                    open(token, JsonToken.START_OBJECT, COMPLETION_DETAILS, "completion_tokens_details");
+            case F_ERROR -> error(token, parser, ERROR);
             case F_INDEX -> {
-                int index = isNull ? 0 : intValue(token, parser, "index");
+                int index = intValue(token, parser, "index");
                 if (context == CHOICE) {
                     choice.index = index;
                 } else {
@@ -171,37 +96,26 @@ final class ChunkAssembler {
             case F_FINISH_REASON -> choice.hasFinishReason = string(token, parser, choice.finishReason, "finish_reason");
             case F_ROLE -> choice.hasRole = string(token, parser, choice.role, "role");
             case F_CONTENT -> choice.hasContent = string(token, parser, choice.content, "content");
+            case F_REASONING -> choice.hasReasoning = string(token, parser, choice.reasoning, "reasoning");
             case F_ID -> call.hasId = string(token, parser, call.id, "id");
             case F_NAME -> call.hasName = string(token, parser, call.name, "name");
             case F_ARGUMENTS -> call.hasArguments = string(token, parser, call.arguments, "arguments");
-            case F_PROMPT_TOKENS -> scratch.promptTokens = isNull ? 0 : longValue(token, parser, "prompt_tokens");
-            case F_COMPLETION_TOKENS ->
-                    scratch.completionTokens = isNull ? 0 : longValue(token, parser, "completion_tokens");
-            case F_TOTAL_TOKENS -> scratch.totalTokens = isNull ? 0 : longValue(token, parser, "total_tokens");
-            case F_MESSAGE -> {
-                if (!string(token, parser, scratch.errorMessage, "message")) {
-                    scratch.errorMessage.clear();
-                }
+            case F_PROMPT_TOKENS -> scratch.promptTokens = longValue(token, parser, "prompt_tokens");
+            case F_COMPLETION_TOKENS -> scratch.completionTokens = longValue(token, parser, "completion_tokens");
+            case F_TOTAL_TOKENS -> scratch.totalTokens = longValue(token, parser, "total_tokens");
+            case F_REASONING_TOKENS -> scratch.reasoningTokens = longValue(token, parser, "reasoning_tokens");
+            case F_CACHED_TOKENS -> {
+                scratch.cachedTokens = longValue(token, parser, "cached_tokens");
+                scratch.hasCachedTokens = token != JsonToken.VALUE_NULL;
             }
-            case F_TYPE -> scratch.hasErrorType = string(token, parser, scratch.errorType, "type");
-            case F_CODE -> {
-                // The code is a string for OpenAI and a number for some compatible servers.
-                if (token.isNumeric()) {
-                    scratch.errorCode.set(parser.getText());
-                    scratch.hasErrorCode = true;
-                } else {
-                    scratch.hasErrorCode = string(token, parser, scratch.errorCode, "code");
-                }
-            }
-            default -> {
-                if (token.isStructStart()) {
-                    skipDepth = 1;
-                }
-            }
+            case F_CACHE_HIT_TOKENS -> scratch.cacheHitTokens = longValue(token, parser, "prompt_cache_hit_tokens");
+            case F_ERROR_MESSAGE, F_ERROR_TYPE, F_ERROR_CODE -> errorValue(field, token, parser);
+            default -> skip(token);
         }
     }
 
-    private static int fieldOf(int context, String name) {
+    @Override
+    int fieldOf(int context, String name) {
         return switch (context) {
             case ROOT -> switch (name) {
                 case "choices" -> F_CHOICES;
@@ -213,12 +127,16 @@ final class ChunkAssembler {
                 case "index" -> F_INDEX;
                 case "delta" -> F_DELTA;
                 case "finish_reason" -> F_FINISH_REASON;
+                // legacy completions: the choice holds the text itself
+                case "text" -> F_CONTENT;
                 default -> F_OTHER;
             };
             case DELTA -> switch (name) {
                 case "role" -> F_ROLE;
                 case "content" -> F_CONTENT;
                 case "tool_calls" -> F_TOOL_CALLS;
+                // DeepSeek and older vLLM; current vLLM and gateways. vLLM may send both for one delta.
+                case "reasoning_content", "reasoning" -> F_REASONING;
                 default -> F_OTHER;
             };
             case TOOL_CALL -> switch (name) {
@@ -236,63 +154,15 @@ final class ChunkAssembler {
                 case "prompt_tokens" -> F_PROMPT_TOKENS;
                 case "completion_tokens" -> F_COMPLETION_TOKENS;
                 case "total_tokens" -> F_TOTAL_TOKENS;
+                case "prompt_tokens_details" -> F_PROMPT_DETAILS;
+                case "completion_tokens_details" -> F_COMPLETION_DETAILS;
+                case "prompt_cache_hit_tokens" -> F_CACHE_HIT_TOKENS;
                 default -> F_OTHER;
             };
-            case ERROR -> switch (name) {
-                case "message" -> F_MESSAGE;
-                case "type" -> F_TYPE;
-                case "code" -> F_CODE;
-                default -> F_OTHER;
-            };
+            case PROMPT_DETAILS -> "cached_tokens".equals(name) ? F_CACHED_TOKENS : F_OTHER;
+            case COMPLETION_DETAILS -> "reasoning_tokens".equals(name) ? F_REASONING_TOKENS : F_OTHER;
+            case ERROR -> errorFieldOf(name);
             default -> F_OTHER;
         };
-    }
-
-    /** Opens a known container, or accepts null; returns whether it opened. */
-    private boolean open(JsonToken token, JsonToken expected, int context, String name) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            return false;
-        }
-        expect(token == expected, name, token);
-        push(context);
-        return true;
-    }
-
-    /** Reads a string or null into {@code into}; returns whether it was a string. */
-    private static boolean string(JsonToken token, JsonParser parser, CharSlice into, String name) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            return false;
-        }
-        expect(token == JsonToken.VALUE_STRING, name, token);
-        text(parser, into);
-        return true;
-    }
-
-    private static void text(JsonParser parser, CharSlice into) throws IOException {
-        into.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    }
-
-    private static int intValue(JsonToken token, JsonParser parser, String name) throws IOException {
-        expect(token == JsonToken.VALUE_NUMBER_INT, name, token);
-        return parser.getIntValue();
-    }
-
-    private static long longValue(JsonToken token, JsonParser parser, String name) throws IOException {
-        expect(token == JsonToken.VALUE_NUMBER_INT, name, token);
-        return parser.getLongValue();
-    }
-
-    private void push(int context) {
-        stack[depth++] = context;
-    }
-
-    private static void expect(boolean ok, String name, JsonToken actual) throws MalformedDataException {
-        if (!ok) {
-            throw wrongType(name, actual);
-        }
-    }
-
-    private static MalformedDataException wrongType(String name, JsonToken actual) {
-        return new MalformedDataException("field=" + name + " has unexpected " + actual);
     }
 }

@@ -1,18 +1,19 @@
 package io.streambench.client.sse;
 
 /**
- * One event's chunk as read so far, reused for every event of a stream so that reading a
- * chunk allocates nothing once the buffers have grown. Readers fill it in wire order; only
- * {@link #emitTo} decides the order listeners see, so every strategy reports the same sequence
- * whatever the key order in the JSON.
+ * One chat or legacy completions chunk as read so far ({@code chat.completion.chunk},
+ * {@code text_completion}): its choices, usage and error. Gemini's events have the same parts and are read
+ * into the {@link GeminiScratch} subclass.
  */
-final class ChunkScratch {
+class ChunkScratch extends EventScratch {
 
-    /** One {@code choices[]} element. */
+    /** One {@code choices[]} element (a Gemini candidate). */
     static final class Choice {
         int index;
         final CharSlice role = new CharSlice(16);
         boolean hasRole;
+        final CharSlice reasoning = new CharSlice(64);
+        boolean hasReasoning;
         final CharSlice content = new CharSlice(256);
         boolean hasContent;
         final CharSlice finishReason = new CharSlice(16);
@@ -35,13 +36,14 @@ final class ChunkScratch {
         void reset() {
             index = 0;
             hasRole = false;
+            hasReasoning = false;
             hasContent = false;
             hasFinishReason = false;
             toolCallCount = 0;
         }
     }
 
-    /** One {@code delta.tool_calls[]} element. */
+    /** One {@code delta.tool_calls[]} element (a Gemini {@code functionCall}). */
     static final class ToolCall {
         int index;
         final CharSlice id = new CharSlice(32);
@@ -66,24 +68,25 @@ final class ChunkScratch {
     long promptTokens;
     long completionTokens;
     long totalTokens;
+    long reasoningTokens;
+    long cachedTokens;
+    boolean hasCachedTokens;
+    /** DeepSeek's {@code prompt_cache_hit_tokens}, for when {@code prompt_tokens_details} is absent. */
+    long cacheHitTokens;
+    private final TokenUsage usage = new TokenUsage();
 
-    boolean hasError;
-    final CharSlice errorMessage = new CharSlice(64);
-    final CharSlice errorType = new CharSlice(32);
-    boolean hasErrorType;
-    final CharSlice errorCode = new CharSlice(32);
-    boolean hasErrorCode;
-
+    @Override
     void reset() {
         choiceCount = 0;
         hasUsage = false;
         promptTokens = 0;
         completionTokens = 0;
         totalTokens = 0;
-        hasError = false;
-        errorMessage.clear();
-        hasErrorType = false;
-        hasErrorCode = false;
+        reasoningTokens = 0;
+        cachedTokens = 0;
+        hasCachedTokens = false;
+        cacheHitTokens = 0;
+        resetError();
     }
 
     Choice addChoice() {
@@ -98,11 +101,10 @@ final class ChunkScratch {
         return choice;
     }
 
-    void emitTo(SseListener listener, long arrivalNanos) {
+    @Override
+    void emitTo(SseListener listener, CharSequence eventName, long arrivalNanos) {
         if (hasError) {
-            listener.onError(new StreamError(StreamError.Kind.API, errorMessage.toString(),
-                    hasErrorType ? errorType.toString() : null,
-                    hasErrorCode ? errorCode.toString() : null), arrivalNanos);
+            listener.onError(apiError(), arrivalNanos);
             return;
         }
         for (int c = 0; c < choiceCount; c++) {
@@ -110,27 +112,45 @@ final class ChunkScratch {
             if (choice.hasRole) {
                 listener.onRole(choice.index, choice.role, arrivalNanos);
             }
+            if (choice.hasReasoning && choice.reasoning.length() > 0) {
+                listener.onReasoning(choice.index, choice.reasoning, arrivalNanos);
+            }
             if (choice.hasContent && choice.content.length() > 0) {
                 listener.onContent(choice.index, choice.content, arrivalNanos);
             }
             for (int t = 0; t < choice.toolCallCount; t++) {
                 ToolCall call = choice.toolCalls[t];
-                listener.onToolCall(choice.index, call.index,
+                listener.onToolCall(choice.index, toolIndex(call),
                         call.hasId ? call.id : null,
                         call.hasName ? call.name : null,
                         call.hasArguments ? call.arguments : null,
                         arrivalNanos);
             }
             if (choice.hasFinishReason) {
-                listener.onFinish(choice.index, choice.finishReason, arrivalNanos);
+                finished(listener, choice, arrivalNanos);
             }
         }
         if (hasUsage) {
-            listener.onUsage(promptTokens, completionTokens, totalTokens, arrivalNanos);
+            listener.onUsage(usage(usage), arrivalNanos);
         }
     }
 
-    private static <T> T[] grow(T[] from, T[] to) {
+    /** The index that ties a call's fragments together: chat sends it. */
+    int toolIndex(ToolCall call) {
+        return call.index;
+    }
+
+    void finished(SseListener listener, Choice choice, long arrivalNanos) {
+        listener.onFinish(choice.index, choice.finishReason, arrivalNanos);
+    }
+
+    /** The counts as {@link TokenUsage} defines them. */
+    TokenUsage usage(TokenUsage into) {
+        return into.set(TokenUsage.Source.CHUNK_USAGE, promptTokens, completionTokens, reasoningTokens,
+                hasCachedTokens ? cachedTokens : cacheHitTokens, totalTokens);
+    }
+
+    static <T> T[] grow(T[] from, T[] to) {
         System.arraycopy(from, 0, to, 0, from.length);
         return to;
     }

@@ -14,7 +14,10 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 
+import io.streambench.client.Api;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What every parser does besides reporting the right events: policies, buffers, bad input. */
 class SseParserBehaviourTest {
 
-    static List<String> parsers() {
-        return SseParsers.names();
+    static List<ParserStrategy> parsers() {
+        return List.of(ParserStrategy.values());
     }
 
     /** The strategies fed pushed reads and the reference libraries reading a blocking body. */
@@ -46,7 +49,7 @@ class SseParserBehaviourTest {
                 .event(Wire.contentChunk(0, "after"))
                 .event("[DONE]")
                 .bytes();
-        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
+        List<StreamEvent> events = parser.run(Api.CHAT_COMPLETIONS, bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
         assertEquals(List.of(Feeding.withArrival(content(0, "before"), 1), Feeding.withArrival(malformedError(), 1)),
                 events.stream().map(Feeding::normalized).toList());
     }
@@ -55,14 +58,14 @@ class SseParserBehaviourTest {
     @MethodSource("subjects")
     void shouldGoOnAfterMalformedDataByDefault(Subject parser) {
         byte[] bytes = Wire.lf().event("not json").event(Wire.contentChunk(0, "after")).event("[DONE]").bytes();
-        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length));
+        List<StreamEvent> events = parser.run(Api.CHAT_COMPLETIONS, bytes, Splits.whole(bytes.length));
         assertEquals(List.of(malformedError(), content(0, "after"), done()),
                 events.stream().map(e -> Feeding.normalized(Feeding.withArrival(e, 0))).toList());
     }
 
     @ParameterizedTest
     @MethodSource("parsers")
-    void shouldReadHeapDirectAndCompositeBuffersAlikeWithoutReleasingThem(String parser) {
+    void shouldReadHeapDirectAndCompositeBuffersAlikeWithoutReleasingThem(ParserStrategy parser) {
         byte[] bytes = Wire.crlf().event(Wire.roleChunk(0)).event(Wire.contentChunk(0, "héllo 😀"))
                 .event("[DONE]").bytes();
         int cut = bytes.length / 2 + 1;
@@ -72,7 +75,7 @@ class SseParserBehaviourTest {
         composite.addComponent(true, Unpooled.wrappedBuffer(bytes, cut + 7, 3));
         composite.addComponent(true, Unpooled.wrappedBuffer(bytes, cut + 10, bytes.length - cut - 10));
         EventRecorder recorder = new EventRecorder();
-        SseParser instance = SseParsers.create(parser, recorder);
+        SseParser instance = parser.create(Api.CHAT_COMPLETIONS, recorder);
         try {
             instance.feed(heap, 1);
             instance.feed(direct, 2);
@@ -85,7 +88,8 @@ class SseParserBehaviourTest {
             direct.release();
             composite.release();
         }
-        assertEquals(Feeding.run(parser, bytes, Splits.at(bytes.length, cut, cut + 7)), recorder.events());
+        assertEquals(Feeding.run(parser, Api.CHAT_COMPLETIONS, bytes, Splits.at(bytes.length, cut, cut + 7)),
+                recorder.events());
     }
 
     @ParameterizedTest
@@ -93,11 +97,12 @@ class SseParserBehaviourTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldNeverThrowOnGarbageOrCorruptedStreams(Subject parser) {
         Random random = new Random(99);
-        List<byte[]> inputs = new ArrayList<>();
+        List<RecordedStreams.Case> inputs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             byte[] noise = new byte[1 + random.nextInt(400)];
             random.nextBytes(noise);
-            inputs.add(noise);
+            // Noise in every dialect, a stream corrupted in its own.
+            inputs.add(new RecordedStreams.Case("noise", Api.values()[i % Api.values().length], noise, List.of()));
         }
         for (RecordedStreams.Case stream : RecordedStreams.all()) {
             if (stream.bytes().length > 8192) {
@@ -108,12 +113,12 @@ class SseParserBehaviourTest {
                 for (int flips = 0; flips < 1 + corrupted.length / 50; flips++) {
                     corrupted[random.nextInt(corrupted.length)] = (byte) random.nextInt(256);
                 }
-                inputs.add(corrupted);
+                inputs.add(new RecordedStreams.Case(stream.name(), stream.api(), corrupted, List.of()));
             }
         }
-        for (byte[] input : inputs) {
-            int[] plan = Splits.random(input.length, 1, 32, input.length).get(0);
-            assertDoesNotThrow(() -> parser.run(input, plan));
+        for (RecordedStreams.Case input : inputs) {
+            int[] plan = Splits.random(input.bytes().length, 1, 32, input.bytes().length).get(0);
+            assertDoesNotThrow(() -> parser.run(input.api(), input.bytes(), plan), input.toString());
         }
     }
 
@@ -122,31 +127,36 @@ class SseParserBehaviourTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldEndCleanlyWhenTheBodyStopsAfterABareCr(Subject parser) {
         byte[] bytes = Wire.cr().event(Wire.contentChunk(0, "x")).bytes();
-        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length));
+        List<StreamEvent> events = parser.run(Api.CHAT_COMPLETIONS, bytes, Splits.whole(bytes.length));
         assertEquals(1, events.size());
     }
 
     @Test
     void shouldDropCommentsOnlyInTheOkHttpAdapterBecauseItsReaderSkipsThem() {
         byte[] bytes = Wire.lf().line(": t=7").event("[DONE]").bytes();
-        assertEquals(List.of(new StreamEvent.Done(1)),
-                Feeding.run(SseParsers.OKHTTP_SSE, bytes, Splits.whole(bytes.length)));
-        assertFalse(SseParsers.reportsComments(SseParsers.OKHTTP_SSE));
-        SseParsers.names().stream().filter(name -> !name.equals(SseParsers.OKHTTP_SSE))
-                .forEach(name -> assertTrue(SseParsers.reportsComments(name), name));
+        assertEquals(List.of(new StreamEvent.End(StreamEnd.DONE, 1)),
+                Feeding.run(ParserStrategy.OKHTTP_SSE, Api.CHAT_COMPLETIONS, bytes, Splits.whole(bytes.length)));
+        assertFalse(ParserStrategy.OKHTTP_SSE.reportsComments());
+        Arrays.stream(ParserStrategy.values()).filter(strategy -> strategy != ParserStrategy.OKHTTP_SSE)
+                .forEach(strategy -> assertTrue(strategy.reportsComments(), strategy.label()));
     }
 
     @Test
     void shouldNameEveryStrategyAndRejectUnknownNames() {
         assertEquals(List.of("sdk-style", "lines-streaming", "bytes-jackson", "bytes-nonblocking", "bytes-scan",
-                "okhttp-sse", "launchdarkly"), SseParsers.names());
+                "okhttp-sse", "launchdarkly"), ParserStrategy.labels());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> SseParsers.create("bytes-magic", new EventRecorder()));
+                () -> ParserStrategy.named("bytes-magic"));
         assertTrue(error.getMessage().startsWith("unknown parser=bytes-magic, known=[sdk-style"), error.getMessage());
-        assertEquals(List.of("okhttp-sse", "launchdarkly"), SseParsers.blockingNames());
-        IllegalArgumentException blocking = assertThrows(IllegalArgumentException.class,
-                () -> SseParsers.createBlocking("sdk-style", new EventRecorder(), MalformedPolicy.SKIP));
-        assertEquals("unknown blocking reader=sdk-style, known=[okhttp-sse, launchdarkly]", blocking.getMessage());
+        assertEquals(List.of(ParserStrategy.OKHTTP_SSE, ParserStrategy.LAUNCHDARKLY), ParserStrategy.blocking());
+        UnsupportedOperationException blocking = assertThrows(UnsupportedOperationException.class,
+                () -> ParserStrategy.SDK_STYLE.createBlocking(Api.CHAT_COMPLETIONS, new EventRecorder(),
+                        MalformedPolicy.SKIP));
+        assertEquals("parser=sdk-style has no blocking mode, those that have: [okhttp-sse, launchdarkly]",
+                blocking.getMessage());
+        for (ParserStrategy strategy : ParserStrategy.values()) {
+            assertEquals(EnumSet.allOf(Api.class), strategy.apis(), strategy.label());
+        }
     }
 
     @Test
