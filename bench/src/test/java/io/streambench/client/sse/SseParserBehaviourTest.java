@@ -189,7 +189,37 @@ class SseParserBehaviourTest {
         assertFalse(scanner.scan(overlong, 0, overlong.length), "overlong UTF-8");
     }
 
-    private static boolean scan(ChunkScanner scanner, String json) {
+    @Test
+    void shouldScanEachDialectsTokenEventsByHandAndLeaveTheRestToJackson() {
+        ResponsesScanner responses = new ResponsesScanner(new ResponsesScratch());
+        assertTrue(scan(responses, "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,"
+                + "\"content_index\":0,\"delta\":\"Fog\",\"logprobs\":[],\"obfuscation\":\"a9Xk1\",\"sequence_number\":4}"));
+        assertTrue(scan(responses, "{\"type\":\"response.content_part.added\",\"item_id\":\"msg_1\",\"output_index\":0,"
+                + "\"content_index\":0,\"part\":{\"type\":\"output_text\",\"annotations\":[],\"text\":\"\"},\"sequence_number\":3}"));
+        assertFalse(scan(responses, "{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{}}"), "item");
+        assertFalse(scan(responses, "{\"type\":\"response.completed\",\"response\":{}}"), "response");
+        assertFalse(scan(responses, "{\"type\":\"error\",\"code\":\"x\",\"message\":\"m\"}"), "flat error");
+        assertFalse(scan(responses, "{\"type\":\"x\",\"a\":" + "[".repeat(40) + "]".repeat(40) + "}"), "too deep");
+        MessagesScanner messages = new MessagesScanner(new MessagesScratch());
+        assertTrue(scan(messages, "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\","
+                + "\"partial_json\":\"{\\\"city\\\": \"}}"));
+        assertTrue(scan(messages, "{\"type\":\"message_stop\"}"));
+        assertFalse(scan(messages, "{\"type\":\"message_start\",\"message\":{}}"), "message");
+        assertFalse(scan(messages, "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{}}"), "block");
+        assertFalse(scan(messages, "{\"type\":\"message_delta\",\"delta\":{},\"usage\":{\"output_tokens\":9}}"), "usage");
+        GeminiScanner gemini = new GeminiScanner(new GeminiScratch());
+        assertTrue(scan(gemini, "{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"Fog\",\"thought\": true,"
+                + "\"thoughtSignature\": \"c2ln\"}],\"role\": \"model\"},\"finishReason\": \"STOP\",\"index\": 0}],"
+                + "\"usageMetadata\": {\"promptTokenCount\": 9,\"candidatesTokenCount\": 6,\"totalTokenCount\": 42,"
+                + "\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": 9}],\"thoughtsTokenCount\": 27},"
+                + "\"modelVersion\": \"gemini-2.5-flash\",\"responseId\": \"q7Rk\"}"));
+        assertFalse(scan(gemini, "{\"candidates\": [{\"content\": {\"parts\": [{\"functionCall\": {\"name\": \"f\","
+                + "\"args\": {}}}]}}]}"), "function call");
+        assertFalse(scan(gemini, "{\"error\": {\"code\": 503}}"), "error");
+        assertFalse(scan(gemini, "{\"usageMetadata\": {\"totalTokenCount\": 12345678901}}"), "count past 9 digits");
+    }
+
+    private static boolean scan(EventScanner scanner, String json) {
         byte[] bytes = RecordedStreams.utf8(json);
         return scanner.scan(bytes, 0, bytes.length);
     }
