@@ -7,22 +7,23 @@ import java.util.List;
 
 /**
  * The typed chunk {@code sdk-style} binds every chat or legacy completions event to, shaped like the
- * official SDK's {@code ChatCompletionChunk} and {@code Completion} (only the fields a streaming client
- * reads; unknown ones are ignored by the mapper). {@code created} stays a tree, as the SDK keeps any value
- * it cannot type ({@code JsonField}) instead of failing the whole chunk.
+ * official SDK's {@code ChatCompletionChunk} (only the fields a streaming client reads; unknown ones are
+ * ignored by the mapper). {@code created} stays a tree, as the SDK keeps any value it cannot type
+ * ({@code JsonField}) instead of failing the whole chunk. The fields the SDK does not type (a delta's
+ * reasoning, which openai-java keeps among its additional properties) and those of other types (a legacy
+ * choice's {@code text}, the usage's details) are read from the tree ({@link SdkChunkExtras}), so that
+ * binding a chat chunk costs what it did before the other dialects came.
  */
 record SdkChunk(String id, String object, JsonNode created, String model,
                 @JsonProperty("system_fingerprint") String systemFingerprint,
                 @JsonProperty("service_tier") String serviceTier,
                 List<Choice> choices, Usage usage) {
 
-    /** A choice: {@code delta} in chat completions, {@code text} in legacy completions. */
-    record Choice(int index, Delta delta, String text, JsonNode logprobs,
+    record Choice(int index, Delta delta, JsonNode logprobs,
                   @JsonProperty("finish_reason") String finishReason) {
     }
 
     record Delta(String role, String content, String refusal,
-                 @JsonProperty("reasoning_content") String reasoningContent, String reasoning,
                  @JsonProperty("tool_calls") List<ToolCall> toolCalls) {
     }
 
@@ -34,23 +35,7 @@ record SdkChunk(String id, String object, JsonNode created, String model,
 
     record Usage(@JsonProperty("prompt_tokens") long promptTokens,
                  @JsonProperty("completion_tokens") long completionTokens,
-                 @JsonProperty("total_tokens") long totalTokens,
-                 @JsonProperty("prompt_tokens_details") PromptDetails promptDetails,
-                 @JsonProperty("completion_tokens_details") CompletionDetails completionDetails,
-                 @JsonProperty("prompt_cache_hit_tokens") long cacheHitTokens) {
-
-        TokenUsage view(TokenUsage into) {
-            Long cached = promptDetails == null ? null : promptDetails.cachedTokens();
-            return into.set(TokenUsage.Source.CHUNK_USAGE, promptTokens, completionTokens,
-                    completionDetails == null ? 0 : completionDetails.reasoningTokens(),
-                    cached != null ? cached : cacheHitTokens, totalTokens);
-        }
-    }
-
-    record PromptDetails(@JsonProperty("cached_tokens") Long cachedTokens) {
-    }
-
-    record CompletionDetails(@JsonProperty("reasoning_tokens") long reasoningTokens) {
+                 @JsonProperty("total_tokens") long totalTokens) {
     }
 
     /**

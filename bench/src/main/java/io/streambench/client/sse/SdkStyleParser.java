@@ -88,8 +88,9 @@ final class SdkStyleParser implements SseParser {
             return;
         }
         SdkChunk chunk = null;
+        JsonNode tree;
         try {
-            JsonNode tree = MAPPER.readTree(data);
+            tree = MAPPER.readTree(data);
             if (tree == null || !tree.isObject()) {
                 throw new MalformedDataException("top-level value is not an object");
             }
@@ -101,6 +102,7 @@ final class SdkStyleParser implements SseParser {
             if (scratch == null) {
                 chunk = MAPPER.treeToValue(tree, SdkChunk.class);
                 checkNoNullElements(chunk);
+                SdkChunkExtras.check(tree);
             } else {
                 bind(tree);
             }
@@ -109,7 +111,7 @@ final class SdkStyleParser implements SseParser {
             return;
         }
         if (chunk != null) {
-            emit(chunk);
+            emit(chunk, tree);
         } else {
             scratch.emitTo(listener, eventType, arrivalNanos);
         }
@@ -156,42 +158,51 @@ final class SdkStyleParser implements SseParser {
         }
     }
 
-    private void emit(SdkChunk chunk) {
-        if (chunk.choices() != null) {
-            for (SdkChunk.Choice choice : chunk.choices()) {
-                SdkChunk.Delta delta = choice.delta();
-                if (delta != null) {
-                    if (delta.role() != null) {
-                        listener.onRole(choice.index(), delta.role(), arrivalNanos);
-                    }
-                    String reasoning = delta.reasoning() != null ? delta.reasoning() : delta.reasoningContent();
-                    if (reasoning != null && !reasoning.isEmpty()) {
-                        listener.onReasoning(choice.index(), reasoning, arrivalNanos);
-                    }
-                    if (delta.content() != null && !delta.content().isEmpty()) {
-                        listener.onContent(choice.index(), delta.content(), arrivalNanos);
-                    }
-                    if (delta.toolCalls() != null) {
-                        for (SdkChunk.ToolCall call : delta.toolCalls()) {
-                            SdkChunk.Function function = call.function();
-                            listener.onToolCall(choice.index(), call.index(), call.id(),
-                                    function == null ? null : function.name(),
-                                    function == null ? null : function.arguments(), arrivalNanos);
-                        }
-                    }
+    private void emit(SdkChunk chunk, JsonNode tree) {
+        try {
+            if (chunk.choices() != null) {
+                for (int c = 0; c < chunk.choices().size(); c++) {
+                    emit(chunk.choices().get(c), tree, c);
                 }
-                if (choice.text() != null && !choice.text().isEmpty()) {
-                    // legacy completions
-                    listener.onContent(choice.index(), choice.text(), arrivalNanos);
-                }
-                if (choice.finishReason() != null) {
-                    listener.onFinish(choice.index(), choice.finishReason(), arrivalNanos);
+            }
+            SdkChunk.Usage usage = chunk.usage();
+            if (usage != null) {
+                listener.onUsage(SdkChunkExtras.usage(usage, tree, this.usage), arrivalNanos);
+            }
+        } catch (MalformedDataException checkedBefore) {
+            throw new IllegalStateException("SdkChunkExtras.check let a wrong type through", checkedBefore);
+        }
+    }
+
+    private void emit(SdkChunk.Choice choice, JsonNode tree, int c) throws MalformedDataException {
+        SdkChunk.Delta delta = choice.delta();
+        if (delta != null) {
+            if (delta.role() != null) {
+                listener.onRole(choice.index(), delta.role(), arrivalNanos);
+            }
+            String reasoning = SdkChunkExtras.reasoning(tree, c);
+            if (reasoning != null && !reasoning.isEmpty()) {
+                listener.onReasoning(choice.index(), reasoning, arrivalNanos);
+            }
+            if (delta.content() != null && !delta.content().isEmpty()) {
+                listener.onContent(choice.index(), delta.content(), arrivalNanos);
+            }
+            if (delta.toolCalls() != null) {
+                for (SdkChunk.ToolCall call : delta.toolCalls()) {
+                    SdkChunk.Function function = call.function();
+                    listener.onToolCall(choice.index(), call.index(), call.id(),
+                            function == null ? null : function.name(),
+                            function == null ? null : function.arguments(), arrivalNanos);
                 }
             }
         }
-        SdkChunk.Usage usage = chunk.usage();
-        if (usage != null) {
-            listener.onUsage(usage.view(this.usage), arrivalNanos);
+        String text = SdkChunkExtras.text(tree, c);
+        if (text != null && !text.isEmpty()) {
+            // legacy completions
+            listener.onContent(choice.index(), text, arrivalNanos);
+        }
+        if (choice.finishReason() != null) {
+            listener.onFinish(choice.index(), choice.finishReason(), arrivalNanos);
         }
     }
 }

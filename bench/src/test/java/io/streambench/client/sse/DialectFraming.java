@@ -27,7 +27,7 @@ final class DialectFraming {
     }
 
     static List<RecordedStreams.Case> all() {
-        return List.of(completions(), responses(), messages(), gemini());
+        return List.of(chatReasoning(), completions(), responses(), messages(), gemini());
     }
 
     /** Streams small enough to cut at every pair of points: a multi-byte answer in each framing. */
@@ -41,6 +41,25 @@ final class DialectFraming {
                 new RecordedStreams.Case("tiny", Api.GEMINI, Wire.crlf()
                         .event("{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"é😀\"}]}}]}").bytes(),
                         List.of(content(0, "é😀"))));
+    }
+
+    /** vLLM's two names for the reasoning in one delta, and the usage's reasoning and cached counts per server. */
+    private static RecordedStreams.Case chatReasoning() {
+        byte[] bytes = Wire.lf()
+                .event(Wire.chunk(Wire.choice(0, "{\"reasoning\":\"é think\",\"reasoning_content\":\"é think\"}", null)))
+                .event(Wire.chunk(Wire.choice(0, "{\"reasoning_content\":\" 😀\",\"content\":null}", null)))
+                .event(Wire.chunk(Wire.choice(0, "{\"content\":\"ok\",\"reasoning\":null}", null)))
+                .event("{\"choices\":[],\"usage\":{\"prompt_tokens\":30,\"completion_tokens\":9,\"total_tokens\":39,"
+                        + "\"prompt_tokens_details\":{\"cached_tokens\":24},\"completion_tokens_details\":"
+                        + "{\"reasoning_tokens\":7},\"prompt_cache_hit_tokens\":99}}")
+                .event("{\"choices\":[],\"usage\":{\"prompt_tokens\":30,\"completion_tokens\":9,\"total_tokens\":39,"
+                        + "\"prompt_cache_hit_tokens\":16,\"prompt_cache_miss_tokens\":14,\"prompt_tokens_details\":null}}")
+                .event("{\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens_details\":\"seven\"}}")
+                .event("[DONE]")
+                .bytes();
+        return new RecordedStreams.Case("reasoning-usage", Api.CHAT_COMPLETIONS, bytes, List.of(reasoning(0, "é think"),
+                reasoning(0, " 😀"), content(0, "ok"), usage(TokenUsage.Source.CHUNK_USAGE, 30, 9, 7, 24, 39),
+                usage(TokenUsage.Source.CHUNK_USAGE, 30, 9, 0, 16, 39), malformedError(), done()));
     }
 
     private static RecordedStreams.Case completions() {
