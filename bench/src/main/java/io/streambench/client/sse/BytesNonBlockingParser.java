@@ -43,7 +43,7 @@ final class BytesNonBlockingParser implements SseParser, SseByteScanner.Sink {
     private final SseListener listener;
     private final boolean endsWithDone;
     private final SseByteScanner scanner = new SseByteScanner(this);
-    private final TokenAssembler assembler;
+    private final TokenAssembler<?> assembler;
     private final CharSlice comment = new CharSlice(64);
     private final CharSlice eventName = new CharSlice(32);
     private final WhitespaceCheck trailing = new WhitespaceCheck();

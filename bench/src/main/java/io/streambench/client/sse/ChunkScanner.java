@@ -12,13 +12,13 @@ package io.streambench.client.sse;
  * nested objects or arrays other than {@code choices} and {@code delta} (so tool calls, usage
  * and error objects), escaped or non-ASCII keys, and every input it cannot prove valid.
  */
-final class ChunkScanner extends JsonScan {
+final class ChunkScanner extends JsonScan<ChunkScratch> {
 
     private static final byte[] CHOICES = ascii("choices");
     private static final byte[] USAGE = ascii("usage");
     private static final byte[] ERROR = ascii("error");
     private static final byte[] INDEX = ascii("index");
-    private static final byte[] DELTA = ascii("delta");
+    private static final byte[] DELTA_KEY = ascii("delta");
     private static final byte[] FINISH_REASON = ascii("finish_reason");
     private static final byte[] LOGPROBS = ascii("logprobs");
     private static final byte[] ROLE = ascii("role");
@@ -28,129 +28,68 @@ final class ChunkScanner extends JsonScan {
     private static final byte[] REASONING = ascii("reasoning");
     private static final byte[] TOOL_CALLS = ascii("tool_calls");
 
-    private final ChunkScratch scratch;
+    private static final int CHOICE = 1;
+    private static final int DELTA = 2;
+
+    private ChunkScratch.Choice choice;
 
     ChunkScanner(ChunkScratch scratch) {
-        this.scratch = scratch;
+        super(scratch);
     }
 
     @Override
-    boolean root() {
-        scratch.reset();
-        if (!open('{')) {
-            return false;
-        }
-        if (close('}')) {
-            return afterRoot();
-        }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(CHOICES)) {
-                ok = choices();
-            } else if (keyIs(USAGE) || keyIs(ERROR)) {
-                ok = literal(NULL);
-            } else {
-                ok = scalar();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}') && afterRoot();
+    boolean field(int kind) {
+        return switch (kind) {
+            case ROOT -> rootField();
+            case CHOICE -> choiceField();
+            default -> deltaField();
+        };
     }
 
-    private boolean choices() {
-        if (peek() == 'n') {
+    @Override
+    boolean element(int kind) {
+        choice = scratch.addChoice();
+        return object(CHOICE);
+    }
+
+    private boolean rootField() {
+        if (keyIs(CHOICES)) {
+            return arrayOrNull(CHOICE);
+        }
+        if (keyIs(USAGE) || keyIs(ERROR)) {
             return literal(NULL);
         }
-        if (!open('[')) {
-            return false;
-        }
-        if (close(']')) {
-            return true;
-        }
-        do {
-            skipWhitespace();
-            if (!choice(scratch.addChoice())) {
-                return false;
-            }
-        } while (comma());
-        return close(']');
+        return scalar();
     }
 
-    private boolean choice(ChunkScratch.Choice choice) {
-        if (!open('{')) {
-            return false;
+    private boolean choiceField() {
+        if (keyIs(INDEX)) {
+            boolean ok = indexOrNull();
+            choice.index = intValue;
+            return ok;
         }
-        if (close('}')) {
-            return true;
+        if (keyIs(DELTA_KEY)) {
+            return objectOrNull(DELTA);
         }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(INDEX)) {
-                if (peek() == 'n') {
-                    ok = literal(NULL);
-                    choice.index = 0;
-                } else {
-                    ok = index();
-                    choice.index = intValue;
-                }
-            } else if (keyIs(DELTA)) {
-                ok = peek() == 'n' ? literal(NULL) : delta(choice);
-            } else if (keyIs(FINISH_REASON)) {
-                choice.hasFinishReason = peek() != 'n';
-                ok = choice.hasFinishReason ? string(choice.finishReason) : literal(NULL);
-            } else if (keyIs(LOGPROBS)) {
-                ok = literal(NULL);
-            } else if (keyIs(TEXT)) {
-                choice.hasContent = peek() != 'n';
-                ok = choice.hasContent ? string(choice.content) : literal(NULL);
-            } else {
-                ok = scalar();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}');
+        if (keyIs(FINISH_REASON)) {
+            return stringOrNull(choice.finishReason);
+        }
+        if (keyIs(LOGPROBS)) {
+            return literal(NULL);
+        }
+        return keyIs(TEXT) ? stringOrNull(choice.content) : scalar();
     }
 
-    private boolean delta(ChunkScratch.Choice choice) {
-        if (!open('{')) {
-            return false;
+    private boolean deltaField() {
+        if (keyIs(ROLE)) {
+            return stringOrNull(choice.role);
         }
-        if (close('}')) {
-            return true;
+        if (keyIs(CONTENT)) {
+            return stringOrNull(choice.content);
         }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(ROLE)) {
-                choice.hasRole = peek() != 'n';
-                ok = choice.hasRole ? string(choice.role) : literal(NULL);
-            } else if (keyIs(CONTENT)) {
-                choice.hasContent = peek() != 'n';
-                ok = choice.hasContent ? string(choice.content) : literal(NULL);
-            } else if (keyIs(TOOL_CALLS)) {
-                ok = literal(NULL);
-            } else if (keyIs(REASONING_CONTENT) || keyIs(REASONING)) {
-                choice.hasReasoning = peek() != 'n';
-                ok = choice.hasReasoning ? string(choice.reasoning) : literal(NULL);
-            } else {
-                ok = scalar();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}');
+        if (keyIs(TOOL_CALLS)) {
+            return literal(NULL);
+        }
+        return keyIs(REASONING_CONTENT) || keyIs(REASONING) ? stringOrNull(choice.reasoning) : scalar();
     }
 }

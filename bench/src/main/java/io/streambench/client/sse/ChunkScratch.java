@@ -11,13 +11,9 @@ class ChunkScratch extends EventScratch {
     static final class Choice {
         int index;
         final CharSlice role = new CharSlice(16);
-        boolean hasRole;
         final CharSlice reasoning = new CharSlice(64);
-        boolean hasReasoning;
         final CharSlice content = new CharSlice(256);
-        boolean hasContent;
         final CharSlice finishReason = new CharSlice(16);
-        boolean hasFinishReason;
         ToolCall[] toolCalls = new ToolCall[0];
         int toolCallCount;
 
@@ -35,10 +31,10 @@ class ChunkScratch extends EventScratch {
 
         void reset() {
             index = 0;
-            hasRole = false;
-            hasReasoning = false;
-            hasContent = false;
-            hasFinishReason = false;
+            role.present = false;
+            reasoning.present = false;
+            content.present = false;
+            finishReason.present = false;
             toolCallCount = 0;
         }
     }
@@ -47,45 +43,27 @@ class ChunkScratch extends EventScratch {
     static final class ToolCall {
         int index;
         final CharSlice id = new CharSlice(32);
-        boolean hasId;
         final CharSlice name = new CharSlice(32);
-        boolean hasName;
         final CharSlice arguments = new CharSlice(64);
-        boolean hasArguments;
 
         void reset() {
             index = 0;
-            hasId = false;
-            hasName = false;
-            hasArguments = false;
+            id.present = false;
+            name.present = false;
+            arguments.present = false;
         }
     }
 
     private Choice[] choices = {new Choice()};
     private int choiceCount;
 
-    boolean hasUsage;
-    long promptTokens;
-    long completionTokens;
-    long totalTokens;
-    long reasoningTokens;
-    long cachedTokens;
-    boolean hasCachedTokens;
-    /** DeepSeek's {@code prompt_cache_hit_tokens}, for when {@code prompt_tokens_details} is absent. */
-    long cacheHitTokens;
-    private final TokenUsage usage = new TokenUsage();
+    final UsageCounts usage = new UsageCounts();
+    private final TokenUsage view = new TokenUsage();
 
     @Override
     void reset() {
         choiceCount = 0;
-        hasUsage = false;
-        promptTokens = 0;
-        completionTokens = 0;
-        totalTokens = 0;
-        reasoningTokens = 0;
-        cachedTokens = 0;
-        hasCachedTokens = false;
-        cacheHitTokens = 0;
+        usage.reset();
         resetError();
     }
 
@@ -109,29 +87,26 @@ class ChunkScratch extends EventScratch {
         }
         for (int c = 0; c < choiceCount; c++) {
             Choice choice = choices[c];
-            if (choice.hasRole) {
+            if (choice.role.present) {
                 listener.onRole(choice.index, choice.role, arrivalNanos);
             }
-            if (choice.hasReasoning && choice.reasoning.length() > 0) {
+            if (choice.reasoning.hasText()) {
                 listener.onReasoning(choice.index, choice.reasoning, arrivalNanos);
             }
-            if (choice.hasContent && choice.content.length() > 0) {
+            if (choice.content.hasText()) {
                 listener.onContent(choice.index, choice.content, arrivalNanos);
             }
             for (int t = 0; t < choice.toolCallCount; t++) {
                 ToolCall call = choice.toolCalls[t];
-                listener.onToolCall(choice.index, toolIndex(call),
-                        call.hasId ? call.id : null,
-                        call.hasName ? call.name : null,
-                        call.hasArguments ? call.arguments : null,
-                        arrivalNanos);
+                listener.onToolCall(choice.index, toolIndex(call), orNull(call.id), orNull(call.name),
+                        orNull(call.arguments), arrivalNanos);
             }
-            if (choice.hasFinishReason) {
+            if (choice.finishReason.present) {
                 finished(listener, choice, arrivalNanos);
             }
         }
-        if (hasUsage) {
-            listener.onUsage(usage(usage), arrivalNanos);
+        if (usage.present) {
+            listener.onUsage(usage(view), arrivalNanos);
         }
     }
 
@@ -144,10 +119,13 @@ class ChunkScratch extends EventScratch {
         listener.onFinish(choice.index, choice.finishReason, arrivalNanos);
     }
 
-    /** The counts as {@link TokenUsage} defines them. */
     TokenUsage usage(TokenUsage into) {
-        return into.set(TokenUsage.Source.CHUNK_USAGE, promptTokens, completionTokens, reasoningTokens,
-                hasCachedTokens ? cachedTokens : cacheHitTokens, totalTokens);
+        return usage.view(TokenUsage.Source.CHUNK_USAGE, false, into);
+    }
+
+    /** The field, or null when the event did not have it. */
+    static CharSequence orNull(CharSlice field) {
+        return field.present ? field : null;
     }
 
     static <T> T[] grow(T[] from, T[] to) {

@@ -18,7 +18,7 @@ final class EventJson {
     private final Api api;
     private final SseListener listener;
     private final boolean endsWithDone;
-    private final TokenAssembler assembler;
+    private final TokenAssembler<?> assembler;
     private final EventScanner scanner;
 
     /**

@@ -12,9 +12,7 @@ abstract class EventScratch {
     boolean hasError;
     final CharSlice errorMessage = new CharSlice(64);
     final CharSlice errorType = new CharSlice(32);
-    boolean hasErrorType;
     final CharSlice errorCode = new CharSlice(32);
-    boolean hasErrorCode;
 
     /** Forgets the last event (not what the stream as a whole has said, such as Gemini's calls so far). */
     abstract void reset();
@@ -22,14 +20,14 @@ abstract class EventScratch {
     void resetError() {
         hasError = false;
         errorMessage.clear();
-        hasErrorType = false;
-        hasErrorCode = false;
+        errorType.absent();
+        errorCode.absent();
     }
 
     /** The error read, as an {@link StreamError.Kind#API} error (cold path: it allocates). */
     StreamError apiError() {
-        return new StreamError(StreamError.Kind.API, errorMessage.toString(), hasErrorType ? errorType.toString() : null,
-                hasErrorCode ? errorCode.toString() : null);
+        return new StreamError(StreamError.Kind.API, errorMessage.toString(), errorType.present ? errorType.toString() : null,
+                errorCode.present ? errorCode.toString() : null);
     }
 
     /**

@@ -26,8 +26,7 @@ final class GeminiScratch extends ChunkScratch {
     /** {@code candidatesTokenCount} counts the answer only: the output is it plus {@code thoughtsTokenCount}. */
     @Override
     TokenUsage usage(TokenUsage into) {
-        return into.set(TokenUsage.Source.USAGE_METADATA, promptTokens, completionTokens + reasoningTokens,
-                reasoningTokens, cachedTokens, totalTokens);
+        return usage.view(TokenUsage.Source.USAGE_METADATA, true, into);
     }
 
     @Override

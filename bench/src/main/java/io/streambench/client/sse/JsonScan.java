@@ -9,13 +9,18 @@ import java.nio.charset.StandardCharsets;
  * whitespace before it and returns false on anything it cannot prove valid, so that the caller can leave the
  * event to Jackson.
  */
-abstract class JsonScan implements EventScanner {
+abstract class JsonScan<S extends EventScratch> implements EventScanner {
 
     static final byte[] TRUE = ascii("true");
     static final byte[] FALSE = ascii("false");
     static final byte[] NULL = ascii("null");
     /** Deeper nesting than this in a skipped value is left to Jackson. */
     private static final int MAX_SKIP_DEPTH = 32;
+
+    // Where a loop over an object's fields or an array's elements stands.
+    private static final int FAIL = -1;
+    private static final int END = 0;
+    private static final int MORE = 1;
 
     byte[] b;
     int i;
@@ -25,19 +30,124 @@ abstract class JsonScan implements EventScanner {
     /** The value of the last {@link #index} read. */
     int intValue;
 
+    /** The kind of the top-level object; subclasses number their other objects and arrays from 1. */
+    static final int ROOT = 0;
+
     /** Reads {@code bytes[offset, offset + length)} into the scratch; false means "use Jackson". */
     @Override
     public final boolean scan(byte[] bytes, int offset, int length) {
         b = bytes;
         i = offset;
         end = offset + length;
-        boolean ok = root();
+        scratch.reset();
+        boolean ok = object(ROOT) && afterRoot();
         b = null;
         return ok;
     }
 
-    /** The event's top-level object, and nothing after it ({@link #afterRoot}). */
-    abstract boolean root();
+    /** What this reads into; cleared by {@link #scan}. */
+    final S scratch;
+
+    JsonScan(S scratch) {
+        this.scratch = scratch;
+    }
+
+    /**
+     * Reads the value of the key just read ({@link #keyIs} tells which) in an object of kind {@code kind}:
+     * into the scratch, checked and skipped, or false to leave the event to Jackson.
+     */
+    abstract boolean field(int kind);
+
+    /** Reads an element of an array of kind {@code kind}; by default an object of that kind. */
+    boolean element(int kind) {
+        return object(kind);
+    }
+
+    /** An object of kind {@code kind}, each field read by {@link #field}. */
+    final boolean object(int kind) {
+        int at = firstField();
+        while (at == MORE) {
+            at = nextField(field(kind));
+        }
+        return at == END;
+    }
+
+    /** An object, or null. */
+    final boolean objectOrNull(int kind) {
+        return peek() == 'n' ? literal(NULL) : object(kind);
+    }
+
+    /** An array, or null, each element read by {@link #element}. */
+    final boolean arrayOrNull(int kind) {
+        if (peek() == 'n') {
+            return literal(NULL);
+        }
+        int at = firstElement();
+        while (at == MORE) {
+            at = nextElement(element(kind));
+        }
+        return at == END;
+    }
+
+    /** True when the key just read is {@code name} (ASCII). */
+    final boolean keyIs(String name) {
+        if (keyLength != name.length()) {
+            return false;
+        }
+        for (int k = 0; k < keyLength; k++) {
+            if (b[keyStart + k] != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Opens an object and reads its first key: {@link #MORE} (read the key's value), {@link #END} ({@code {}}) or {@link #FAIL}. */
+    private int firstField() {
+        if (!open('{')) {
+            return FAIL;
+        }
+        if (close('}')) {
+            return END;
+        }
+        return key() ? MORE : FAIL;
+    }
+
+    /** After a field's value was read ({@code ok}): the next key ({@link #MORE}), the object's end or a failure. */
+    private int nextField(boolean ok) {
+        if (!ok) {
+            return FAIL;
+        }
+        if (comma()) {
+            return key() ? MORE : FAIL;
+        }
+        return close('}') ? END : FAIL;
+    }
+
+    /** Opens an array: {@link #MORE} (read an element), {@link #END} ({@code []}) or {@link #FAIL}. */
+    private int firstElement() {
+        if (!open('[')) {
+            return FAIL;
+        }
+        return close(']') ? END : MORE;
+    }
+
+    /** After an element was read ({@code ok}): another one ({@link #MORE}), the array's end or a failure. */
+    private int nextElement(boolean ok) {
+        if (!ok) {
+            return FAIL;
+        }
+        if (comma()) {
+            return MORE;
+        }
+        return close(']') ? END : FAIL;
+    }
+
+    /** A string into {@code into}, or null; {@code into} says which ({@link CharSlice#present}). */
+    final boolean stringOrNull(CharSlice into) {
+        into.present = peek() != 'n';
+        return into.present ? string(into) : literal(NULL);
+    }
 
     final boolean afterRoot() {
         skipWhitespace();

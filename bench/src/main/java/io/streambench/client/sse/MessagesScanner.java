@@ -7,87 +7,41 @@ package io.streambench.client.sse;
  * skipped. An event with a {@code message}, a {@code content_block}, {@code usage} or an error is left to
  * Jackson.
  */
-final class MessagesScanner extends JsonScan {
+final class MessagesScanner extends JsonScan<MessagesScratch> {
 
-    private static final byte[] INDEX = ascii("index");
-    private static final byte[] DELTA = ascii("delta");
-    private static final byte[] MESSAGE = ascii("message");
-    private static final byte[] CONTENT_BLOCK = ascii("content_block");
-    private static final byte[] USAGE = ascii("usage");
-    private static final byte[] ERROR = ascii("error");
-    private static final byte[] TEXT = ascii("text");
-    private static final byte[] THINKING = ascii("thinking");
-    private static final byte[] PARTIAL_JSON = ascii("partial_json");
-    private static final byte[] STOP_REASON = ascii("stop_reason");
+    private static final int DELTA = 1;
 
-    private final MessagesScratch scratch;
 
     MessagesScanner(MessagesScratch scratch) {
-        this.scratch = scratch;
+        super(scratch);
     }
 
     @Override
-    boolean root() {
-        scratch.reset();
-        if (!open('{')) {
-            return false;
+    boolean field(int kind) {
+        if (kind == DELTA) {
+            return deltaField();
         }
-        if (close('}')) {
-            return afterRoot();
+        if (keyIs("index")) {
+            boolean ok = indexOrNull();
+            scratch.index = intValue;
+            return ok;
         }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(INDEX)) {
-                ok = indexOrNull();
-                scratch.index = intValue;
-            } else if (keyIs(DELTA)) {
-                ok = peek() == 'n' ? literal(NULL) : delta();
-            } else if (keyIs(MESSAGE) || keyIs(CONTENT_BLOCK) || keyIs(USAGE) || keyIs(ERROR)) {
-                ok = false;
-            } else {
-                ok = skipValue();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}') && afterRoot();
+        if (keyIs("delta")) {
+            return objectOrNull(DELTA);
+        }
+        return !(keyIs("message") || keyIs("content_block") || keyIs("usage") || keyIs("error")) && skipValue();
     }
 
-    private boolean delta() {
-        if (!open('{')) {
-            return false;
+    private boolean deltaField() {
+        if (keyIs("text")) {
+            return stringOrNull(scratch.text);
         }
-        if (close('}')) {
-            return true;
+        if (keyIs("thinking")) {
+            return stringOrNull(scratch.thinking);
         }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(TEXT)) {
-                scratch.hasText = peek() != 'n';
-                ok = scratch.hasText ? string(scratch.text) : literal(NULL);
-            } else if (keyIs(THINKING)) {
-                scratch.hasThinking = peek() != 'n';
-                ok = scratch.hasThinking ? string(scratch.thinking) : literal(NULL);
-            } else if (keyIs(PARTIAL_JSON)) {
-                scratch.hasPartialJson = peek() != 'n';
-                ok = scratch.hasPartialJson ? string(scratch.partialJson) : literal(NULL);
-            } else if (keyIs(STOP_REASON)) {
-                scratch.hasStopReason = peek() != 'n';
-                ok = scratch.hasStopReason ? string(scratch.stopReason) : literal(NULL);
-            } else {
-                ok = skipValue();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}');
+        if (keyIs("partial_json")) {
+            return stringOrNull(scratch.partialJson);
+        }
+        return keyIs("stop_reason") ? stringOrNull(scratch.stopReason) : skipValue();
     }
 }

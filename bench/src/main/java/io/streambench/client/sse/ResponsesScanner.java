@@ -7,55 +7,27 @@ package io.streambench.client.sse;
  * listener needs ({@code item_id}, {@code logprobs}, {@code sequence_number}, {@code obfuscation}...), which
  * are checked and skipped. An event with an {@code item}, a {@code response} or an error is left to Jackson.
  */
-final class ResponsesScanner extends JsonScan {
+final class ResponsesScanner extends JsonScan<ResponsesScratch> {
 
-    private static final byte[] TYPE = ascii("type");
-    private static final byte[] DELTA = ascii("delta");
-    private static final byte[] OUTPUT_INDEX = ascii("output_index");
-    private static final byte[] ITEM = ascii("item");
-    private static final byte[] RESPONSE = ascii("response");
-    private static final byte[] ERROR = ascii("error");
-    private static final byte[] CODE = ascii("code");
-    private static final byte[] MESSAGE = ascii("message");
-
-    private final ResponsesScratch scratch;
 
     ResponsesScanner(ResponsesScratch scratch) {
-        this.scratch = scratch;
+        super(scratch);
     }
 
     @Override
-    boolean root() {
-        scratch.reset();
-        if (!open('{')) {
-            return false;
+    boolean field(int kind) {
+        if (keyIs("type")) {
+            return stringOrNull(scratch.type);
         }
-        if (close('}')) {
-            return afterRoot();
+        if (keyIs("delta")) {
+            return stringOrNull(scratch.delta);
         }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(TYPE)) {
-                scratch.hasType = peek() != 'n';
-                ok = scratch.hasType ? string(scratch.type) : literal(NULL);
-            } else if (keyIs(DELTA)) {
-                scratch.hasDelta = peek() != 'n';
-                ok = scratch.hasDelta ? string(scratch.delta) : literal(NULL);
-            } else if (keyIs(OUTPUT_INDEX)) {
-                ok = indexOrNull();
-                scratch.outputIndex = intValue;
-            } else if (keyIs(ITEM) || keyIs(RESPONSE) || keyIs(ERROR) || keyIs(CODE) || keyIs(MESSAGE)) {
-                ok = false;
-            } else {
-                ok = skipValue();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}') && afterRoot();
+        if (keyIs("output_index")) {
+            boolean ok = indexOrNull();
+            scratch.outputIndex = intValue;
+            return ok;
+        }
+        return !(keyIs("item") || keyIs("response") || keyIs("error") || keyIs("code") || keyIs("message"))
+                && skipValue();
     }
 }

@@ -9,55 +9,28 @@ package io.streambench.client.sse;
 final class ResponsesScratch extends EventScratch {
 
     final CharSlice type = new CharSlice(48);
-    boolean hasType;
     final CharSlice delta = new CharSlice(64);
-    boolean hasDelta;
     int outputIndex;
-
     // The item of response.output_item.added.
     final CharSlice itemType = new CharSlice(16);
-    boolean hasItemType;
     final CharSlice itemRole = new CharSlice(16);
-    boolean hasItemRole;
     final CharSlice itemCallId = new CharSlice(32);
-    boolean hasItemCallId;
     final CharSlice itemName = new CharSlice(32);
-    boolean hasItemName;
     final CharSlice itemArguments = new CharSlice(32);
-    boolean hasItemArguments;
-
-    // The response of the terminal events; response.error and a flat error event's code and message are
-    // read into the error slots without hasError, which means a top-level "error" object.
+    // The response of the terminal events. Its error, and a flat error event's code and message, are read
+    // into the error slots without hasError, which means a top-level "error" object.
     final CharSlice status = new CharSlice(16);
-    boolean hasStatus;
     final CharSlice incompleteReason = new CharSlice(32);
-    boolean hasIncompleteReason;
-    boolean hasUsage;
-    long inputTokens;
-    long cachedTokens;
-    long outputTokens;
-    long reasoningTokens;
-    long totalTokens;
-    private final TokenUsage usage = new TokenUsage();
+    final UsageCounts usage = new UsageCounts();
+    private final TokenUsage view = new TokenUsage();
+    private final CharSlice[] fields = {type, delta, itemType, itemRole, itemCallId, itemName, itemArguments, status,
+        incompleteReason};
 
     @Override
     void reset() {
-        hasType = false;
-        hasDelta = false;
+        CharSlice.absent(fields);
         outputIndex = 0;
-        hasItemType = false;
-        hasItemRole = false;
-        hasItemCallId = false;
-        hasItemName = false;
-        hasItemArguments = false;
-        hasStatus = false;
-        hasIncompleteReason = false;
-        hasUsage = false;
-        inputTokens = 0;
-        cachedTokens = 0;
-        outputTokens = 0;
-        reasoningTokens = 0;
-        totalTokens = 0;
+        usage.reset();
         resetError();
     }
 
@@ -65,27 +38,24 @@ final class ResponsesScratch extends EventScratch {
     void emitTo(SseListener listener, CharSequence eventName, long arrivalNanos) {
         if (hasError) {
             listener.onError(apiError(), arrivalNanos);
+        } else if (!type.present) {
             return;
-        }
-        if (!hasType) {
-            return;
-        }
-        if (type.is("response.output_text.delta")) {
-            if (hasDelta && delta.length() > 0) {
+        } else if (type.is("response.output_text.delta")) {
+            if (delta.hasText()) {
                 listener.onContent(0, delta, arrivalNanos);
             }
         } else if (type.is("response.function_call_arguments.delta")) {
-            listener.onToolCall(0, outputIndex, null, null, hasDelta ? delta : null, arrivalNanos);
+            listener.onToolCall(0, outputIndex, null, null, ChunkScratch.orNull(delta), arrivalNanos);
         } else if (type.is("response.reasoning_summary_text.delta") || type.is("response.reasoning_text.delta")) {
-            if (hasDelta && delta.length() > 0) {
+            if (delta.hasText()) {
                 listener.onReasoning(0, delta, arrivalNanos);
             }
         } else if (type.is("response.output_item.added")) {
             itemAdded(listener, arrivalNanos);
         } else if (type.is("response.completed")) {
-            ended(listener, hasStatus ? status : null, StreamEnd.RESPONSE_COMPLETED, arrivalNanos);
+            ended(listener, ChunkScratch.orNull(status), StreamEnd.RESPONSE_COMPLETED, arrivalNanos);
         } else if (type.is("response.incomplete")) {
-            ended(listener, hasIncompleteReason ? incompleteReason : hasStatus ? status : null,
+            ended(listener, incompleteReason.present ? incompleteReason : ChunkScratch.orNull(status),
                     StreamEnd.RESPONSE_INCOMPLETE, arrivalNanos);
         } else if (type.is("response.failed")) {
             listener.onError(apiError(), arrivalNanos);
@@ -97,14 +67,11 @@ final class ResponsesScratch extends EventScratch {
     }
 
     private void itemAdded(SseListener listener, long arrivalNanos) {
-        if (!hasItemType) {
-            return;
-        }
-        if (itemType.is("message") && hasItemRole) {
+        if (itemType.is("message") && itemRole.present) {
             listener.onRole(0, itemRole, arrivalNanos);
         } else if (itemType.is("function_call")) {
-            listener.onToolCall(0, outputIndex, hasItemCallId ? itemCallId : null, hasItemName ? itemName : null,
-                    hasItemArguments ? itemArguments : null, arrivalNanos);
+            listener.onToolCall(0, outputIndex, ChunkScratch.orNull(itemCallId), ChunkScratch.orNull(itemName),
+                    ChunkScratch.orNull(itemArguments), arrivalNanos);
         }
     }
 
@@ -112,9 +79,8 @@ final class ResponsesScratch extends EventScratch {
         if (finish != null) {
             listener.onFinish(0, finish, arrivalNanos);
         }
-        if (hasUsage) {
-            listener.onUsage(usage.set(TokenUsage.Source.RESPONSE_USAGE, inputTokens, outputTokens, reasoningTokens,
-                    cachedTokens, totalTokens), arrivalNanos);
+        if (usage.present) {
+            listener.onUsage(usage.view(TokenUsage.Source.RESPONSE_USAGE, false, view), arrivalNanos);
         }
         listener.onEnd(end, arrivalNanos);
     }

@@ -40,7 +40,7 @@ record SdkGeminiResponse(List<Candidate> candidates, UsageMetadata usageMetadata
                 choice.index = candidate.index();
                 choice.content.clear();
                 choice.reasoning.clear();
-                choice.hasFinishReason = SdkResponsesEvent.set(choice.finishReason, candidate.finishReason());
+                choice.finishReason.setOrAbsent(candidate.finishReason());
                 if (candidate.content() != null && candidate.content().parts() != null) {
                     for (Part part : candidate.content().parts()) {
                         fill(choice, part, mapper);
@@ -49,12 +49,8 @@ record SdkGeminiResponse(List<Candidate> candidates, UsageMetadata usageMetadata
             }
         }
         if (usageMetadata != null) {
-            s.hasUsage = true;
-            s.promptTokens = usageMetadata.promptTokenCount();
-            s.completionTokens = usageMetadata.candidatesTokenCount();
-            s.reasoningTokens = usageMetadata.thoughtsTokenCount();
-            s.cachedTokens = usageMetadata.cachedContentTokenCount();
-            s.totalTokens = usageMetadata.totalTokenCount();
+            s.usage.set(usageMetadata.promptTokenCount(), 0, 0, usageMetadata.cachedContentTokenCount(),
+                    usageMetadata.candidatesTokenCount(), usageMetadata.thoughtsTokenCount(), usageMetadata.totalTokenCount());
         }
     }
 
@@ -68,22 +64,18 @@ record SdkGeminiResponse(List<Candidate> candidates, UsageMetadata usageMetadata
             for (int i = 0; i < part.text().length(); i++) {
                 into.append(part.text().charAt(i));
             }
-            if (part.thought()) {
-                choice.hasReasoning = true;
-            } else {
-                choice.hasContent = true;
-            }
+            into.present = true;
         }
         FunctionCall call = part.functionCall();
         if (call != null) {
             ChunkScratch.ToolCall into = choice.addToolCall();
-            into.hasId = SdkResponsesEvent.set(into.id, call.id());
-            into.hasName = SdkResponsesEvent.set(into.name, call.name());
+            into.id.setOrAbsent(call.id());
+            into.name.setOrAbsent(call.name());
             if (call.args() != null && !call.args().isNull()) {
                 if (!call.args().isObject()) {
                     throw new MalformedDataException("field=args has unexpected " + call.args().getNodeType());
                 }
-                into.hasArguments = SdkResponsesEvent.set(into.arguments, mapper.writeValueAsString(call.args()));
+                into.arguments.setOrAbsent(mapper.writeValueAsString(call.args()));
             }
         }
     }

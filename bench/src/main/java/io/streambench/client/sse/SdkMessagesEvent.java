@@ -35,29 +35,25 @@ record SdkMessagesEvent(String type, int index, Message message,
         s.index = index;
         Usage counts = usage;
         if (message != null) {
-            s.hasRole = SdkResponsesEvent.set(s.role, message.role());
+            s.role.setOrAbsent(message.role());
             counts = message.usage();
         }
         if (contentBlock != null) {
-            s.hasBlockType = SdkResponsesEvent.set(s.blockType, contentBlock.type());
-            s.hasBlockId = SdkResponsesEvent.set(s.blockId, contentBlock.id());
-            s.hasBlockName = SdkResponsesEvent.set(s.blockName, contentBlock.name());
-            s.hasText = SdkResponsesEvent.set(s.text, contentBlock.text());
-            s.hasThinking = SdkResponsesEvent.set(s.thinking, contentBlock.thinking());
+            s.blockType.setOrAbsent(contentBlock.type());
+            s.blockId.setOrAbsent(contentBlock.id());
+            s.blockName.setOrAbsent(contentBlock.name());
+            s.text.setOrAbsent(contentBlock.text());
+            s.thinking.setOrAbsent(contentBlock.thinking());
         }
         if (delta != null) {
-            s.hasText = SdkResponsesEvent.set(s.text, delta.text());
-            s.hasThinking = SdkResponsesEvent.set(s.thinking, delta.thinking());
-            s.hasPartialJson = SdkResponsesEvent.set(s.partialJson, delta.partialJson());
-            s.hasStopReason = SdkResponsesEvent.set(s.stopReason, delta.stopReason());
+            s.text.setOrAbsent(delta.text());
+            s.thinking.setOrAbsent(delta.thinking());
+            s.partialJson.setOrAbsent(delta.partialJson());
+            s.stopReason.setOrAbsent(delta.stopReason());
         }
         if (counts != null) {
-            s.hasUsage = true;
-            s.inputTokens = counts.inputTokens();
-            s.cacheCreationTokens = counts.cacheCreationInputTokens();
-            s.cacheReadTokens = counts.cacheReadInputTokens();
-            s.outputTokens = counts.outputTokens();
-            s.thinkingTokens = counts.outputDetails() == null ? 0 : counts.outputDetails().thinkingTokens();
+            s.usage.set(counts.inputTokens(), counts.cacheCreationInputTokens(), counts.cacheReadInputTokens(), 0,
+                    counts.outputTokens(), counts.outputDetails() == null ? 0 : counts.outputDetails().thinkingTokens(), 0);
         }
     }
 }

@@ -39,34 +39,31 @@ record SdkResponsesEvent(String type, String delta, @JsonProperty("output_index"
 
     /** Puts the fields into the dialect's scratch (reset), which decides what the listener hears. */
     void fill(ResponsesScratch s) {
-        s.hasType = set(s.type, type);
-        s.hasDelta = set(s.delta, delta);
+        s.type.setOrAbsent(type);
+        s.delta.setOrAbsent(delta);
         s.outputIndex = outputIndex;
         if (item != null) {
-            s.hasItemType = set(s.itemType, item.type());
-            s.hasItemRole = set(s.itemRole, item.role());
-            s.hasItemCallId = set(s.itemCallId, item.callId());
-            s.hasItemName = set(s.itemName, item.name());
-            s.hasItemArguments = set(s.itemArguments, item.arguments());
+            s.itemType.setOrAbsent(item.type());
+            s.itemRole.setOrAbsent(item.role());
+            s.itemCallId.setOrAbsent(item.callId());
+            s.itemName.setOrAbsent(item.name());
+            s.itemArguments.setOrAbsent(item.arguments());
         }
         // A flat error event's code and message, or response.error's: reported by type, not as a top-level error.
         error(s, code, message);
         if (response != null) {
-            s.hasStatus = set(s.status, response.status());
+            s.status.setOrAbsent(response.status());
             if (response.incompleteDetails() != null) {
-                s.hasIncompleteReason = set(s.incompleteReason, response.incompleteDetails().reason());
+                s.incompleteReason.setOrAbsent(response.incompleteDetails().reason());
             }
             if (response.error() != null) {
                 error(s, response.error().code(), response.error().message());
             }
             Usage usage = response.usage();
             if (usage != null) {
-                s.hasUsage = true;
-                s.inputTokens = usage.inputTokens();
-                s.cachedTokens = usage.inputDetails() == null ? 0 : usage.inputDetails().cachedTokens();
-                s.outputTokens = usage.outputTokens();
-                s.reasoningTokens = usage.outputDetails() == null ? 0 : usage.outputDetails().reasoningTokens();
-                s.totalTokens = usage.totalTokens();
+                s.usage.set(usage.inputTokens(), 0, 0, usage.inputDetails() == null ? 0 : usage.inputDetails().cachedTokens(),
+                        usage.outputTokens(), usage.outputDetails() == null ? 0 : usage.outputDetails().reasoningTokens(),
+                        usage.totalTokens());
             }
         }
     }
@@ -76,16 +73,7 @@ record SdkResponsesEvent(String type, String delta, @JsonProperty("output_index"
             s.errorMessage.set(message);
         }
         if (code != null && !code.isNull()) {
-            s.hasErrorCode = set(s.errorCode, code.asText());
+            s.errorCode.setOrAbsent(code.asText());
         }
-    }
-
-    /** Copies a string field into a slice; returns whether it was present. */
-    static boolean set(CharSlice into, String value) {
-        if (value == null) {
-            return false;
-        }
-        into.set(value);
-        return true;
     }
 }

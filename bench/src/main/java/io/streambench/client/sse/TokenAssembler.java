@@ -17,47 +17,51 @@ import java.io.Writer;
  * <p>Unknown fields and whole unknown subtrees are skipped. A known field with the wrong JSON type makes the
  * event malformed.
  */
-abstract class TokenAssembler {
+abstract class TokenAssembler<S extends EventScratch> {
 
-    /** The context of the top-level object. Subclasses number their own contexts from 1. */
-    static final int ROOT = 0;
-    /** The meaning of a field nobody reads. Subclasses number their own fields from 1, below 100. */
-    static final int F_OTHER = 0;
-    /** The fields of an error object, the same in every dialect. */
-    static final int F_ERROR_MESSAGE = 100;
-    static final int F_ERROR_TYPE = 101;
-    static final int F_ERROR_CODE = 102;
+    /** The parent of the top-level object's fields. */
+    static final String ROOT = "";
 
-    private final int[] stack = new int[16];
+    // The open objects and arrays we understand, each named by the field that holds it (its elements, if
+    // objects, by the array's name).
+    private final String[] stack = new String[16];
+    private final boolean[] isArray = new boolean[16];
     private int depth;
     private int skipDepth;
-    private int field;
+    private String name;
     private boolean started;
     // A subtree copied as compact JSON text (Gemini's function call arguments), or null.
     private JsonGenerator copy;
     private int copyDepth;
     private final SliceWriter copyWriter = new SliceWriter();
 
-    /** The scratch this fills; cleared by {@link #begin}. */
-    abstract EventScratch scratch();
+    /** What this reads into; cleared by {@link #begin}. */
+    final S scratch;
 
-    /** What field {@code name} means in {@code context}, or {@link #F_OTHER}. */
-    abstract int fieldOf(int context, String name);
+    TokenAssembler(S scratch) {
+        this.scratch = scratch;
+    }
+
+    /** The scratch this fills. */
+    final S scratch() {
+        return scratch;
+    }
 
     /**
-     * Takes a value (or the start of an object or array) of field {@code field} in {@code context}; for the
-     * elements of an array, {@code field} is the array's own. Open a known container with {@link #open},
-     * skip an unknown one with {@link #skip}.
+     * Takes a value (or the start of an object or array) of field {@code name} of the object named
+     * {@code parent} ({@link #ROOT} at the top level), or an element of the array {@code parent} when
+     * {@code name} is null. Field names are Jackson's canonical strings: a {@code switch} on them allocates
+     * nothing. Open a known container with {@link #open}, skip an unknown one with {@link #skip}.
      */
-    abstract void value(int context, int field, JsonToken token, JsonParser parser) throws IOException;
+    abstract void value(String parent, String name, JsonToken token, JsonParser parser) throws IOException;
 
-    /** A known object or array of {@code context} closed. */
-    void closed(int context) {
+    /** A known object ({@code array} false, also an array's element) or array named {@code container} closed. */
+    void closed(String container, boolean array) {
     }
 
     /** Starts a new event. */
     final void begin() {
-        scratch().reset();
+        scratch.reset();
         depth = 0;
         skipDepth = 0;
         started = false;
@@ -107,35 +111,39 @@ abstract class TokenAssembler {
                 throw new MalformedDataException("top-level value is " + token + ", not an object");
             }
             started = true;
-            stack[depth++] = ROOT;
+            push(ROOT, false);
             return false;
         }
-        int context = stack[depth - 1];
         switch (token) {
             case FIELD_NAME:
-                field = fieldOf(context, parser.currentName());
+                name = parser.currentName();
                 return false;
             case END_OBJECT:
             case END_ARRAY:
                 depth--;
-                closed(context);
+                closed(stack[depth], isArray[depth]);
                 return depth == 0;
             default:
-                value(context, field, token, parser);
+                value(stack[depth - 1], isArray[depth - 1] ? null : name, token, parser);
                 return false;
         }
     }
 
     // ---- for subclasses
 
-    /** Opens a known container, or accepts null; returns whether it opened. */
-    final boolean open(JsonToken token, JsonToken expected, int context, String name) throws IOException {
+    /** Opens a known container named {@code container}, or accepts null; returns whether it opened. */
+    final boolean open(JsonToken token, JsonToken expected, String container) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return false;
         }
-        expect(token == expected, name, token);
-        stack[depth++] = context;
+        expect(token == expected, container, token);
+        push(container, expected == JsonToken.START_ARRAY);
         return true;
+    }
+
+    private void push(String container, boolean array) {
+        stack[depth] = container;
+        isArray[depth++] = array;
     }
 
     /** Skips the value: a whole subtree when it is a container. */
@@ -148,14 +156,16 @@ abstract class TokenAssembler {
     /**
      * Copies the value starting with {@code token} (an object) into {@code into} as compact JSON, as Jackson
      * writes it: the same text whichever parser read it. Allocates a generator per value: for rare values only.
+     * Returns true: the value is being copied.
      */
-    final void copy(JsonToken token, JsonParser parser, CharSlice into, String name) throws IOException {
+    final boolean copy(JsonToken token, JsonParser parser, CharSlice into, String name) throws IOException {
         expect(token == JsonToken.START_OBJECT, name, token);
         into.clear();
         copyWriter.into = into;
         copy = Json.FACTORY.createGenerator(copyWriter);
         copyDepth = 0;
         copyToken(token, parser);
+        return true;
     }
 
     private void copyToken(JsonToken token, JsonParser parser) throws IOException {
@@ -169,55 +179,67 @@ abstract class TokenAssembler {
     }
 
     /**
-     * A top-level {@code error}: an object opened as {@code context} (whose fields go to {@link #errorField}), or
-     * the plain string some providers send.
+     * An {@code error} field of {@code parent}: an object whose fields go to {@link #errorValue}, or the plain
+     * string some providers send. At the top level it is the event's error ({@link EventScratch#hasError}).
      */
-    final void error(JsonToken token, JsonParser parser, int context) throws IOException {
-        EventScratch scratch = scratch();
+    final void error(String parent, JsonToken token, JsonParser parser) throws IOException {
+        boolean opened;
         if (token == JsonToken.VALUE_STRING) {
-            scratch.hasError = true;
             text(parser, scratch.errorMessage);
+            opened = true;
         } else {
-            scratch.hasError = open(token, JsonToken.START_OBJECT, context, "error");
+            opened = open(token, JsonToken.START_OBJECT, "error");
+        }
+        if (ROOT.equals(parent)) {
+            scratch.hasError = opened;
         }
     }
 
-    /** What a field of an error object means: its {@code message}, {@code type} (Google: {@code status}) or {@code code}. */
-    static int errorFieldOf(String name) {
-        return switch (name) {
-            case "message" -> F_ERROR_MESSAGE;
-            case "type", "status" -> F_ERROR_TYPE;
-            case "code" -> F_ERROR_CODE;
-            default -> F_OTHER;
-        };
-    }
-
-    /** Takes a field of an error object ({@link #errorFieldOf}). */
-    final void errorValue(int field, JsonToken token, JsonParser parser) throws IOException {
-        EventScratch scratch = scratch();
-        if (field == F_ERROR_MESSAGE) {
-            if (!string(token, parser, scratch.errorMessage, "message")) {
-                scratch.errorMessage.clear();
+    /** A field of an error object: its {@code message}, {@code type} (Google: {@code status}) or {@code code}. */
+    final void errorValue(String name, JsonToken token, JsonParser parser) throws IOException {
+        switch (name) {
+            case "message" -> {
+                if (!string(token, parser, scratch.errorMessage, name)) {
+                    scratch.errorMessage.clear();
+                }
             }
-        } else if (field == F_ERROR_TYPE) {
-            scratch.hasErrorType = string(token, parser, scratch.errorType, "type");
-        } else if (token.isNumeric()) {
-            // The code is a string for OpenAI, a number for Google and some compatible servers.
-            scratch.errorCode.set(parser.getText());
-            scratch.hasErrorCode = true;
-        } else {
-            scratch.hasErrorCode = string(token, parser, scratch.errorCode, "code");
+            case "type", "status" -> string(token, parser, scratch.errorType, name);
+            case "code" -> {
+                // A string for OpenAI, a number for Google and some compatible servers.
+                if (token.isNumeric()) {
+                    scratch.errorCode.set(parser.getText());
+                    scratch.errorCode.present = true;
+                } else {
+                    string(token, parser, scratch.errorCode, name);
+                }
+            }
+            default -> skip(token);
         }
     }
 
-    /** Reads a string or null into {@code into}; returns whether it was a string. */
-    static boolean string(JsonToken token, JsonParser parser, CharSlice into, String name) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            return false;
+    /** Field {@code wanted}'s count when {@code name} is it; otherwise skips the value and keeps {@code current}. */
+    final long count(String wanted, String name, JsonToken token, JsonParser parser, long current) throws IOException {
+        if (!wanted.equals(name)) {
+            skip(token);
+            return current;
         }
-        expect(token == JsonToken.VALUE_STRING, name, token);
-        text(parser, into);
-        return true;
+        return longValue(token, parser, name);
+    }
+
+    /** A details object's {@code cached_tokens} (OpenAI's, part of the prompt); its other fields are skipped. */
+    final void cachedTokens(String name, JsonToken token, JsonParser parser, UsageCounts usage) throws IOException {
+        usage.cached = count("cached_tokens", name, token, parser, usage.cached);
+        usage.hasCached |= "cached_tokens".equals(name) && token != JsonToken.VALUE_NULL;
+    }
+
+    /** Reads a string or null into {@code into}, which says which it was ({@link CharSlice#present}). */
+    static boolean string(JsonToken token, JsonParser parser, CharSlice into, String name) throws IOException {
+        into.present = token != JsonToken.VALUE_NULL;
+        if (into.present) {
+            expect(token == JsonToken.VALUE_STRING, name, token);
+            text(parser, into);
+        }
+        return into.present;
     }
 
     static void text(JsonParser parser, CharSlice into) throws IOException {

@@ -1,0 +1,64 @@
+package io.streambench.client.sse;
+
+/**
+ * The token counts of one event's usage object as read, in the names of any dialect, turned into
+ * {@link TokenUsage}'s meanings by {@link #view}: Anthropic counts cache reads and writes apart from its
+ * input, the OpenAI APIs and Gemini count cached tokens inside it; Gemini counts thinking apart from its
+ * output, the others inside it.
+ */
+final class UsageCounts {
+
+    /** The event had a usage object. */
+    boolean present;
+    /** {@code prompt_tokens}, {@code input_tokens}, {@code promptTokenCount}. */
+    long input;
+    /** Anthropic's {@code cache_creation_input_tokens} and {@code cache_read_input_tokens}, not in {@link #input}. */
+    long cacheWrite;
+    long cacheRead;
+    /** {@code cached_tokens}, {@code cachedContentTokenCount}: part of {@link #input}. */
+    long cached;
+    boolean hasCached;
+    /** DeepSeek's {@code prompt_cache_hit_tokens}, taken when {@link #cached} is absent. */
+    long cacheHit;
+    /** {@code completion_tokens}, {@code output_tokens}, {@code candidatesTokenCount}. */
+    long output;
+    /** {@code reasoning_tokens}, {@code thinking_tokens}, {@code thoughtsTokenCount}. */
+    long reasoning;
+    long total;
+
+    /** All the counts of a typed usage object ({@code cached} part of {@code input}, as OpenAI and Google count it). */
+    void set(long input, long cacheWrite, long cacheRead, long cached, long output, long reasoning, long total) {
+        present = true;
+        this.input = input;
+        this.cacheWrite = cacheWrite;
+        this.cacheRead = cacheRead;
+        this.cached = cached;
+        hasCached = true;
+        this.output = output;
+        this.reasoning = reasoning;
+        this.total = total;
+    }
+
+    void reset() {
+        present = false;
+        input = 0;
+        cacheWrite = 0;
+        cacheRead = 0;
+        cached = 0;
+        hasCached = false;
+        cacheHit = 0;
+        output = 0;
+        reasoning = 0;
+        total = 0;
+    }
+
+    /**
+     * The counts as {@link TokenUsage} defines them.
+     *
+     * @param reasoningApart true for Gemini, whose output count leaves the thinking out
+     */
+    TokenUsage view(TokenUsage.Source source, boolean reasoningApart, TokenUsage into) {
+        return into.set(source, input + cacheWrite + cacheRead, reasoningApart ? output + reasoning : output,
+                reasoning, cacheRead + (hasCached ? cached : cacheHit), total);
+    }
+}
