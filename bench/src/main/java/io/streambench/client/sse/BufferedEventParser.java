@@ -12,7 +12,8 @@ final class BufferedEventParser implements SseParser, SseByteScanner.Sink {
     private final SseByteScanner scanner = new SseByteScanner(this);
     private final EventBytes data = new EventBytes();
     private final CharSlice comment = new CharSlice(64);
-    private final CharSlice eventName = new CharSlice(32);
+    // Made at the first named event: a chat stream has none.
+    private CharSlice eventName;
     private long arrivalNanos;
 
     BufferedEventParser(SseListener listener, EventJson json) {
@@ -53,6 +54,9 @@ final class BufferedEventParser implements SseParser, SseByteScanner.Sink {
     @Override
     public void onDispatch(byte[] name, int nameLength) {
         try {
+            if (nameLength >= 0 && eventName == null) {
+                eventName = new CharSlice(32);
+            }
             json.decode(EventBytes.name(name, nameLength, eventName), data.array(), data.length(), arrivalNanos);
         } finally {
             data.clear();

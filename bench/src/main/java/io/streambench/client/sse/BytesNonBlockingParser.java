@@ -45,7 +45,8 @@ final class BytesNonBlockingParser implements SseParser, SseByteScanner.Sink {
     private final SseByteScanner scanner = new SseByteScanner(this);
     private final TokenAssembler<?> assembler;
     private final CharSlice comment = new CharSlice(64);
-    private final CharSlice eventName = new CharSlice(32);
+    // Made at the first named event: a chat stream has none.
+    private CharSlice eventName;
     private final WhitespaceCheck trailing = new WhitespaceCheck();
     private final byte[] bracket = new byte[6];
     private JsonParser parser;
@@ -128,6 +129,9 @@ final class BytesNonBlockingParser implements SseParser, SseByteScanner.Sink {
             // The event ended inside the value (or before it, if the data was only whitespace).
             failure = assembler.started() ? "JSON object ends early" : "no JSON value";
             dropParser();
+        }
+        if (nameLength >= 0 && eventName == null) {
+            eventName = new CharSlice(32);
         }
         CharSequence event = EventBytes.name(name, nameLength, eventName);
         if (!EventGate.decodes(api, event)) {

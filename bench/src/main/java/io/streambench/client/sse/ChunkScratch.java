@@ -58,7 +58,6 @@ class ChunkScratch extends EventScratch {
     private int choiceCount;
 
     final UsageCounts usage = new UsageCounts();
-    private final TokenUsage view = new TokenUsage();
 
     @Override
     void reset() {
@@ -106,7 +105,7 @@ class ChunkScratch extends EventScratch {
             }
         }
         if (usage.present) {
-            listener.onUsage(usage(view), arrivalNanos);
+            listener.onUsage(usage(), arrivalNanos);
         }
     }
 
@@ -119,8 +118,8 @@ class ChunkScratch extends EventScratch {
         listener.onFinish(choice.index, choice.finishReason, arrivalNanos);
     }
 
-    TokenUsage usage(TokenUsage into) {
-        return usage.view(TokenUsage.Source.CHUNK_USAGE, false, into);
+    TokenUsage usage() {
+        return usage.as(TokenUsage.Source.CHUNK_USAGE, false);
     }
 
     /** The field, or null when the event did not have it. */

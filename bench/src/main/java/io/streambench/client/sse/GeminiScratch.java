@@ -25,8 +25,8 @@ final class GeminiScratch extends ChunkScratch {
 
     /** {@code candidatesTokenCount} counts the answer only: the output is it plus {@code thoughtsTokenCount}. */
     @Override
-    TokenUsage usage(TokenUsage into) {
-        return usage.view(TokenUsage.Source.USAGE_METADATA, true, into);
+    TokenUsage usage() {
+        return usage.as(TokenUsage.Source.USAGE_METADATA, true);
     }
 
     @Override

@@ -22,7 +22,6 @@ final class MessagesScratch extends EventScratch {
     final CharSlice partialJson = new CharSlice(64);
     final CharSlice stopReason = new CharSlice(16);
     final UsageCounts usage = new UsageCounts();
-    private final TokenUsage view = new TokenUsage();
     private final CharSlice[] fields = {role, blockType, blockId, blockName, text, thinking, partialJson, stopReason};
 
     @Override
@@ -75,7 +74,7 @@ final class MessagesScratch extends EventScratch {
 
     private void usage(SseListener listener, TokenUsage.Source source, long arrivalNanos) {
         if (usage.present) {
-            listener.onUsage(usage.view(source, false, view), arrivalNanos);
+            listener.onUsage(usage.as(source, false), arrivalNanos);
         }
     }
 }

@@ -21,7 +21,7 @@ import okio.Okio;
  * as {@code lines-streaming} ({@link EventJson}), with the event's type, so a comparison isolates OkHttp's
  * framing. Two differences from the spec are the library's own and are kept: <b>comments are
  * dropped</b> (it skips unknown lines, so {@code : t=} stamps never reach the listener:
- * {@link SseParsers#reportsComments}), and after a CR it waits for the next byte to tell CR from
+ * {@link ParserStrategy#reportsComments}), and after a CR it waits for the next byte to tell CR from
  * CRLF, so an event ended by a bare CR is delivered with the next read. Two are bridged: a leading
  * BOM is dropped before the reader sees it (OkHttp would skip the first line as unknown and lose
  * the first event), and a body that ends in a bare CR gets an LF at its end, making it a CRLF, the

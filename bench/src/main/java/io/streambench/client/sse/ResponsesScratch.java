@@ -22,7 +22,6 @@ final class ResponsesScratch extends EventScratch {
     final CharSlice status = new CharSlice(16);
     final CharSlice incompleteReason = new CharSlice(32);
     final UsageCounts usage = new UsageCounts();
-    private final TokenUsage view = new TokenUsage();
     private final CharSlice[] fields = {type, delta, itemType, itemRole, itemCallId, itemName, itemArguments, status,
         incompleteReason};
 
@@ -80,7 +79,7 @@ final class ResponsesScratch extends EventScratch {
             listener.onFinish(0, finish, arrivalNanos);
         }
         if (usage.present) {
-            listener.onUsage(usage.view(TokenUsage.Source.RESPONSE_USAGE, false, view), arrivalNanos);
+            listener.onUsage(usage.as(TokenUsage.Source.RESPONSE_USAGE, false), arrivalNanos);
         }
         listener.onEnd(end, arrivalNanos);
     }

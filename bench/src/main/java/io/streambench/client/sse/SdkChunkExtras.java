@@ -43,14 +43,19 @@ final class SdkChunkExtras {
         return text(tree.get("choices").get(choice), "text");
     }
 
-    /** The usage's counts as {@link TokenUsage} defines them. */
-    static TokenUsage usage(SdkChunk.Usage usage, JsonNode tree, TokenUsage into) throws MalformedDataException {
+    /** The usage's counts as {@link TokenUsage} defines them, in {@code into}. */
+    static TokenUsage usage(SdkChunk.Usage usage, JsonNode tree, UsageCounts into) throws MalformedDataException {
         JsonNode node = tree.get("usage");
-        JsonNode cached = field(object(node, "prompt_tokens_details"), "cached_tokens");
-        return into.set(TokenUsage.Source.CHUNK_USAGE, usage.promptTokens(), usage.completionTokens(),
-                count(object(node, "completion_tokens_details"), "reasoning_tokens"),
-                cached != null ? count(object(node, "prompt_tokens_details"), "cached_tokens")
-                        : count(node, "prompt_cache_hit_tokens"), usage.totalTokens());
+        into.reset();
+        into.present = true;
+        into.input = usage.promptTokens();
+        into.output = usage.completionTokens();
+        into.total = usage.totalTokens();
+        into.reasoning = count(object(node, "completion_tokens_details"), "reasoning_tokens");
+        into.hasCached = field(object(node, "prompt_tokens_details"), "cached_tokens") != null;
+        into.cached = count(object(node, "prompt_tokens_details"), "cached_tokens");
+        into.cacheHit = count(node, "prompt_cache_hit_tokens");
+        return into.as(TokenUsage.Source.CHUNK_USAGE, false);
     }
 
     private static String text(JsonNode parent, String name) throws MalformedDataException {

@@ -35,7 +35,7 @@ final class SdkStyleParser implements SseParser {
     private final SseListener listener;
     private final boolean endsWithDone;
     private final Utf8LineReader reader;
-    private final TokenUsage usage = new TokenUsage();
+    private final UsageCounts usage = new UsageCounts();
     // The dialect's scratch, for the dialects other than chat and legacy completions.
     private final EventScratch scratch;
     private long arrivalNanos;

@@ -56,7 +56,8 @@ final class SseByteScanner {
     private boolean hasData;
     private byte[] comment = new byte[64];
     private int commentLength;
-    private byte[] eventName = new byte[32];
+    // Allocated at the first event line: a chat stream has none.
+    private byte[] eventName;
     private int eventNameLength = -1;
 
     SseByteScanner(Sink sink) {
@@ -137,7 +138,7 @@ final class SseByteScanner {
                         if (kind == DATA) {
                             startData();
                         } else if (kind == EVENT) {
-                            eventNameLength = 0;
+                            startEventName();
                         }
                         state = VALUE_START;
                     } else {
@@ -173,7 +174,7 @@ final class SseByteScanner {
                 if (isData()) {
                     startData();
                 } else if (isEvent()) {
-                    eventNameLength = 0;
+                    startEventName();
                 }
             }
             default -> {
@@ -200,6 +201,13 @@ final class SseByteScanner {
 
     private boolean isEvent() {
         return nameIsEvent && nameLength == EVENT_NAME.length;
+    }
+
+    private void startEventName() {
+        if (eventName == null) {
+            eventName = new byte[32];
+        }
+        eventNameLength = 0;
     }
 
     private void startData() {

@@ -24,8 +24,9 @@ abstract class TokenAssembler<S extends EventScratch> {
 
     // The open objects and arrays we understand, each named by the field that holds it (its elements, if
     // objects, by the array's name).
-    private final String[] stack = new String[16];
-    private final boolean[] isArray = new boolean[16];
+    private final String[] stack = new String[8];
+    // Bit d: stack[d] is an array.
+    private int arrays;
     private int depth;
     private int skipDepth;
     private String name;
@@ -33,7 +34,7 @@ abstract class TokenAssembler<S extends EventScratch> {
     // A subtree copied as compact JSON text (Gemini's function call arguments), or null.
     private JsonGenerator copy;
     private int copyDepth;
-    private final SliceWriter copyWriter = new SliceWriter();
+    private SliceWriter copyWriter;
 
     /** What this reads into; cleared by {@link #begin}. */
     final S scratch;
@@ -121,10 +122,10 @@ abstract class TokenAssembler<S extends EventScratch> {
             case END_OBJECT:
             case END_ARRAY:
                 depth--;
-                closed(stack[depth], isArray[depth]);
+                closed(stack[depth], isArray(depth));
                 return depth == 0;
             default:
-                value(stack[depth - 1], isArray[depth - 1] ? null : name, token, parser);
+                value(stack[depth - 1], isArray(depth - 1) ? null : name, token, parser);
                 return false;
         }
     }
@@ -142,8 +143,17 @@ abstract class TokenAssembler<S extends EventScratch> {
     }
 
     private void push(String container, boolean array) {
+        if (depth == stack.length) {
+            // Deeper than any dialect's event; not worth a bigger stack per stream.
+            throw new IllegalStateException("container=" + container + " nested deeper than " + stack.length);
+        }
         stack[depth] = container;
-        isArray[depth++] = array;
+        arrays = array ? arrays | 1 << depth : arrays & ~(1 << depth);
+        depth++;
+    }
+
+    private boolean isArray(int level) {
+        return (arrays & 1 << level) != 0;
     }
 
     /** Skips the value: a whole subtree when it is a container. */
@@ -161,6 +171,9 @@ abstract class TokenAssembler<S extends EventScratch> {
     final boolean copy(JsonToken token, JsonParser parser, CharSlice into, String name) throws IOException {
         expect(token == JsonToken.START_OBJECT, name, token);
         into.clear();
+        if (copyWriter == null) {
+            copyWriter = new SliceWriter();
+        }
         copyWriter.into = into;
         copy = Json.FACTORY.createGenerator(copyWriter);
         copyDepth = 0;

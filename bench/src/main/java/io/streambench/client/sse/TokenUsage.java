@@ -2,8 +2,8 @@ package io.streambench.client.sse;
 
 /**
  * Token counts as one event reported them, in dialect-neutral terms: a view handed to
- * {@link SseListener#onUsage}, valid only during the call (the parser refills it for the next event). A count
- * the event does not carry is 0.
+ * {@link SseListener#onUsage}, valid only during the call (the parser reuses it for the next event; copy the
+ * counts, or {@link #of} them, to keep them). A count the event does not carry is 0.
  *
  * <table>
  * <caption>Where each count comes from</caption>
@@ -25,10 +25,10 @@ package io.streambench.client.sse;
  *     <td>0 (not sent)</td><td>{@code totalTokenCount}</td></tr>
  * </table>
  */
-public final class TokenUsage {
+public interface TokenUsage {
 
     /** Which field of the stream the counts came from. */
-    public enum Source {
+    enum Source {
         /** The {@code usage} of a chat or legacy completions chunk: the final counts. */
         CHUNK_USAGE("usage"),
         /** {@code response.usage} of the Responses API's terminal event: the final counts. */
@@ -52,59 +52,32 @@ public final class TokenUsage {
         }
     }
 
-    private Source source;
-    private long promptTokens;
-    private long outputTokens;
-    private long reasoningTokens;
-    private long cachedTokens;
-    private long totalTokens;
-
-    /** New counts, for tests and callers that keep them; parsers reuse one view instead. */
-    public static TokenUsage of(Source source, long prompt, long output, long reasoning, long cached, long total) {
-        return new TokenUsage().set(source, prompt, output, reasoning, cached, total);
-    }
-
-    TokenUsage set(Source source, long prompt, long output, long reasoning, long cached, long total) {
-        this.source = source;
-        this.promptTokens = prompt;
-        this.outputTokens = output;
-        this.reasoningTokens = reasoning;
-        this.cachedTokens = cached;
-        this.totalTokens = total;
-        return this;
-    }
-
-    public Source source() {
-        return source;
-    }
+    Source source();
 
     /** Input tokens, cached ones included. */
-    public long promptTokens() {
-        return promptTokens;
-    }
+    long promptTokens();
 
     /** Generated tokens, reasoning included. */
-    public long outputTokens() {
-        return outputTokens;
-    }
+    long outputTokens();
 
     /** The reasoning (thinking) part of {@link #outputTokens}. */
-    public long reasoningTokens() {
-        return reasoningTokens;
-    }
+    long reasoningTokens();
 
     /** The part of {@link #promptTokens} served from a prompt cache. */
-    public long cachedTokens() {
-        return cachedTokens;
+    long cachedTokens();
+
+    long totalTokens();
+
+    /** Counts kept as a value, for tests and callers that keep them. */
+    static TokenUsage of(Source source, long prompt, long output, long reasoning, long cached, long total) {
+        return new Counts(source, prompt, output, reasoning, cached, total);
     }
 
-    public long totalTokens() {
-        return totalTokens;
-    }
-
-    @Override
-    public String toString() {
-        return "TokenUsage[source=" + source + ", prompt=" + promptTokens + ", output=" + outputTokens + ", reasoning="
-                + reasoningTokens + ", cached=" + cachedTokens + ", total=" + totalTokens + "]";
+    /** {@link TokenUsage} as a value. */
+    record Counts(Source source, long promptTokens, long outputTokens, long reasoningTokens, long cachedTokens,
+                  long totalTokens) implements TokenUsage {
+        public Counts {
+            java.util.Objects.requireNonNull(source, "source");
+        }
     }
 }

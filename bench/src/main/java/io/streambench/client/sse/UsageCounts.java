@@ -1,12 +1,13 @@
 package io.streambench.client.sse;
 
 /**
- * The token counts of one event's usage object as read, in the names of any dialect, turned into
- * {@link TokenUsage}'s meanings by {@link #view}: Anthropic counts cache reads and writes apart from its
- * input, the OpenAI APIs and Gemini count cached tokens inside it; Gemini counts thinking apart from its
- * output, the others inside it.
+ * The token counts of one event's usage object as read, in the names of any dialect, and the
+ * {@link TokenUsage} view a listener gets of them ({@link #as}), in its meanings: Anthropic counts cache reads
+ * and writes apart from its input, the OpenAI APIs and Gemini count cached tokens inside it; Gemini counts
+ * thinking apart from its output, the others inside it. One per stream, reused: nothing is allocated per
+ * usage event.
  */
-final class UsageCounts {
+final class UsageCounts implements TokenUsage {
 
     /** The event had a usage object. */
     boolean present;
@@ -25,6 +26,9 @@ final class UsageCounts {
     /** {@code reasoning_tokens}, {@code thinking_tokens}, {@code thoughtsTokenCount}. */
     long reasoning;
     long total;
+    private Source source;
+    // Gemini's output count leaves the thinking out.
+    private boolean reasoningApart;
 
     /** All the counts of a typed usage object ({@code cached} part of {@code input}, as OpenAI and Google count it). */
     void set(long input, long cacheWrite, long cacheRead, long cached, long output, long reasoning, long total) {
@@ -53,12 +57,49 @@ final class UsageCounts {
     }
 
     /**
-     * The counts as {@link TokenUsage} defines them.
+     * This, as the view of counts from {@code source}.
      *
      * @param reasoningApart true for Gemini, whose output count leaves the thinking out
      */
-    TokenUsage view(TokenUsage.Source source, boolean reasoningApart, TokenUsage into) {
-        return into.set(source, input + cacheWrite + cacheRead, reasoningApart ? output + reasoning : output,
-                reasoning, cacheRead + (hasCached ? cached : cacheHit), total);
+    TokenUsage as(Source source, boolean reasoningApart) {
+        this.source = source;
+        this.reasoningApart = reasoningApart;
+        return this;
+    }
+
+    @Override
+    public Source source() {
+        return source;
+    }
+
+    @Override
+    public long promptTokens() {
+        return input + cacheWrite + cacheRead;
+    }
+
+    @Override
+    public long outputTokens() {
+        return reasoningApart ? output + reasoning : output;
+    }
+
+    @Override
+    public long reasoningTokens() {
+        return reasoning;
+    }
+
+    @Override
+    public long cachedTokens() {
+        return cacheRead + (hasCached ? cached : cacheHit);
+    }
+
+    @Override
+    public long totalTokens() {
+        return total;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenUsage[source=" + source + ", prompt=" + promptTokens() + ", output=" + outputTokens()
+                + ", reasoning=" + reasoning + ", cached=" + cachedTokens() + ", total=" + total + "]";
     }
 }
