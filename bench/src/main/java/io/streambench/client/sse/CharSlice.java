@@ -14,8 +14,11 @@ final class CharSlice implements CharSequence {
     /** The event had this field as a string; set by the readers, cleared by {@link #absent()}. */
     boolean present;
 
+    private static final char[] EMPTY = new char[0];
+
+    /** A slice of this capacity; 0 allocates nothing until the first char. */
     CharSlice(int initialCapacity) {
-        chars = new char[initialCapacity];
+        chars = initialCapacity == 0 ? EMPTY : new char[initialCapacity];
     }
 
     void clear() {

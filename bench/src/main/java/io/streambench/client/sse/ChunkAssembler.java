@@ -56,9 +56,9 @@ final class ChunkAssembler extends TokenAssembler<ChunkScratch> {
                 }
             }
             case "usage" -> usage(name, token, parser);
-            case "prompt_tokens_details" -> cachedTokens(name, token, parser, scratch.usage);
+            case "prompt_tokens_details" -> cachedTokens(name, token, parser, scratch);
             case "completion_tokens_details" ->
-                    scratch.usage.reasoning = count("reasoning_tokens", name, token, parser, scratch.usage.reasoning);
+                    scratch.reasoning = count("reasoning_tokens", name, token, parser, scratch.reasoning);
             case "error" -> errorValue(name, token, parser);
             default -> skip(token);
         }
@@ -67,7 +67,7 @@ final class ChunkAssembler extends TokenAssembler<ChunkScratch> {
     private void root(String name, JsonToken token, JsonParser parser) throws IOException {
         switch (name) {
             case "choices" -> open(token, JsonToken.START_ARRAY, name);
-            case "usage" -> scratch.usage.present = open(token, JsonToken.START_OBJECT, name);
+            case "usage" -> scratch.hasUsage = open(token, JsonToken.START_OBJECT, name);
             case "error" -> error(ROOT, token, parser);
             default -> skip(token);
         }
@@ -96,7 +96,7 @@ final class ChunkAssembler extends TokenAssembler<ChunkScratch> {
     }
 
     private void usage(String name, JsonToken token, JsonParser parser) throws IOException {
-        UsageCounts usage = scratch.usage;
+        UsageCounts usage = scratch;
         switch (name) {
             case "prompt_tokens" -> usage.input = longValue(token, parser, name);
             case "completion_tokens" -> usage.output = longValue(token, parser, name);

@@ -11,7 +11,8 @@ class ChunkScratch extends EventScratch {
     static final class Choice {
         int index;
         final CharSlice role = new CharSlice(16);
-        final CharSlice reasoning = new CharSlice(64);
+        // Grown at the first reasoning: most chat streams have none.
+        final CharSlice reasoning = new CharSlice(0);
         final CharSlice content = new CharSlice(256);
         final CharSlice finishReason = new CharSlice(16);
         ToolCall[] toolCalls = new ToolCall[0];
@@ -57,12 +58,11 @@ class ChunkScratch extends EventScratch {
     private Choice[] choices = {new Choice()};
     private int choiceCount;
 
-    final UsageCounts usage = new UsageCounts();
 
     @Override
     void reset() {
         choiceCount = 0;
-        usage.reset();
+        resetUsage();
         resetError();
     }
 
@@ -104,7 +104,7 @@ class ChunkScratch extends EventScratch {
                 finished(listener, choice, arrivalNanos);
             }
         }
-        if (usage.present) {
+        if (hasUsage) {
             listener.onUsage(usage(), arrivalNanos);
         }
     }
@@ -119,7 +119,7 @@ class ChunkScratch extends EventScratch {
     }
 
     TokenUsage usage() {
-        return usage.as(TokenUsage.Source.CHUNK_USAGE, false);
+        return as(TokenUsage.Source.CHUNK_USAGE, false);
     }
 
     /** The field, or null when the event did not have it. */

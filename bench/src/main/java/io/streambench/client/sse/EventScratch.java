@@ -4,9 +4,10 @@ package io.streambench.client.sse;
  * What one event of a dialect says, as read so far, reused for every event of a stream so that reading an
  * event allocates nothing once the buffers have grown. Readers (a {@link TokenAssembler}, a hand-written
  * scanner) fill it in wire order; only {@link #emitTo} decides what listeners see and in which order, so
- * every strategy reports the same sequence whatever the key order in the JSON.
+ * every strategy reports the same sequence whatever the key order in the JSON. Its token counts, as read
+ * and as a listener gets them, are the {@link UsageCounts} it is.
  */
-abstract class EventScratch {
+abstract class EventScratch extends UsageCounts {
 
     // A top-level "error": every dialect has one (an object, or from some providers a string).
     boolean hasError;

@@ -24,7 +24,7 @@ final class GeminiAssembler extends TokenAssembler<GeminiScratch> {
             case ROOT -> {
                 switch (name) {
                     case "candidates" -> open(token, JsonToken.START_ARRAY, name);
-                    case "usageMetadata" -> scratch.usage.present = open(token, JsonToken.START_OBJECT, name);
+                    case "usageMetadata" -> scratch.hasUsage = open(token, JsonToken.START_OBJECT, name);
                     case "error" -> error(parent, token, parser);
                     default -> skip(token);
                 }
@@ -101,7 +101,7 @@ final class GeminiAssembler extends TokenAssembler<GeminiScratch> {
     }
 
     private void usage(String name, JsonToken token, JsonParser parser) throws IOException {
-        UsageCounts usage = scratch.usage;
+        UsageCounts usage = scratch;
         switch (name) {
             case "promptTokenCount" -> usage.input = longValue(token, parser, name);
             case "candidatesTokenCount" -> usage.output = longValue(token, parser, name);

@@ -30,7 +30,7 @@ final class GeminiScanner extends JsonScan<GeminiScratch> {
             case CANDIDATE -> candidateField();
             case CONTENT -> keyIs("parts") ? arrayOrNull(PART) : skipValue();
             case PART -> partField();
-            default -> usageField(scratch.usage);
+            default -> usageField(scratch);
         };
     }
 
@@ -61,7 +61,7 @@ final class GeminiScanner extends JsonScan<GeminiScratch> {
             return arrayOrNull(CANDIDATE);
         }
         if (keyIs("usageMetadata")) {
-            scratch.usage.present = peek() != 'n';
+            scratch.hasUsage = peek() != 'n';
             return objectOrNull(USAGE);
         }
         return !keyIs("error") && skipValue();

@@ -26,7 +26,7 @@ final class GeminiScratch extends ChunkScratch {
     /** {@code candidatesTokenCount} counts the answer only: the output is it plus {@code thoughtsTokenCount}. */
     @Override
     TokenUsage usage() {
-        return usage.as(TokenUsage.Source.USAGE_METADATA, true);
+        return as(TokenUsage.Source.USAGE_METADATA, true);
     }
 
     @Override

@@ -20,7 +20,7 @@ final class MessagesAssembler extends TokenAssembler<MessagesScratch> {
                 switch (name) {
                     case "index" -> scratch.index = intValue(token, parser, name);
                     case "message", "content_block", "delta" -> open(token, JsonToken.START_OBJECT, name);
-                    case "usage" -> scratch.usage.present = open(token, JsonToken.START_OBJECT, name);
+                    case "usage" -> scratch.hasUsage = open(token, JsonToken.START_OBJECT, name);
                     case "error" -> error(parent, token, parser);
                     default -> skip(token);
                 }
@@ -28,7 +28,7 @@ final class MessagesAssembler extends TokenAssembler<MessagesScratch> {
             case "message" -> {
                 switch (name) {
                     case "role" -> string(token, parser, scratch.role, name);
-                    case "usage" -> scratch.usage.present = open(token, JsonToken.START_OBJECT, name);
+                    case "usage" -> scratch.hasUsage = open(token, JsonToken.START_OBJECT, name);
                     default -> skip(token);
                 }
             }
@@ -37,7 +37,7 @@ final class MessagesAssembler extends TokenAssembler<MessagesScratch> {
             case "content_block", "delta" -> block(name, token, parser);
             case "usage" -> usage(name, token, parser);
             case "output_tokens_details" ->
-                    scratch.usage.reasoning = count("thinking_tokens", name, token, parser, scratch.usage.reasoning);
+                    scratch.reasoning = count("thinking_tokens", name, token, parser, scratch.reasoning);
             case "error" -> errorValue(name, token, parser);
             default -> skip(token);
         }
@@ -57,7 +57,7 @@ final class MessagesAssembler extends TokenAssembler<MessagesScratch> {
     }
 
     private void usage(String name, JsonToken token, JsonParser parser) throws IOException {
-        UsageCounts usage = scratch.usage;
+        UsageCounts usage = scratch;
         switch (name) {
             case "input_tokens" -> usage.input = longValue(token, parser, name);
             case "cache_creation_input_tokens" -> usage.cacheWrite = longValue(token, parser, name);

@@ -21,14 +21,13 @@ final class MessagesScratch extends EventScratch {
     final CharSlice thinking = new CharSlice(64);
     final CharSlice partialJson = new CharSlice(64);
     final CharSlice stopReason = new CharSlice(16);
-    final UsageCounts usage = new UsageCounts();
     private final CharSlice[] fields = {role, blockType, blockId, blockName, text, thinking, partialJson, stopReason};
 
     @Override
     void reset() {
         index = 0;
         CharSlice.absent(fields);
-        usage.reset();
+        resetUsage();
         resetError();
     }
 
@@ -73,8 +72,8 @@ final class MessagesScratch extends EventScratch {
     }
 
     private void usage(SseListener listener, TokenUsage.Source source, long arrivalNanos) {
-        if (usage.present) {
-            listener.onUsage(usage.as(source, false), arrivalNanos);
+        if (hasUsage) {
+            listener.onUsage(as(source, false), arrivalNanos);
         }
     }
 }

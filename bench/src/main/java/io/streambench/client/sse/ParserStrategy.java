@@ -59,6 +59,8 @@ public enum ParserStrategy {
     LAUNCHDARKLY("launchdarkly", true, true,
             (api, listener) -> new ThreadBridgedParser(new LaunchDarklyReader(api, listener)));
 
+    private static final Set<Api> EVERY_API = Collections.unmodifiableSet(EnumSet.allOf(Api.class));
+
     /** Makes a parser for one stream. */
     private interface Factory {
         SseParser create(Api api, SseListener listener);
@@ -102,7 +104,7 @@ public enum ParserStrategy {
 
     /** The dialects this strategy decodes: every one, for every strategy. */
     public Set<Api> apis() {
-        return Collections.unmodifiableSet(EnumSet.allOf(Api.class));
+        return EVERY_API;
     }
 
     /** False for {@code okhttp-sse}, whose reader drops comment lines (and so the {@code : t=} send stamps). */

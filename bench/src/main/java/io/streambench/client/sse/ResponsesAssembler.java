@@ -21,7 +21,7 @@ final class ResponsesAssembler extends TokenAssembler<ResponsesScratch> {
             case "response" -> {
                 switch (name) {
                     case "status" -> string(token, parser, scratch.status, name);
-                    case "usage" -> scratch.usage.present = open(token, JsonToken.START_OBJECT, name);
+                    case "usage" -> scratch.hasUsage = open(token, JsonToken.START_OBJECT, name);
                     // read like a flat error event's fields; response.failed reports it
                     case "error" -> error(parent, token, parser);
                     case "incomplete_details" -> open(token, JsonToken.START_OBJECT, name);
@@ -34,9 +34,9 @@ final class ResponsesAssembler extends TokenAssembler<ResponsesScratch> {
                 }
             }
             case "usage" -> usage(name, token, parser);
-            case "input_tokens_details" -> cachedTokens(name, token, parser, scratch.usage);
+            case "input_tokens_details" -> cachedTokens(name, token, parser, scratch);
             case "output_tokens_details" ->
-                    scratch.usage.reasoning = count("reasoning_tokens", name, token, parser, scratch.usage.reasoning);
+                    scratch.reasoning = count("reasoning_tokens", name, token, parser, scratch.reasoning);
             case "error" -> errorValue(name, token, parser);
             default -> skip(token);
         }
@@ -67,7 +67,7 @@ final class ResponsesAssembler extends TokenAssembler<ResponsesScratch> {
     }
 
     private void usage(String name, JsonToken token, JsonParser parser) throws IOException {
-        UsageCounts usage = scratch.usage;
+        UsageCounts usage = scratch;
         switch (name) {
             case "input_tokens" -> usage.input = longValue(token, parser, name);
             case "output_tokens" -> usage.output = longValue(token, parser, name);

@@ -21,7 +21,6 @@ final class ResponsesScratch extends EventScratch {
     // into the error slots without hasError, which means a top-level "error" object.
     final CharSlice status = new CharSlice(16);
     final CharSlice incompleteReason = new CharSlice(32);
-    final UsageCounts usage = new UsageCounts();
     private final CharSlice[] fields = {type, delta, itemType, itemRole, itemCallId, itemName, itemArguments, status,
         incompleteReason};
 
@@ -29,7 +28,7 @@ final class ResponsesScratch extends EventScratch {
     void reset() {
         CharSlice.absent(fields);
         outputIndex = 0;
-        usage.reset();
+        resetUsage();
         resetError();
     }
 
@@ -78,8 +77,8 @@ final class ResponsesScratch extends EventScratch {
         if (finish != null) {
             listener.onFinish(0, finish, arrivalNanos);
         }
-        if (usage.present) {
-            listener.onUsage(usage.as(TokenUsage.Source.RESPONSE_USAGE, false), arrivalNanos);
+        if (hasUsage) {
+            listener.onUsage(as(TokenUsage.Source.RESPONSE_USAGE, false), arrivalNanos);
         }
         listener.onEnd(end, arrivalNanos);
     }

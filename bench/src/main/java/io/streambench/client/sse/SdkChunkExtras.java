@@ -18,7 +18,9 @@ final class SdkChunkExtras {
     static void check(JsonNode tree) throws MalformedDataException {
         JsonNode choices = tree.get("choices");
         if (choices != null && choices.isArray()) {
-            for (JsonNode choice : choices) {
+            // Indexed, not for-each: an iterator per event would be the one allocation this adds.
+            for (int c = 0; c < choices.size(); c++) {
+                JsonNode choice = choices.get(c);
                 JsonNode delta = choice.get("delta");
                 text(delta, "reasoning");
                 text(delta, "reasoning_content");
@@ -46,8 +48,8 @@ final class SdkChunkExtras {
     /** The usage's counts as {@link TokenUsage} defines them, in {@code into}. */
     static TokenUsage usage(SdkChunk.Usage usage, JsonNode tree, UsageCounts into) throws MalformedDataException {
         JsonNode node = tree.get("usage");
-        into.reset();
-        into.present = true;
+        into.resetUsage();
+        into.hasUsage = true;
         into.input = usage.promptTokens();
         into.output = usage.completionTokens();
         into.total = usage.totalTokens();

@@ -49,7 +49,7 @@ record SdkGeminiResponse(List<Candidate> candidates, UsageMetadata usageMetadata
             }
         }
         if (usageMetadata != null) {
-            s.usage.set(usageMetadata.promptTokenCount(), 0, 0, usageMetadata.cachedContentTokenCount(),
+            s.set(usageMetadata.promptTokenCount(), 0, 0, usageMetadata.cachedContentTokenCount(),
                     usageMetadata.candidatesTokenCount(), usageMetadata.thoughtsTokenCount(), usageMetadata.totalTokenCount());
         }
     }

@@ -52,7 +52,7 @@ record SdkMessagesEvent(String type, int index, Message message,
             s.stopReason.setOrAbsent(delta.stopReason());
         }
         if (counts != null) {
-            s.usage.set(counts.inputTokens(), counts.cacheCreationInputTokens(), counts.cacheReadInputTokens(), 0,
+            s.set(counts.inputTokens(), counts.cacheCreationInputTokens(), counts.cacheReadInputTokens(), 0,
                     counts.outputTokens(), counts.outputDetails() == null ? 0 : counts.outputDetails().thinkingTokens(), 0);
         }
     }

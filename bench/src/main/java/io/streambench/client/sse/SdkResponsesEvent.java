@@ -61,7 +61,7 @@ record SdkResponsesEvent(String type, String delta, @JsonProperty("output_index"
             }
             Usage usage = response.usage();
             if (usage != null) {
-                s.usage.set(usage.inputTokens(), 0, 0, usage.inputDetails() == null ? 0 : usage.inputDetails().cachedTokens(),
+                s.set(usage.inputTokens(), 0, 0, usage.inputDetails() == null ? 0 : usage.inputDetails().cachedTokens(),
                         usage.outputTokens(), usage.outputDetails() == null ? 0 : usage.outputDetails().reasoningTokens(),
                         usage.totalTokens());
             }

@@ -4,13 +4,13 @@ package io.streambench.client.sse;
  * The token counts of one event's usage object as read, in the names of any dialect, and the
  * {@link TokenUsage} view a listener gets of them ({@link #as}), in its meanings: Anthropic counts cache reads
  * and writes apart from its input, the OpenAI APIs and Gemini count cached tokens inside it; Gemini counts
- * thinking apart from its output, the others inside it. One per stream, reused: nothing is allocated per
- * usage event.
+ * thinking apart from its output, the others inside it. Every {@link EventScratch} is one, reused for the
+ * stream's events: nothing is allocated per usage event, nor per stream.
  */
-final class UsageCounts implements TokenUsage {
+class UsageCounts implements TokenUsage {
 
     /** The event had a usage object. */
-    boolean present;
+    boolean hasUsage;
     /** {@code prompt_tokens}, {@code input_tokens}, {@code promptTokenCount}. */
     long input;
     /** Anthropic's {@code cache_creation_input_tokens} and {@code cache_read_input_tokens}, not in {@link #input}. */
@@ -32,7 +32,7 @@ final class UsageCounts implements TokenUsage {
 
     /** All the counts of a typed usage object ({@code cached} part of {@code input}, as OpenAI and Google count it). */
     void set(long input, long cacheWrite, long cacheRead, long cached, long output, long reasoning, long total) {
-        present = true;
+        hasUsage = true;
         this.input = input;
         this.cacheWrite = cacheWrite;
         this.cacheRead = cacheRead;
@@ -43,8 +43,8 @@ final class UsageCounts implements TokenUsage {
         this.total = total;
     }
 
-    void reset() {
-        present = false;
+    void resetUsage() {
+        hasUsage = false;
         input = 0;
         cacheWrite = 0;
         cacheRead = 0;
