@@ -314,7 +314,7 @@ public final class RunCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         ParserNames() {
-            super(ParserStrategy.labels());
+            super(Choice.labels(ParserStrategy.class));
         }
     }
 
@@ -381,7 +381,7 @@ public final class RunCommand implements Callable<Integer> {
             headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
         URI url = embedded ? URI.create("http://127.0.0.1/v1/chat/completions")
-                : Api.CHAT_COMPLETIONS.resolve(target.url, model);
+                : Api.CHAT.resolve(target.url, model);
         Target t = new Target(url, headers, apiKey(embedded), bodies, embedded);
         if (spec.commandLine().getParseResult().hasMatchedOption("--requests") && load.requests < 1) {
             throw new UsageException("--requests must be at least 1 (leave it out for no count bound), got "

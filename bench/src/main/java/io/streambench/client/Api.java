@@ -1,74 +1,59 @@
 package io.streambench.client;
 
+import io.streambench.mock.Choice;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The streaming HTTP APIs (wire dialects) streambench speaks: the name a user types ({@code --api}, JMH's
- * {@code dialect}), the path each appends to a base URL as its official SDK does, and what its streams look
- * like on the wire. The parsers ({@code client.sse.ParserStrategy}) decode each; the driver sends to it.
+ * The streaming HTTP APIs (wire dialects) streambench speaks: the name a user types ({@link #label()}:
+ * {@code chat}, {@code completions}, {@code responses}, {@code messages}, {@code gemini}, for {@code --api} and
+ * JMH's {@code dialect}), the path each appends to a base URL as its official SDK does, and what its streams
+ * look like on the wire. The parsers ({@code client.sse.ParserStrategy}) decode each; the driver sends to it.
  *
  * <pre>{@code
- * URI url = Api.CHAT_COMPLETIONS.resolve(URI.create("http://127.0.0.1:8080/v1"), "gpt-4o");
+ * URI url = Api.CHAT.resolve(URI.create("http://127.0.0.1:8080/v1"), "gpt-4o");
  * // http://127.0.0.1:8080/v1/chat/completions
  * Api api = Api.named("messages");   // Api.MESSAGES
  * }</pre>
  */
-public enum Api {
+public enum Api implements Choice {
 
-    /** OpenAI-compatible {@code POST .../chat/completions} with {@code stream: true}: {@code data:} lines, {@code [DONE]}. */
-    CHAT_COMPLETIONS("chat", "/chat/completions", "/chat/completions", false, true),
+    /** OpenAI-compatible chat completions, {@code POST .../chat/completions}: {@code data:} lines, {@code [DONE]}. */
+    CHAT("/chat/completions", "/chat/completions", false, true),
     /** Legacy {@code POST .../completions} ({@code text_completion} chunks), as vLLM serves it: {@code data:} lines, {@code [DONE]}. */
-    COMPLETIONS("completions", "/completions", "/completions", false, true),
+    COMPLETIONS("/completions", "/completions", false, true),
     /** The OpenAI Responses API, {@code POST .../responses}: {@code event:} and {@code data:} lines, ends with {@code response.completed}. */
-    RESPONSES("responses", "/responses", "/responses", true, true),
+    RESPONSES("/responses", "/responses", true, true),
     /** Anthropic Messages, {@code POST /v1/messages}: {@code event:} and {@code data:} lines, ends with {@code message_stop}. */
-    MESSAGES("messages", "/v1/messages", "/messages", true, true),
+    MESSAGES("/v1/messages", "/messages", true, true),
     /** Gemini {@code POST /v1beta/models/{model}:streamGenerateContent?alt=sse}: {@code data:} lines, CRLF, no end marker. */
-    GEMINI("gemini", "/v1beta/models/" + Api.MODEL + Api.GEMINI_METHOD, Api.GEMINI_METHOD, false, false);
+    GEMINI("/v1beta/models/" + Api.MODEL + Api.GEMINI_METHOD, Api.GEMINI_METHOD, false, false);
 
     private static final String MODEL = "{model}";
     private static final String GEMINI_METHOD = ":streamGenerateContent";
 
-    private final String label;
     private final String pathSuffix;
     // How a path that already names this API's endpoint ends (Gemini: its last segment).
     private final String endpoint;
     private final boolean typedEvents;
     private final boolean endMarker;
 
-    Api(String label, String pathSuffix, String endpoint, boolean typedEvents, boolean endMarker) {
-        this.label = label;
+    Api(String pathSuffix, String endpoint, boolean typedEvents, boolean endMarker) {
         this.pathSuffix = pathSuffix;
         this.endpoint = endpoint;
         this.typedEvents = typedEvents;
         this.endMarker = endMarker;
     }
 
-    /** The name users give: {@code chat}, {@code completions}, {@code responses}, {@code messages}, {@code gemini}. */
-    public String label() {
-        return label;
-    }
-
     /** Every label, in declaration order. */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(Api::label).toList();
+        return Choice.labels(Api.class);
     }
 
-    /**
-     * The API with this label.
-     *
-     * @throws IllegalArgumentException naming the known labels, if none has it
-     */
+    /** The API labelled {@code label}; for an unknown one a {@link io.streambench.mock.UsageException} lists the labels. */
     public static Api named(String label) {
-        for (Api api : values()) {
-            if (api.label.equals(label)) {
-                return api;
-            }
-        }
-        throw new IllegalArgumentException("unknown api=" + label + ", known=" + labels());
+        return Choice.named(Api.class, "api", label);
     }
 
     /** The path this API appends to a base URL, such as {@code /chat/completions}; Gemini's holds {@code {model}}. */

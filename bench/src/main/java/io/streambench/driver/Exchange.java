@@ -286,7 +286,7 @@ final class Exchange implements SseListener {
             if (measured) {
                 metrics.record(Metric.TTFB, arrivalNanos - sendNanos);
             }
-            parser = shared.options().parser().create(Api.CHAT_COMPLETIONS, this);
+            parser = shared.options().parser().create(Api.CHAT, this);
         } else {
             HttpHeaders h = response.headers();
             retryAfterNanos = RetryAfter.nanos(h.get("retry-after-ms"), h.get(HttpHeaderNames.RETRY_AFTER),

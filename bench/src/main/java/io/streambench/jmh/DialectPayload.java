@@ -43,7 +43,7 @@ public final class DialectPayload {
         }
         StringBuilder out = new StringBuilder(events * 330);
         switch (api) {
-            case CHAT_COMPLETIONS -> {
+            case CHAT -> {
                 return ChunkPayload.stream(shape, events);
             }
             case COMPLETIONS -> completions(out, shape, events);

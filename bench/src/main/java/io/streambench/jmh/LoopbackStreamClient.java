@@ -119,7 +119,7 @@ final class LoopbackStreamClient implements AutoCloseable {
         String error;
 
         Call(ParserStrategy strategy) {
-            parser = strategy.create(Api.CHAT_COMPLETIONS, this);
+            parser = strategy.create(Api.CHAT, this);
         }
 
         @Override

@@ -38,7 +38,7 @@ class ApiTest {
         "localhost:8080/v1, localhost:8080/v1",
     })
     void shouldCompleteABaseUrlAsTheSdksDoAndKeepAnEndpointUrl(String given, String expected) {
-        assertEquals(URI.create(expected), Api.CHAT_COMPLETIONS.resolve(URI.create(given), "gpt-4o"));
+        assertEquals(URI.create(expected), Api.CHAT.resolve(URI.create(given), "gpt-4o"));
     }
 
     @ParameterizedTest

@@ -11,7 +11,7 @@ final class Dialects {
     /** A Jackson token reader for {@code api}'s events, with its own scratch. */
     static TokenAssembler<?> assembler(Api api) {
         return switch (api) {
-            case CHAT_COMPLETIONS, COMPLETIONS -> new ChunkAssembler(new ChunkScratch());
+            case CHAT, COMPLETIONS -> new ChunkAssembler(new ChunkScratch());
             case RESPONSES -> new ResponsesAssembler(new ResponsesScratch());
             case MESSAGES -> new MessagesAssembler(new MessagesScratch());
             case GEMINI -> new GeminiAssembler(new GeminiScratch());

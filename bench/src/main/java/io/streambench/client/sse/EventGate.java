@@ -36,6 +36,6 @@ final class EventGate {
 
     /** True for the dialects whose end marker is {@code data: [DONE]}; the OpenAI SDKs stop at it in any stream. */
     static boolean endsWithDone(Api api) {
-        return api == Api.CHAT_COMPLETIONS || api == Api.COMPLETIONS || api == Api.RESPONSES;
+        return api == Api.CHAT || api == Api.COMPLETIONS || api == Api.RESPONSES;
     }
 }

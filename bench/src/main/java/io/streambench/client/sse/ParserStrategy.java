@@ -1,6 +1,7 @@
 package io.streambench.client.sse;
 
 import io.streambench.client.Api;
+import io.streambench.mock.Choice;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,7 +12,8 @@ import java.util.Set;
 /**
  * The SSE parser strategies, with what each can do: the dialects it decodes, whether it reports comments
  * (the {@code : t=} send stamps), whether it can also read a blocking body. The CLI's {@code --parser}, the
- * driver and JMH's {@code parser} parameter name them by {@link #label()}.
+ * driver and JMH's {@code parser} parameter name them by {@link #label()} ({@code BYTES_SCAN} is
+ * {@code bytes-scan}).
  *
  * <p>Each strategy is an SSE framing and a JSON reading. The framing finds lines, fields and events, and
  * keeps the {@code event:} line, which names the events of the Responses API and Anthropic Messages; Gemini
@@ -41,23 +43,21 @@ import java.util.Set;
  * SseParser parser = ParserStrategy.named("bytes-scan").create(Api.RESPONSES, listener);
  * }</pre>
  */
-public enum ParserStrategy {
+public enum ParserStrategy implements Choice {
 
-    SDK_STYLE("sdk-style", true, false, SdkStyleParser::new),
-    LINES_STREAMING("lines-streaming", true, false, LinesStreamingParser::new),
-    BYTES_JACKSON("bytes-jackson", true, false,
+    SDK_STYLE(true, false, SdkStyleParser::new),
+    LINES_STREAMING(true, false, LinesStreamingParser::new),
+    BYTES_JACKSON(true, false,
             (api, listener) -> new BufferedEventParser(listener, new EventJson(api, listener, false))),
-    BYTES_NONBLOCKING("bytes-nonblocking", true, false, BytesNonBlockingParser::new),
-    BYTES_SCAN("bytes-scan", true, false,
+    BYTES_NONBLOCKING(true, false, BytesNonBlockingParser::new),
+    BYTES_SCAN(true, false,
             (api, listener) -> new BufferedEventParser(listener, new EventJson(api, listener, true))),
     // Lambdas, not constructor references: the adapter classes, and their optional libraries, are then
     // loaded only when an adapter is asked for. Pushed, each runs the library's blocking reader on a thread
     // of its own (ThreadBridgedParser).
     /** OkHttp's reader skips comment lines, so the {@code : t=} send stamps never reach the listener. */
-    OKHTTP_SSE("okhttp-sse", false, true,
-            (api, listener) -> new ThreadBridgedParser(new OkHttpSseReader(api, listener))),
-    LAUNCHDARKLY("launchdarkly", true, true,
-            (api, listener) -> new ThreadBridgedParser(new LaunchDarklyReader(api, listener)));
+    OKHTTP_SSE(false, true, (api, listener) -> new ThreadBridgedParser(new OkHttpSseReader(api, listener))),
+    LAUNCHDARKLY(true, true, (api, listener) -> new ThreadBridgedParser(new LaunchDarklyReader(api, listener)));
 
     private static final Set<Api> EVERY_API = Collections.unmodifiableSet(EnumSet.allOf(Api.class));
 
@@ -66,40 +66,24 @@ public enum ParserStrategy {
         SseParser create(Api api, SseListener listener);
     }
 
-    private final String label;
     private final boolean reportsComments;
     private final boolean blocking;
     private final Factory factory;
 
-    ParserStrategy(String label, boolean reportsComments, boolean blocking, Factory factory) {
-        this.label = label;
+    ParserStrategy(boolean reportsComments, boolean blocking, Factory factory) {
         this.reportsComments = reportsComments;
         this.blocking = blocking;
         this.factory = factory;
     }
 
-    /** The name users give: {@code sdk-style}, {@code bytes-scan}... */
-    public String label() {
-        return label;
-    }
-
     /** Every label, baseline first. */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(ParserStrategy::label).toList();
+        return Choice.labels(ParserStrategy.class);
     }
 
-    /**
-     * The strategy with this label.
-     *
-     * @throws IllegalArgumentException naming the known labels, if none has it
-     */
+    /** The strategy labelled {@code label}; for an unknown one a {@link io.streambench.mock.UsageException} lists the labels. */
     public static ParserStrategy named(String label) {
-        for (ParserStrategy strategy : values()) {
-            if (strategy.label.equals(label)) {
-                return strategy;
-            }
-        }
-        throw new IllegalArgumentException("unknown parser=" + label + ", known=" + labels());
+        return Choice.named(ParserStrategy.class, "parser", label);
     }
 
     /** The dialects this strategy decodes: every one, for every strategy. */
@@ -143,7 +127,7 @@ public enum ParserStrategy {
         return switch (this) {
             case OKHTTP_SSE -> new OkHttpSseReader(api, withPolicy);
             case LAUNCHDARKLY -> new LaunchDarklyReader(api, withPolicy);
-            default -> throw new UnsupportedOperationException("parser=" + label + " has no blocking mode, those that have: "
+            default -> throw new UnsupportedOperationException("parser=" + label() + " has no blocking mode, those that have: "
                     + blocking().stream().map(ParserStrategy::label).toList());
         };
     }

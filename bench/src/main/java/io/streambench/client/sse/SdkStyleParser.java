@@ -45,7 +45,7 @@ final class SdkStyleParser implements SseParser {
         this.listener = listener;
         this.endsWithDone = EventGate.endsWithDone(api);
         this.scratch = switch (api) {
-            case CHAT_COMPLETIONS, COMPLETIONS -> null;
+            case CHAT, COMPLETIONS -> null;
             case RESPONSES -> new ResponsesScratch();
             case MESSAGES -> new MessagesScratch();
             case GEMINI -> new GeminiScratch();

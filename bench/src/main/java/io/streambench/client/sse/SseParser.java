@@ -17,7 +17,7 @@ import io.netty.buffer.ByteBuf;
  * error event and parsing goes on with the next event (see {@link MalformedPolicy}).
  *
  * <pre>{@code
- * SseParser parser = ParserStrategy.named(name).create(Api.CHAT_COMPLETIONS, listener);
+ * SseParser parser = ParserStrategy.named(name).create(Api.CHAT, listener);
  * // in the channel handler:
  * parser.feed(content, System.nanoTime());   // as many times as reads arrive
  * parser.end(System.nanoTime());             // once, on end of stream, error or cancel

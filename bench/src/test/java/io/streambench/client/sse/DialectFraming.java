@@ -57,7 +57,7 @@ final class DialectFraming {
                 .event("{\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens_details\":\"seven\"}}")
                 .event("[DONE]")
                 .bytes();
-        return new RecordedStreams.Case("reasoning-usage", Api.CHAT_COMPLETIONS, bytes, List.of(reasoning(0, "é think"),
+        return new RecordedStreams.Case("reasoning-usage", Api.CHAT, bytes, List.of(reasoning(0, "é think"),
                 reasoning(0, " 😀"), content(0, "ok"), usage(TokenUsage.Source.CHUNK_USAGE, 30, 9, 7, 24, 39),
                 usage(TokenUsage.Source.CHUNK_USAGE, 30, 9, 0, 16, 39), malformedError(), done()));
     }

@@ -50,7 +50,7 @@ final class DialectStreams {
     }
 
     private static List<RecordedStreams.Case> chat() {
-        Api api = Api.CHAT_COMPLETIONS;
+        Api api = Api.CHAT;
         return List.of(
                 recorded(api, "text", role(0, "assistant"), content(0, "The"), content(0, " tide"),
                         content(0, " turns"), content(0, " twice"), content(0, " a"), content(0, " day"),

@@ -23,12 +23,12 @@ final class RecordedStreams {
     /** One stream of one dialect and its expected events (arrival times zero). */
     record Case(String name, Api api, byte[] bytes, List<StreamEvent> expected) {
         Case(String name, byte[] bytes, List<StreamEvent> expected) {
-            this(name, Api.CHAT_COMPLETIONS, bytes, expected);
+            this(name, Api.CHAT, bytes, expected);
         }
 
         @Override
         public String toString() {
-            return api == Api.CHAT_COMPLETIONS ? name : api.label() + "/" + name;
+            return api == Api.CHAT ? name : api.label() + "/" + name;
         }
     }
 

@@ -49,7 +49,7 @@ class SseParserBehaviourTest {
                 .event(Wire.contentChunk(0, "after"))
                 .event("[DONE]")
                 .bytes();
-        List<StreamEvent> events = parser.run(Api.CHAT_COMPLETIONS, bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
+        List<StreamEvent> events = parser.run(Api.CHAT, bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
         assertEquals(List.of(Feeding.withArrival(content(0, "before"), 1), Feeding.withArrival(malformedError(), 1)),
                 events.stream().map(Feeding::normalized).toList());
     }
@@ -58,7 +58,7 @@ class SseParserBehaviourTest {
     @MethodSource("subjects")
     void shouldGoOnAfterMalformedDataByDefault(Subject parser) {
         byte[] bytes = Wire.lf().event("not json").event(Wire.contentChunk(0, "after")).event("[DONE]").bytes();
-        List<StreamEvent> events = parser.run(Api.CHAT_COMPLETIONS, bytes, Splits.whole(bytes.length));
+        List<StreamEvent> events = parser.run(Api.CHAT, bytes, Splits.whole(bytes.length));
         assertEquals(List.of(malformedError(), content(0, "after"), done()),
                 events.stream().map(e -> Feeding.normalized(Feeding.withArrival(e, 0))).toList());
     }
@@ -75,7 +75,7 @@ class SseParserBehaviourTest {
         composite.addComponent(true, Unpooled.wrappedBuffer(bytes, cut + 7, 3));
         composite.addComponent(true, Unpooled.wrappedBuffer(bytes, cut + 10, bytes.length - cut - 10));
         EventRecorder recorder = new EventRecorder();
-        SseParser instance = parser.create(Api.CHAT_COMPLETIONS, recorder);
+        SseParser instance = parser.create(Api.CHAT, recorder);
         try {
             instance.feed(heap, 1);
             instance.feed(direct, 2);
@@ -88,7 +88,7 @@ class SseParserBehaviourTest {
             direct.release();
             composite.release();
         }
-        assertEquals(Feeding.run(parser, Api.CHAT_COMPLETIONS, bytes, Splits.at(bytes.length, cut, cut + 7)),
+        assertEquals(Feeding.run(parser, Api.CHAT, bytes, Splits.at(bytes.length, cut, cut + 7)),
                 recorder.events());
     }
 
@@ -127,7 +127,7 @@ class SseParserBehaviourTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldEndCleanlyWhenTheBodyStopsAfterABareCr(Subject parser) {
         byte[] bytes = Wire.cr().event(Wire.contentChunk(0, "x")).bytes();
-        List<StreamEvent> events = parser.run(Api.CHAT_COMPLETIONS, bytes, Splits.whole(bytes.length));
+        List<StreamEvent> events = parser.run(Api.CHAT, bytes, Splits.whole(bytes.length));
         assertEquals(1, events.size());
     }
 
@@ -135,7 +135,7 @@ class SseParserBehaviourTest {
     void shouldDropCommentsOnlyInTheOkHttpAdapterBecauseItsReaderSkipsThem() {
         byte[] bytes = Wire.lf().line(": t=7").event("[DONE]").bytes();
         assertEquals(List.of(new StreamEvent.End(StreamEnd.DONE, 1)),
-                Feeding.run(ParserStrategy.OKHTTP_SSE, Api.CHAT_COMPLETIONS, bytes, Splits.whole(bytes.length)));
+                Feeding.run(ParserStrategy.OKHTTP_SSE, Api.CHAT, bytes, Splits.whole(bytes.length)));
         assertFalse(ParserStrategy.OKHTTP_SSE.reportsComments());
         Arrays.stream(ParserStrategy.values()).filter(strategy -> strategy != ParserStrategy.OKHTTP_SSE)
                 .forEach(strategy -> assertTrue(strategy.reportsComments(), strategy.label()));
@@ -150,7 +150,7 @@ class SseParserBehaviourTest {
         assertTrue(error.getMessage().startsWith("unknown parser=bytes-magic, known=[sdk-style"), error.getMessage());
         assertEquals(List.of(ParserStrategy.OKHTTP_SSE, ParserStrategy.LAUNCHDARKLY), ParserStrategy.blocking());
         UnsupportedOperationException blocking = assertThrows(UnsupportedOperationException.class,
-                () -> ParserStrategy.SDK_STYLE.createBlocking(Api.CHAT_COMPLETIONS, new EventRecorder(),
+                () -> ParserStrategy.SDK_STYLE.createBlocking(Api.CHAT, new EventRecorder(),
                         MalformedPolicy.SKIP));
         assertEquals("parser=sdk-style has no blocking mode, those that have: [okhttp-sse, launchdarkly]",
                 blocking.getMessage());
