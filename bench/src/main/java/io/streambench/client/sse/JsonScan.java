@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
  * literals, nothing after the object), strings decoded into reused {@link CharSlice}s. Each piece skips the
  * whitespace before it and returns false on anything it cannot prove valid, so that the caller can leave the
  * event to Jackson.
+ *
+ * <p>Longer than a file should be: it is one grammar over one cursor ({@link #b}, {@link #i}), and its pieces
+ * (strings with their escapes and UTF-8, numbers, literals, nesting) are only correct together.
  */
 abstract class JsonScan<S extends EventScratch> implements EventScanner {
 
