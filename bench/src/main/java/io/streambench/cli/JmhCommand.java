@@ -48,7 +48,7 @@ public final class JmhCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Smoke-run profile: 1 fork, 1 warmup and 2 measured iterations of "
             + "100 ms each, a few representative parameter values (parsers sdk-style, bytes-nonblocking, bytes-scan; "
-            + "short chunks in 1,448-byte reads; ...) and no MemoryCeilingBenchmark, unless the JMH options say "
+            + "chat streams of short chunks in 1,448-byte reads; ...) and no MemoryCeilingBenchmark, unless the JMH options say "
             + "otherwise: the whole suite in about 30 s. Never quote its figures.")
     boolean quick;
 
@@ -139,6 +139,7 @@ public final class JmhCommand implements Callable<Integer> {
     /** The parameter values of the quick profile, by parameter name. */
     static final Map<String, String[]> QUICK_PARAMS = Map.of(
             "parser", new String[] {"sdk-style", "bytes-nonblocking", "bytes-scan"},
+            "dialect", new String[] {"chat"},
             "shape", new String[] {"short"},
             "reads", new String[] {"segment"},
             "answerTokens", new String[] {"1000"},

@@ -1,9 +1,9 @@
 package io.streambench.cli;
 
+import io.streambench.client.Api;
 import io.streambench.client.accumulate.AccumulateStrategy;
 import io.streambench.client.flush.FlushStrategy;
-import io.streambench.client.sse.SseParsers;
-import io.streambench.driver.Api;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
@@ -216,8 +216,8 @@ public final class RunCommand implements Callable<Integer> {
 
     static final class ClientGroup {
         @Option(names = "--parser", paramLabel = "NAME", description = "SSE parser strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-                completionCandidates = ParserNames.class)
-        String parser = SseParsers.BYTES_SCAN;
+                completionCandidates = ParserNames.class, converter = ParserConverter.class, defaultValue = "bytes-scan")
+        ParserStrategy parser;
 
         @Option(names = "--flush", paramLabel = "NAME", completionCandidates = FlushNames.class,
                 converter = FlushConverter.class,
@@ -340,12 +340,19 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** --parser NAME. */
+    static final class ParserConverter extends NamedConverter<ParserStrategy> {
+        ParserConverter() {
+            super(ParserStrategy::named);
+        }
+    }
+
     /** The parser names, for --help. */
     static final class ParserNames extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
 
         ParserNames() {
-            super(SseParsers.names());
+            super(Choice.labels(ParserStrategy.class));
         }
     }
 
@@ -422,9 +429,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
-        URI url = gatewayMode ? Api.CHAT_COMPLETIONS.resolve(gateway.url)
+        URI url = gatewayMode ? Api.CHAT.resolve(gateway.url, model)
                 : embedded ? URI.create("http://127.0.0.1/v1/chat/completions")
-                : Api.CHAT_COMPLETIONS.resolve(target.url);
+                : Api.CHAT.resolve(target.url, model);
         // Through a gateway the mock's seed and settings travel in each request's tag, not in headers.
         Target t = new Target(url, headers, apiKey(embedded && !gatewayMode), bodies, embedded && !gatewayMode);
         if (spec.commandLine().getParseResult().hasMatchedOption("--requests") && load.requests < 1) {
@@ -475,7 +482,7 @@ public final class RunCommand implements Callable<Integer> {
         putSetting(settings, "--itl-ms", "itl-ms", mock.itlMs);
         putSetting(settings, "--output-tokens", "output-tokens", mock.outputTokens);
         putSetting(settings, "--tokens-per-chunk", "tokens-per-chunk", mock.tokensPerChunk);
-        URI gatewayUrl = Api.CHAT_COMPLETIONS.resolve(gateway.url);
+        URI gatewayUrl = Api.CHAT.resolve(gateway.url, null);
         return new GatewaySettings(gatewayUrl, gateway.mockUrl == null ? gateway.mockHost : null,
                 gateway.mockPort == null ? 0 : gateway.mockPort, gateway.mockUrl, gateway.clock.equals("wall"),
                 gateway.faults, gateway.faultTimeout, settings);

@@ -16,11 +16,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.client.Api;
 import io.streambench.client.sse.SendStamps;
 import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
-import io.streambench.client.sse.SseParsers;
+import io.streambench.client.sse.StreamEnd;
 import io.streambench.client.sse.StreamError;
+import io.streambench.client.sse.TokenUsage;
 import io.streambench.mock.profile.RequestOverrides;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -297,7 +299,7 @@ final class Exchange implements SseListener {
             if (measured) {
                 metrics.record(Metric.TTFB, arrivalNanos - sendNanos);
             }
-            parser = SseParsers.create(shared.options().parser(), this);
+            parser = shared.options().parser().create(Api.CHAT, this);
         } else {
             HttpHeaders h = response.headers();
             retryAfterNanos = RetryAfter.nanos(h.get("retry-after-ms"), h.get(HttpHeaderNames.RETRY_AFTER),
@@ -484,11 +486,11 @@ final class Exchange implements SseListener {
     }
 
     @Override
-    public void onUsage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos) {
+    public void onUsage(TokenUsage usage, long arrivalNanos) {
         event(arrivalNanos);
-        usageTokens = completionTokens;
-        window.corrected(completionTokens - countedTokens, arrivalNanos);
-        countedTokens = completionTokens;
+        usageTokens = usage.outputTokens();
+        window.corrected(usageTokens - countedTokens, arrivalNanos);
+        countedTokens = usageTokens;
     }
 
     @Override
@@ -504,7 +506,7 @@ final class Exchange implements SseListener {
     }
 
     @Override
-    public void onDone(long arrivalNanos) {
+    public void onEnd(StreamEnd end, long arrivalNanos) {
         event(arrivalNanos);
         if (doneNanos < 0) {
             doneNanos = arrivalNanos;

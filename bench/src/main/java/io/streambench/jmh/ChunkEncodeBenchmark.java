@@ -43,7 +43,7 @@ public class ChunkEncodeBenchmark extends BenchmarkDefaults {
      * The API whose events are encoded: {@code chat}, {@code responses}, {@code completions}, {@code messages}
      * (Anthropic) or {@code gemini}.
      */
-    @Param({"chat", "responses", "completions", "messages", "gemini"})
+    @Param({"chat", "completions", "responses", "messages", "gemini"})
     public String dialect;
 
     /** Length of the random {@code obfuscation} field per chunk; 0 leaves it out. */

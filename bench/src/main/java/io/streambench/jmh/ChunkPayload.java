@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * A realistic streamed answer for parser benchmarks: a role chunk, content chunks of one or two
  * tokens, a finish chunk, a usage chunk and {@code [DONE]}, shaped like captured OpenAI streams
  * (about 265 bytes an event, mostly ASCII with a few multi-byte characters). Deterministic.
- * {@link #stream(Shape, int)} gives the other shapes the benchmarks compare.
+ * {@link #stream(Shape, int)} gives the other shapes the benchmarks compare; {@link DialectPayload} the same
+ * content in the other APIs' streams ({@link #piece}, {@link #padding}).
  */
 public final class ChunkPayload {
 
@@ -49,24 +50,15 @@ public final class ChunkPayload {
         StringBuilder out = new StringBuilder(events * 300);
         event(out, delta("{\"role\":\"assistant\",\"content\":null,\"refusal\":null}", "null"), null);
         for (int i = 0; i < events - 4; i++) {
+            String piece = piece(shape, i);
             switch (shape) {
-                case LONG -> {
-                    StringBuilder text = new StringBuilder();
-                    for (int t = 0; t < 30; t++) {
-                        text.append(TOKENS[(i * 31 + t * 7) % TOKENS.length]);
-                    }
-                    event(out, delta("{\"content\":\"" + text + "\"}", "null"), null);
-                }
+                case LONG, PADDED -> event(out, delta("{\"content\":\"" + piece + "\"}", "null"), padding(shape, i));
                 case TOOL_CALL -> {
                     String call = i == 0
-                            ? "{\"index\":0,\"id\":\"call_Xy7pQ2rS9tUvW3zA\",\"type\":\"function\",\"function\":"
-                              + "{\"name\":\"get_weather\",\"arguments\":\"\"}}"
-                            : "{\"index\":0,\"function\":{\"arguments\":\"" + ARGUMENTS[i % ARGUMENTS.length] + "\"}}";
+                            ? "{\"index\":0,\"id\":\"" + CALL_ID + "\",\"type\":\"function\",\"function\":"
+                              + "{\"name\":\"" + TOOL_NAME + "\",\"arguments\":\"\"}}"
+                            : "{\"index\":0,\"function\":{\"arguments\":\"" + piece + "\"}}";
                     event(out, delta("{\"tool_calls\":[" + call + "]}", "null"), null);
-                }
-                case PADDED -> {
-                    String token = TOKENS[i % TOKENS.length];
-                    event(out, delta("{\"content\":\"" + token + "\"}", "null"), PAD.substring(0, 16 + (i * 13) % 65));
                 }
                 default -> throw new IllegalStateException("shape=" + shape);
             }
@@ -85,14 +77,54 @@ public final class ChunkPayload {
         StringBuilder out = new StringBuilder(events * 270);
         event(out, delta("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "null"), "q7Z");
         for (int i = 0; i < events - 4; i++) {
-            String token = TOKENS[i % TOKENS.length] + (i % 3 == 0 ? TOKENS[(i * 7) % TOKENS.length] : "");
-            event(out, delta("{\"content\":\"" + token + "\"}", "null"), i % 10 == 0 ? "mN3xPq" : null);
+            event(out, delta("{\"content\":\"" + piece(Shape.SHORT, i) + "\"}", "null"), padding(Shape.SHORT, i));
         }
         event(out, delta("{}", "\"stop\""), "x");
         usage(out, events);
         out.append("data: [DONE]\n\n");
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * What the {@code i}-th event between the opening and the closing carries, JSON-escaped: one or two tokens
+     * ({@code SHORT}), about 30 ({@code LONG}), one ({@code PADDED}), or a piece of a tool call's arguments
+     * ({@code TOOL_CALL}).
+     */
+    static String piece(Shape shape, int i) {
+        return switch (shape) {
+            case SHORT -> TOKENS[i % TOKENS.length] + (i % 3 == 0 ? TOKENS[(i * 7) % TOKENS.length] : "");
+            case LONG -> {
+                StringBuilder text = new StringBuilder();
+                for (int t = 0; t < 30; t++) {
+                    text.append(TOKENS[(i * 31 + t * 7) % TOKENS.length]);
+                }
+                yield text.toString();
+            }
+            case PADDED -> TOKENS[i % TOKENS.length];
+            case TOOL_CALL -> ARGUMENTS[i % ARGUMENTS.length];
+        };
+    }
+
+    /** The {@code obfuscation} padding of the {@code i}-th event, where the API pads: every tenth {@code SHORT} one, every {@code PADDED} one. */
+    static String padding(Shape shape, int i) {
+        return switch (shape) {
+            case SHORT -> i % 10 == 0 ? "mN3xPq" : null;
+            case PADDED -> PAD.substring(0, 16 + (i * 13) % 65);
+            default -> null;
+        };
+    }
+
+    /** The whole arguments of the {@code TOOL_CALL} shape's call whose pieces are {@code 1..count - 1}, JSON-escaped. */
+    static String arguments(int count) {
+        StringBuilder all = new StringBuilder();
+        for (int i = 1; i < count; i++) {
+            all.append(piece(Shape.TOOL_CALL, i));
+        }
+        return all.toString();
+    }
+
+    static final String CALL_ID = "call_Xy7pQ2rS9tUvW3zA";
+    static final String TOOL_NAME = "get_weather";
 
     private static void usage(StringBuilder out, int events) {
         event(out, "\"choices\":[],\"usage\":{\"prompt_tokens\":412,\"completion_tokens\":" + (events - 4)

@@ -1,6 +1,6 @@
 package io.streambench.jmh;
 
-import io.streambench.client.sse.SseParsers;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -77,11 +77,9 @@ public class EndToEndBenchmark extends BenchmarkDefaults {
 
     @Setup
     public void setUp() throws Exception {
-        if (!SseParsers.names().contains(parser)) {
-            throw new IllegalArgumentException("parser=" + parser + ", known=" + SseParsers.names());
-        }
+        ParserStrategy strategy = ParserStrategy.named(parser);
         mock = MockServer.start(MockServerConfig.defaults());
-        client = new LoopbackStreamClient(mock.port(), parser, OUTPUT_TOKENS);
+        client = new LoopbackStreamClient(mock.port(), strategy, OUTPUT_TOKENS);
         long events = client.stream(STREAM_TIMEOUT_MILLIS).events();
         if (events != EVENTS) {
             throw new IllegalStateException("parser=" + parser + " read events=" + events + ", expected " + EVENTS);

@@ -22,10 +22,13 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.streambench.client.Api;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
-import io.streambench.client.sse.SseParsers;
+import io.streambench.client.sse.StreamEnd;
 import io.streambench.client.sse.StreamError;
+import io.streambench.client.sse.TokenUsage;
 import io.streambench.mock.profile.RequestOverrides;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A minimal streaming client for the end-to-end benchmark: one keep-alive HTTP/1.1 connection on one
  * NIO event loop, each response body read fed, timestamped where it arrives, to a new
- * {@link SseParsers} parser per stream. One stream at a time; {@link #stream} waits for the end of the
+ * {@link ParserStrategy} parser per stream. One stream at a time; {@link #stream} waits for the end of the
  * response, at most {@code timeoutMillis}.
  *
  * <pre>{@code
@@ -51,7 +54,7 @@ final class LoopbackStreamClient implements AutoCloseable {
     }
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final String parser;
+    private final ParserStrategy parser;
     private final int outputTokens;
     private final String host;
     private final byte[] body;
@@ -62,7 +65,7 @@ final class LoopbackStreamClient implements AutoCloseable {
      * Connects to the embedded mock on {@code port}; every stream asks the {@code instant} profile for
      * {@code outputTokens} one-token chunks with no delays, and the usage chunk.
      */
-    LoopbackStreamClient(int port, String parser, int outputTokens) throws InterruptedException {
+    LoopbackStreamClient(int port, ParserStrategy parser, int outputTokens) throws InterruptedException {
         this.parser = parser;
         this.outputTokens = outputTokens;
         this.host = "127.0.0.1:" + port;
@@ -115,8 +118,8 @@ final class LoopbackStreamClient implements AutoCloseable {
         long firstContentNanos;
         String error;
 
-        Call(String parserName) {
-            parser = SseParsers.create(parserName, this);
+        Call(ParserStrategy strategy) {
+            parser = strategy.create(Api.CHAT, this);
         }
 
         @Override
@@ -138,7 +141,7 @@ final class LoopbackStreamClient implements AutoCloseable {
         }
 
         @Override
-        public void onUsage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos) {
+        public void onUsage(TokenUsage usage, long arrivalNanos) {
             events++;
         }
 
@@ -148,7 +151,7 @@ final class LoopbackStreamClient implements AutoCloseable {
         }
 
         @Override
-        public void onDone(long arrivalNanos) {
+        public void onEnd(StreamEnd end, long arrivalNanos) {
             events++;
         }
 

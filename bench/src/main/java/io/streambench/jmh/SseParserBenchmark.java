@@ -1,11 +1,14 @@
 package io.streambench.jmh;
 
+import io.streambench.client.Api;
 import io.streambench.client.sse.BlockingSseReader;
 import io.streambench.client.sse.MalformedPolicy;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
-import io.streambench.client.sse.SseParsers;
+import io.streambench.client.sse.StreamEnd;
 import io.streambench.client.sse.StreamError;
+import io.streambench.client.sse.TokenUsage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +25,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * How fast each {@link SseParsers} strategy turns a realistic stream into listener calls, and what
- * it allocates doing so. One operation is one SSE event, so the score is events per second and
- * {@code gc.alloc.rate.norm} from {@code -prof gc} is bytes per event.
+ * How fast each {@link ParserStrategy} turns a realistic stream of each API ({@link #dialect}) into listener
+ * calls, and what it allocates doing so. One operation is one SSE event, so the score is events per second
+ * and {@code gc.alloc.rate.norm} from {@code -prof gc} is bytes per event.
  *
  * <p>Two ways of running a parser, two benchmark methods:
  * <ul>
@@ -43,6 +46,11 @@ import org.openjdk.jmh.annotations.State;
  * part of what strategies cost, so it is measured, spread over the stream. The loop over reads in
  * the benchmark method walks different input every time; JMH's warning about loops (the JIT
  * folding repeated work) does not apply to it.
+ *
+ * <p>{@link #dialect} is the API whose stream is parsed ({@link DialectPayload}): the same content in each
+ * one's own events. The typed dialects ({@code responses}, {@code messages}) put an {@code event:} line before
+ * every {@code data:} line and add events that carry no token; Gemini repeats its usage on every event and
+ * ends lines with CRLF: these reward other designs than chat's {@code data:}-only chunks.
  *
  * <p>{@link #shape} is what the events carry ({@link ChunkPayload.Shape}: {@code short} content of
  * one or two tokens, about 265 bytes an event; {@code long} content; {@code tool-call} argument
@@ -66,7 +74,14 @@ public class SseParserBenchmark extends BenchmarkDefaults {
     static final int READ_BYTES = 1448;
     static final int SMALL_READ_MAX_BYTES = 64;
 
-    /** {@code short}, {@code long}, {@code tool-call} or {@code padded}. */
+    /** The API: {@code chat}, {@code completions}, {@code responses}, {@code messages} or {@code gemini}. */
+    @Param({"chat", "completions", "responses", "messages", "gemini"})
+    public String dialect;
+
+    /**
+     * {@code short}, {@code long}, {@code tool-call} or {@code padded}; {@code tool-call} is not in legacy
+     * completions, {@code padded} only in the OpenAI APIs ({@link DialectPayload}).
+     */
     @Param({"short", "long", "tool-call", "padded"})
     public String shape;
 
@@ -74,7 +89,10 @@ public class SseParserBenchmark extends BenchmarkDefaults {
     @Param({"segment", "whole", "small"})
     public String reads;
 
+    private Api api;
     private byte[] stream;
+    // The listener calls the baseline (sdk-style) reports for the stream: every strategy must report as many.
+    private long expectedEvents;
     // Where each read ends, computed once so the benchmark loop does no arithmetic of its own.
     private int[] readEnds;
     // The same reads as a blocking body, for readBlocking; rewound for every stream.
@@ -87,10 +105,12 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         @Param({"sdk-style", "lines-streaming", "bytes-jackson", "bytes-nonblocking", "bytes-scan", "okhttp-sse",
             "launchdarkly"})
         public String parser;
+        ParserStrategy strategy;
 
         @Setup
         public void check(SseParserBenchmark input) {
-            input.parseOnce(parser);
+            strategy = ParserStrategy.named(parser);
+            input.parseOnce(strategy);
             input.checkEvents("parser=" + parser);
         }
     }
@@ -104,33 +124,38 @@ public class SseParserBenchmark extends BenchmarkDefaults {
     public static class Pulled {
         @Param({"okhttp-sse", "launchdarkly"})
         public String library;
+        ParserStrategy strategy;
 
         @Setup
         public void check(SseParserBenchmark input) throws IOException {
-            input.readOnce(library);
+            strategy = ParserStrategy.named(library);
+            input.readOnce(strategy);
             input.checkEvents("library=" + library);
         }
     }
 
     @Setup
     public void setUp() {
-        stream = ChunkPayload.stream(shape(shape), EVENTS);
+        api = Api.named(dialect);
+        stream = DialectPayload.stream(api, shape(shape), EVENTS);
         readEnds = readEnds(reads, stream.length);
         body = new PlannedReads(stream, readEnds);
+        parseOnce(ParserStrategy.SDK_STYLE);
+        expectedEvents = listener.events;
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long parseStream(Pushed pushed, Throughput bytes) {
         bytes.bytes += stream.length;
-        return parseOnce(pushed.parser);
+        return parseOnce(pushed.strategy);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long readBlocking(Pulled pulled, Throughput bytes) throws IOException {
         bytes.bytes += stream.length;
-        return readOnce(pulled.library);
+        return readOnce(pulled.strategy);
     }
 
     /**
@@ -148,9 +173,9 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         }
     }
 
-    private long parseOnce(String parser) {
+    private long parseOnce(ParserStrategy parser) {
         listener.reset();
-        SseParser instance = SseParsers.create(parser, listener);
+        SseParser instance = parser.create(api, listener);
         long arrival = 0;
         int offset = 0;
         for (int end : readEnds) {
@@ -161,16 +186,17 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         return listener.events + listener.characters;
     }
 
-    private long readOnce(String library) throws IOException {
+    private long readOnce(ParserStrategy library) throws IOException {
         listener.reset();
         body.rewind();
-        SseParsers.createBlocking(library, listener, MalformedPolicy.SKIP).readAll(body, body::arrival);
+        library.createBlocking(api, listener, MalformedPolicy.SKIP).readAll(body, body::arrival);
         return listener.events + listener.characters;
     }
 
     private void checkEvents(String what) {
-        if (listener.events != EVENTS) {
-            throw new IllegalStateException(what + " reported events=" + listener.events + ", expected " + EVENTS);
+        if (listener.events != expectedEvents) {
+            throw new IllegalStateException(what + " reported events=" + listener.events + ", expected "
+                    + expectedEvents + " as sdk-style");
         }
     }
 
@@ -196,7 +222,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         return ends.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Counts one per SSE event (role, content, tool call, finish, usage, done) and content and argument characters. */
+    /** Counts listener calls (one per chat event) and the characters of reasoning, content and arguments. */
     private static final class Counting implements SseListener {
         long events;
         long characters;
@@ -209,6 +235,12 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         @Override
         public void onRole(int choice, CharSequence role, long arrivalNanos) {
             events++;
+        }
+
+        @Override
+        public void onReasoning(int choice, CharSequence text, long arrivalNanos) {
+            events++;
+            characters += text.length();
         }
 
         @Override
@@ -230,7 +262,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         }
 
         @Override
-        public void onUsage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos) {
+        public void onUsage(TokenUsage usage, long arrivalNanos) {
             events++;
         }
 
@@ -240,7 +272,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         }
 
         @Override
-        public void onDone(long arrivalNanos) {
+        public void onEnd(StreamEnd end, long arrivalNanos) {
             events++;
         }
     }

@@ -120,7 +120,7 @@ class CiRegressionGateTest {
         Path csv = doctored.resolve(JmhResults.NORMALIZED);
         List<String> rows = new ArrayList<>();
         for (String row : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-            if (row.startsWith("SseParserBenchmark.parseStream,parser=bytes-scan")) {
+            if (row.startsWith("SseParserBenchmark.parseStream,dialect=chat;parser=bytes-scan")) {
                 String[] cells = row.split(",", -1);
                 cells[5] = String.valueOf(Double.parseDouble(cells[5]) + 48);
                 row = String.join(",", cells);
@@ -132,7 +132,7 @@ class CiRegressionGateTest {
         Cli.Outcome tripped = compare(baseline, doctored, JMH_GATES);
         assertEquals(1, tripped.code(), tripped::toString);
         assertTrue(tripped.err().lines().anyMatch(l -> l.startsWith("streambench compare: FAILED B/op "
-                + "[SseParserBenchmark.parseStream parser=bytes-scan;reads=segment;shape=short]: ")
+                + "[SseParserBenchmark.parseStream dialect=chat;parser=bytes-scan;reads=segment;shape=short]: ")
                 && l.endsWith("past +16B, gate B/op>+16B")), tripped::err);
     }
 

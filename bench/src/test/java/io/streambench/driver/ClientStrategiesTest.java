@@ -8,6 +8,7 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import io.streambench.client.accumulate.AccumulateStrategy;
 import io.streambench.client.flush.FlushStrategy;
+import io.streambench.client.sse.ParserStrategy;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class ClientStrategiesTest {
     @ParameterizedTest
     @EnumSource(FlushStrategy.class)
     void shouldShowTextThatWaitsThroughAPauseOnlyWhenThePolicyIsTimeBased(FlushStrategy flush) throws Exception {
-        ClientStrategies.Session session = new ClientStrategies(new ClientOptions("bytes-scan", flush, null, 0))
-                .newSession(metrics, true);
+        ClientStrategies.Session session =
+                new ClientStrategies(new ClientOptions(ParserStrategy.BYTES_SCAN, flush, null, 0)).newSession(metrics, true);
         loop.submit(() -> {
             session.start(loop);
             // Text arrives right after the start: within the interval, below the size threshold, no read end.
@@ -58,9 +59,9 @@ class ClientStrategiesTest {
 
     @Test
     void shouldKeepAnswersWithTheLimitGivenOrTheStrategysDefault() throws Exception {
-        ClientStrategies.Session limited = new ClientStrategies(new ClientOptions("bytes-scan", null,
+        ClientStrategies.Session limited = new ClientStrategies(new ClientOptions(ParserStrategy.BYTES_SCAN, null,
                 AccumulateStrategy.BOUNDED, 4)).newSession(metrics, true);
-        ClientStrategies.Session byDefault = new ClientStrategies(new ClientOptions("bytes-scan", null,
+        ClientStrategies.Session byDefault = new ClientStrategies(new ClientOptions(ParserStrategy.BYTES_SCAN, null,
                 AccumulateStrategy.BOUNDED, 0)).newSession(metrics, true);
         String answer = "x".repeat(AccumulateStrategy.DEFAULT_MAX_CHARS + 1);
         limited.onText(answer, 0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.streambench.client.accumulate.AccumulateStrategy;
 import io.streambench.client.flush.FlushStrategy;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import io.streambench.mock.profile.RequestOverrides;
@@ -132,8 +133,8 @@ class LoadRunnerTest {
                 RequestOverrides.ITL_MS, "2", RequestOverrides.TTFT_MS, "5"), List.of(new Workload.Closed(2)),
                 Runs.requests(4), Runs.SHORT, Runs.NO_RETRY);
         RunConfig config = new RunConfig(base.name(), base.target(), base.stages(), base.bounds(), base.timeouts(),
-                base.retry(), new ClientOptions("bytes-scan", FlushStrategy.HYBRID, AccumulateStrategy.BOUNDED, 50),
-                base.seed(), base.ioThreads());
+                base.retry(), new ClientOptions(ParserStrategy.BYTES_SCAN, FlushStrategy.HYBRID, AccumulateStrategy.BOUNDED,
+                        50), base.seed(), base.ioThreads());
 
         Runs.Recorded r = Runs.run(config);
 

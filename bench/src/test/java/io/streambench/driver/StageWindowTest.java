@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.streambench.client.sse.TokenUsage;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
@@ -103,7 +104,7 @@ class StageWindowTest {
         assertEquals(2, metrics.counters().tokens());
         exchange.onContent(0, ", again", 2 * S);          // two more
         assertEquals(4, metrics.counters().tokens());
-        exchange.onUsage(12, 7, 19, 3 * S);               // the server says 7: three more
+        exchange.onUsage(TokenUsage.of(TokenUsage.Source.CHUNK_USAGE, 12, 7, 0, 0, 19), 3 * S); // the server: 7
         assertEquals(7, metrics.counters().tokens());
         exchange.onContent(0, " late", 4 * S);            // the usage count stands
         assertEquals(7, metrics.counters().tokens());

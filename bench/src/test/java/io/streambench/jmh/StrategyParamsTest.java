@@ -3,8 +3,10 @@ package io.streambench.jmh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.streambench.client.Api;
 import io.streambench.client.accumulate.AccumulateStrategy;
 import io.streambench.client.flush.FlushStrategy;
+import io.streambench.client.sse.ParserStrategy;
 import io.streambench.mock.Choice;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -19,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * Every JMH {@code @Param} list that names flush or accumulation strategies names exactly the registered ones, in
- * their order: a strategy added to {@link FlushStrategy} or {@link AccumulateStrategy} is benchmarked, and a
- * benchmark never names one the CLI does not know. The lists are found by reading every class of this package,
+ * Every JMH {@code @Param} list that names flush or accumulation strategies, SSE parsers or APIs names exactly the
+ * registered ones, in their order: a strategy added to {@link FlushStrategy}, {@link AccumulateStrategy} or
+ * {@link ParserStrategy}, or an {@link Api} added, is benchmarked, and a benchmark never names one the CLI does
+ * not know. The lists are found by reading every class of this package,
  * so a new benchmark is checked without being listed here.
  */
 class StrategyParamsTest {
@@ -40,11 +43,32 @@ class StrategyParamsTest {
         assertEquals(List.of("AccumulatorBenchmark.strategy", "MemoryCeilingBenchmark.strategy"), checked);
     }
 
-    /**
-     * Asserts that each {@code @Param} list naming any of {@code registered} names all of them, in order; returns
-     * the fields checked ({@code Class.field}), sorted.
-     */
+    @Test
+    void shouldBenchmarkExactlyTheRegisteredParsersAndTheLibrariesAmongThemReadBlocking() throws Exception {
+        List<String> blocking = ParserStrategy.blocking().stream().map(Choice::label).toList();
+
+        List<String> checked = checkLists(Choice.labels(ParserStrategy.class), blocking);
+
+        assertEquals(List.of("EndToEndBenchmark.parser", "SseParserBenchmark$Pulled.library",
+                "SseParserBenchmark$Pushed.parser"), checked);
+    }
+
+    @Test
+    void shouldBenchmarkEveryApi() throws Exception {
+        List<String> checked = checkLists(Choice.labels(Api.class));
+
+        assertEquals(List.of("ChunkEncodeBenchmark.dialect", "SseParserBenchmark.dialect"), checked);
+    }
+
     private static List<String> checkLists(List<String> registered) throws Exception {
+        return checkLists(registered, List.of());
+    }
+
+    /**
+     * Asserts that each {@code @Param} list naming any of {@code registered} names all of them, in order (or
+     * exactly {@code subset}, when not empty); returns the fields checked ({@code Class.field}), sorted.
+     */
+    private static List<String> checkLists(List<String> registered, List<String> subset) throws Exception {
         List<String> checked = new ArrayList<>();
         for (Class<?> type : benchmarkClasses()) {
             for (Field field : type.getDeclaredFields()) {
@@ -52,8 +76,10 @@ class StrategyParamsTest {
                 if (param == null || Collections.disjoint(List.of(param.value()), registered)) {
                     continue;
                 }
-                String where = type.getSimpleName() + "." + field.getName();
-                assertEquals(registered, List.of(param.value()), where);
+                String where = type.getName().substring(type.getPackageName().length() + 1) + "." + field.getName();
+                if (subset.isEmpty() || !subset.equals(List.of(param.value()))) {
+                    assertEquals(registered, List.of(param.value()), where);
+                }
                 checked.add(where);
             }
         }

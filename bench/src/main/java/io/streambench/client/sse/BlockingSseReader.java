@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * A reference SSE library run as its users run it: a blocking reader that pulls a whole response
  * body from an {@link InputStream} on the calling thread (a thread of the user's own) and reports
  * what it finds to the {@link SseListener} it was created with. One instance per stream; create
- * them with {@link SseParsers#createBlocking}.
+ * them with {@link ParserStrategy#createBlocking}.
  *
  * <p>The same readers also serve as the {@code okhttp-sse} and {@code launchdarkly}
  * {@link SseParser}s, where bytes are pushed: there each runs on a reader thread behind a
@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * measure the libraries without that bridge.
  *
  * <pre>{@code
- * BlockingSseReader reader = SseParsers.createBlocking("okhttp-sse", listener, MalformedPolicy.SKIP);
+ * BlockingSseReader reader = ParserStrategy.OKHTTP_SSE.createBlocking(Api.MESSAGES, listener, MalformedPolicy.SKIP);
  * reader.readAll(response.body().byteStream(), System::nanoTime);   // returns at end of body
  * }</pre>
  */

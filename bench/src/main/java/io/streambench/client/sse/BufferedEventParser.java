@@ -2,21 +2,23 @@ package io.streambench.client.sse;
 
 /**
  * A byte-level parser that collects each event's data and decodes it once the event is complete:
- * {@link SseByteScanner} for the framing, {@link EventBytes} for the data, and an
- * {@link EventDecoder} for the JSON ({@code bytes-jackson} or {@code bytes-scan}).
+ * {@link SseByteScanner} for the framing, {@link EventBytes} for the data, and {@link EventJson} for the
+ * JSON, with Jackson alone ({@code bytes-jackson}) or a hand-written scan first ({@code bytes-scan}).
  */
 final class BufferedEventParser implements SseParser, SseByteScanner.Sink {
 
     private final SseListener listener;
-    private final EventDecoder decoder;
+    private final EventJson json;
     private final SseByteScanner scanner = new SseByteScanner(this);
     private final EventBytes data = new EventBytes();
     private final CharSlice comment = new CharSlice(64);
+    // Made at the first named event: a chat stream has none.
+    private CharSlice eventName;
     private long arrivalNanos;
 
-    BufferedEventParser(SseListener listener, EventDecoder decoder) {
+    BufferedEventParser(SseListener listener, EventJson json) {
         this.listener = listener;
-        this.decoder = decoder;
+        this.json = json;
     }
 
     @Override
@@ -30,6 +32,7 @@ final class BufferedEventParser implements SseParser, SseByteScanner.Sink {
         this.arrivalNanos = arrivalNanos;
         scanner.end();
         data.clear();
+        json.end(arrivalNanos);
     }
 
     @Override
@@ -49,9 +52,12 @@ final class BufferedEventParser implements SseParser, SseByteScanner.Sink {
     }
 
     @Override
-    public void onDispatch() {
+    public void onDispatch(byte[] name, int nameLength) {
         try {
-            decoder.decode(data.array(), data.length(), arrivalNanos);
+            if (nameLength >= 0 && eventName == null) {
+                eventName = new CharSlice(32);
+            }
+            json.decode(EventBytes.name(name, nameLength, eventName), data.array(), data.length(), arrivalNanos);
         } finally {
             data.clear();
         }

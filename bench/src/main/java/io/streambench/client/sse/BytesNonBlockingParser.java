@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 
+import io.streambench.client.Api;
+
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -13,7 +15,8 @@ import java.io.OutputStream;
  * ({@code JsonFactory.createNonBlockingByteArrayParser()}). Successive events are successive
  * root values of that parser, so there is no parser to create per event and no event buffer:
  * the JSON is parsed while the event is still arriving, and only the listener calls wait for the
- * blank line that ends it.
+ * blank line that ends it (and, in the typed dialects, for the event's name, which decides whether it is
+ * read at all: {@link EventGate}).
  *
  * <p>A non-blocking parser cannot be rewound, so the event boundary is policed here: data that
  * starts with {@code [} is held back (at most the six bytes of {@code [DONE]}) instead of being
@@ -36,10 +39,14 @@ final class BytesNonBlockingParser implements SseParser, SseByteScanner.Sink {
     private static final int COMPLETE = 3;
     private static final int FAILED = 4;
 
+    private final Api api;
     private final SseListener listener;
+    private final boolean endsWithDone;
     private final SseByteScanner scanner = new SseByteScanner(this);
-    private final ChunkAssembler assembler = new ChunkAssembler(new ChunkScratch());
+    private final TokenAssembler<?> assembler;
     private final CharSlice comment = new CharSlice(64);
+    // Made at the first named event: a chat stream has none.
+    private CharSlice eventName;
     private final WhitespaceCheck trailing = new WhitespaceCheck();
     private final byte[] bracket = new byte[6];
     private JsonParser parser;
@@ -51,8 +58,11 @@ final class BytesNonBlockingParser implements SseParser, SseByteScanner.Sink {
     private boolean afterComma;
     private long arrivalNanos;
 
-    BytesNonBlockingParser(SseListener listener) {
+    BytesNonBlockingParser(Api api, SseListener listener) {
+        this.api = api;
         this.listener = listener;
+        this.endsWithDone = EventGate.endsWithDone(api);
+        this.assembler = Dialects.assembler(api);
     }
 
     @Override
@@ -67,6 +77,7 @@ final class BytesNonBlockingParser implements SseParser, SseByteScanner.Sink {
         scanner.end();
         resetEvent();
         dropParser();
+        assembler.scratch().endOfBody(listener, arrivalNanos);
     }
 
     @Override
@@ -112,18 +123,27 @@ final class BytesNonBlockingParser implements SseParser, SseByteScanner.Sink {
     }
 
     @Override
-    public void onDispatch() {
+    public void onDispatch(byte[] name, int nameLength) {
         int outcome = mode;
         if (outcome == JSON) {
             // The event ended inside the value (or before it, if the data was only whitespace).
             failure = assembler.started() ? "JSON object ends early" : "no JSON value";
             dropParser();
         }
+        if (nameLength >= 0 && eventName == null) {
+            eventName = new CharSlice(32);
+        }
+        CharSequence event = EventBytes.name(name, nameLength, eventName);
+        if (!EventGate.decodes(api, event)) {
+            // Parsed already, as it arrived, but not an event this dialect reads: nothing to report.
+            resetEvent();
+            return;
+        }
         switch (outcome) {
-            case COMPLETE -> assembler.scratch().emitTo(listener, arrivalNanos);
+            case COMPLETE -> assembler.scratch().emitTo(listener, event, arrivalNanos);
             case BRACKET -> {
-                if (EventBytes.isDone(bracket, 0, bracketLength)) {
-                    listener.onDone(arrivalNanos);
+                if (endsWithDone && EventBytes.isDone(bracket, 0, bracketLength)) {
+                    listener.onEnd(StreamEnd.DONE, arrivalNanos);
                 } else {
                     malformed("top-level value is START_ARRAY, not an object");
                 }

@@ -1,11 +1,10 @@
 package io.streambench.client.sse;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * A hand-written reader for the chunks that make up almost every stream: an object of scalar
- * fields plus {@code choices} whose {@code delta} holds {@code role}, {@code content} and other
- * scalars. It checks the JSON grammar as strictly as Jackson for everything it accepts (string
+ * A hand-written reader for the chunks that make up almost every chat or legacy completions stream: an
+ * object of scalar fields plus {@code choices} whose {@code delta} holds {@code role}, {@code content},
+ * {@code reasoning_content} or {@code reasoning} and other scalars (legacy completions: the choice's
+ * {@code text}). It checks the JSON grammar as strictly as Jackson for everything it accepts (string
  * escapes, UTF-8, number syntax, literals, nothing after the object) and decodes strings straight
  * into the reused {@link ChunkScratch}.
  *
@@ -13,490 +12,84 @@ import java.nio.charset.StandardCharsets;
  * nested objects or arrays other than {@code choices} and {@code delta} (so tool calls, usage
  * and error objects), escaped or non-ASCII keys, and every input it cannot prove valid.
  */
-final class ChunkScanner {
+final class ChunkScanner extends JsonScan<ChunkScratch> {
 
     private static final byte[] CHOICES = ascii("choices");
     private static final byte[] USAGE = ascii("usage");
     private static final byte[] ERROR = ascii("error");
     private static final byte[] INDEX = ascii("index");
-    private static final byte[] DELTA = ascii("delta");
+    private static final byte[] DELTA_KEY = ascii("delta");
     private static final byte[] FINISH_REASON = ascii("finish_reason");
     private static final byte[] LOGPROBS = ascii("logprobs");
     private static final byte[] ROLE = ascii("role");
     private static final byte[] CONTENT = ascii("content");
+    private static final byte[] TEXT = ascii("text");
+    private static final byte[] REASONING_CONTENT = ascii("reasoning_content");
+    private static final byte[] REASONING = ascii("reasoning");
     private static final byte[] TOOL_CALLS = ascii("tool_calls");
-    private static final byte[] TRUE = ascii("true");
-    private static final byte[] FALSE = ascii("false");
-    private static final byte[] NULL = ascii("null");
 
-    private final ChunkScratch scratch;
-    private byte[] b;
-    private int i;
-    private int end;
-    private int keyStart;
-    private int keyLength;
-    private int intValue;
+    private static final int CHOICE = 1;
+    private static final int DELTA = 2;
+
+    private ChunkScratch.Choice choice;
 
     ChunkScanner(ChunkScratch scratch) {
-        this.scratch = scratch;
+        super(scratch);
     }
 
-    /** Reads {@code bytes[offset, offset + length)} into the scratch; false means "use Jackson". */
-    boolean scan(byte[] bytes, int offset, int length) {
-        b = bytes;
-        i = offset;
-        end = offset + length;
-        scratch.reset();
-        boolean ok = root();
-        b = null;
-        return ok;
+    @Override
+    boolean field(int kind) {
+        return switch (kind) {
+            case ROOT -> rootField();
+            case CHOICE -> choiceField();
+            default -> deltaField();
+        };
     }
 
-    private boolean root() {
-        if (!open('{')) {
-            return false;
+    @Override
+    boolean element(int kind) {
+        choice = scratch.addChoice();
+        return object(CHOICE);
+    }
+
+    private boolean rootField() {
+        if (keyIs(CHOICES)) {
+            return arrayOrNull(CHOICE);
         }
-        if (close('}')) {
-            return afterRoot();
-        }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(CHOICES)) {
-                ok = choices();
-            } else if (keyIs(USAGE) || keyIs(ERROR)) {
-                ok = literal(NULL);
-            } else {
-                ok = scalar();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}') && afterRoot();
-    }
-
-    private boolean afterRoot() {
-        skipWhitespace();
-        return i == end;
-    }
-
-    private boolean choices() {
-        if (peek() == 'n') {
+        if (keyIs(USAGE) || keyIs(ERROR)) {
             return literal(NULL);
         }
-        if (!open('[')) {
-            return false;
-        }
-        if (close(']')) {
-            return true;
-        }
-        do {
-            skipWhitespace();
-            if (!choice(scratch.addChoice())) {
-                return false;
-            }
-        } while (comma());
-        return close(']');
+        return scalar();
     }
 
-    private boolean choice(ChunkScratch.Choice choice) {
-        if (!open('{')) {
-            return false;
+    private boolean choiceField() {
+        if (keyIs(INDEX)) {
+            boolean ok = indexOrNull();
+            choice.index = intValue;
+            return ok;
         }
-        if (close('}')) {
-            return true;
+        if (keyIs(DELTA_KEY)) {
+            return objectOrNull(DELTA);
         }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(INDEX)) {
-                if (peek() == 'n') {
-                    ok = literal(NULL);
-                    choice.index = 0;
-                } else {
-                    ok = index();
-                    choice.index = intValue;
-                }
-            } else if (keyIs(DELTA)) {
-                ok = peek() == 'n' ? literal(NULL) : delta(choice);
-            } else if (keyIs(FINISH_REASON)) {
-                choice.hasFinishReason = peek() != 'n';
-                ok = choice.hasFinishReason ? string(choice.finishReason) : literal(NULL);
-            } else if (keyIs(LOGPROBS)) {
-                ok = literal(NULL);
-            } else {
-                ok = scalar();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}');
+        if (keyIs(FINISH_REASON)) {
+            return stringOrNull(choice.finishReason);
+        }
+        if (keyIs(LOGPROBS)) {
+            return literal(NULL);
+        }
+        return keyIs(TEXT) ? stringOrNull(choice.content) : scalar();
     }
 
-    private boolean delta(ChunkScratch.Choice choice) {
-        if (!open('{')) {
-            return false;
+    private boolean deltaField() {
+        if (keyIs(ROLE)) {
+            return stringOrNull(choice.role);
         }
-        if (close('}')) {
-            return true;
+        if (keyIs(CONTENT)) {
+            return stringOrNull(choice.content);
         }
-        do {
-            if (!key()) {
-                return false;
-            }
-            boolean ok;
-            if (keyIs(ROLE)) {
-                choice.hasRole = peek() != 'n';
-                ok = choice.hasRole ? string(choice.role) : literal(NULL);
-            } else if (keyIs(CONTENT)) {
-                choice.hasContent = peek() != 'n';
-                ok = choice.hasContent ? string(choice.content) : literal(NULL);
-            } else if (keyIs(TOOL_CALLS)) {
-                ok = literal(NULL);
-            } else {
-                ok = scalar();
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (comma());
-        return close('}');
-    }
-
-    // ---- grammar pieces; each skips the whitespace before it
-
-    private boolean open(char c) {
-        skipWhitespace();
-        if (i < end && b[i] == c) {
-            i++;
-            return true;
+        if (keyIs(TOOL_CALLS)) {
+            return literal(NULL);
         }
-        return false;
-    }
-
-    private boolean close(char c) {
-        return open(c);
-    }
-
-    private boolean comma() {
-        return open(',');
-    }
-
-    private int peek() {
-        skipWhitespace();
-        return i < end ? b[i] : -1;
-    }
-
-    /** A key with plain ASCII and no escapes, then the colon. */
-    private boolean key() {
-        if (!open('"')) {
-            return false;
-        }
-        keyStart = i;
-        while (i < end) {
-            byte c = b[i];
-            if (c == '"') {
-                keyLength = i - keyStart;
-                i++;
-                return open(':');
-            }
-            if (c == '\\' || c < 0x20) {
-                // Also rejects bytes >= 0x80, which are negative.
-                return false;
-            }
-            i++;
-        }
-        return false;
-    }
-
-    private boolean keyIs(byte[] name) {
-        if (keyLength != name.length) {
-            return false;
-        }
-        for (int k = 0; k < keyLength; k++) {
-            if (b[keyStart + k] != name[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A string, number or literal; objects and arrays are left to Jackson. */
-    private boolean scalar() {
-        int c = peek();
-        if (c == '"') {
-            return string(null);
-        }
-        if (c == '-' || (c >= '0' && c <= '9')) {
-            return number() >= 0;
-        }
-        if (c == 't') {
-            return literal(TRUE);
-        }
-        if (c == 'f') {
-            return literal(FALSE);
-        }
-        return c == 'n' && literal(NULL);
-    }
-
-    private boolean literal(byte[] word) {
-        skipWhitespace();
-        if (end - i < word.length) {
-            return false;
-        }
-        for (int k = 0; k < word.length; k++) {
-            if (b[i + k] != word[k]) {
-                return false;
-            }
-        }
-        i += word.length;
-        return i == end || !isWordByte(b[i]);
-    }
-
-    private boolean index() {
-        int digits = number();
-        return digits > 0 && digits <= 9;
-    }
-
-    /**
-     * A JSON number. Returns -1 if invalid, 0 if valid but not a small non-negative integer, else
-     * the digit count with the value in {@link #intValue}.
-     */
-    private int number() {
-        skipWhitespace();
-        int start = i;
-        boolean plainInteger = true;
-        if (i < end && b[i] == '-') {
-            i++;
-            plainInteger = false;
-        }
-        if (i >= end) {
-            return -1;
-        }
-        if (b[i] == '0') {
-            i++;
-        } else if (b[i] >= '1' && b[i] <= '9') {
-            while (i < end && isDigit(b[i])) {
-                i++;
-            }
-        } else {
-            return -1;
-        }
-        int integerEnd = i;
-        if (i < end && b[i] == '.') {
-            plainInteger = false;
-            i++;
-            if (!digits()) {
-                return -1;
-            }
-        }
-        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
-            plainInteger = false;
-            i++;
-            if (i < end && (b[i] == '+' || b[i] == '-')) {
-                i++;
-            }
-            if (!digits()) {
-                return -1;
-            }
-        }
-        if (i < end && isWordByte(b[i])) {
-            return -1;
-        }
-        int count = integerEnd - start;
-        if (!plainInteger || count > 9) {
-            return 0;
-        }
-        int value = 0;
-        for (int k = start; k < integerEnd; k++) {
-            value = value * 10 + (b[k] - '0');
-        }
-        intValue = value;
-        return count;
-    }
-
-    private boolean digits() {
-        int start = i;
-        while (i < end && isDigit(b[i])) {
-            i++;
-        }
-        return i > start;
-    }
-
-    /** A string decoded into {@code into}, or only checked when {@code into} is null. */
-    private boolean string(CharSlice into) {
-        if (!open('"')) {
-            return false;
-        }
-        if (into != null) {
-            into.clear();
-        }
-        int runStart = i;
-        // Fast path: a run of printable ASCII is copied in one go.
-        while (i < end) {
-            byte c = b[i];
-            if (c == '"' || c == '\\' || c < 0x20) {
-                break;
-            }
-            i++;
-        }
-        if (into != null) {
-            appendAscii(into, runStart, i);
-        }
-        while (i < end) {
-            int c = b[i] & 0xFF;
-            if (c == '"') {
-                i++;
-                return true;
-            }
-            if (c < 0x20) {
-                return false;
-            }
-            if (c == '\\') {
-                if (!escape(into)) {
-                    return false;
-                }
-            } else if (c < 0x80) {
-                if (into != null) {
-                    into.append((char) c);
-                }
-                i++;
-            } else if (!utf8(c, into)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private void appendAscii(CharSlice into, int from, int to) {
-        int count = to - from;
-        into.ensure(count);
-        char[] chars = into.array();
-        int length = into.length();
-        for (int k = 0; k < count; k++) {
-            chars[length + k] = (char) b[from + k];
-        }
-        into.setLength(length + count);
-    }
-
-    private boolean escape(CharSlice into) {
-        if (end - i < 2) {
-            return false;
-        }
-        char decoded;
-        switch (b[i + 1]) {
-            case '"' -> decoded = '"';
-            case '\\' -> decoded = '\\';
-            case '/' -> decoded = '/';
-            case 'b' -> decoded = '\b';
-            case 'f' -> decoded = '\f';
-            case 'n' -> decoded = '\n';
-            case 'r' -> decoded = '\r';
-            case 't' -> decoded = '\t';
-            case 'u' -> {
-                if (end - i < 6) {
-                    return false;
-                }
-                int value = 0;
-                for (int k = 2; k < 6; k++) {
-                    int digit = Character.digit(b[i + k], 16);
-                    if (digit < 0) {
-                        return false;
-                    }
-                    value = value << 4 | digit;
-                }
-                // Like Jackson, code units are taken as they come: surrogate pairs arrive as two escapes.
-                i += 4;
-                decoded = (char) value;
-            }
-            default -> {
-                return false;
-            }
-        }
-        i += 2;
-        if (into != null) {
-            into.append(decoded);
-        }
-        return true;
-    }
-
-    /** One multi-byte UTF-8 character, strictly: no overlong forms, no surrogates, nothing past U+10FFFF. */
-    private boolean utf8(int lead, CharSlice into) {
-        int codePoint;
-        int size;
-        int min2 = 0x80;
-        int max2 = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            size = 2;
-            codePoint = lead & 0x1F;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            size = 3;
-            codePoint = lead & 0x0F;
-            if (lead == 0xE0) {
-                min2 = 0xA0;
-            } else if (lead == 0xED) {
-                max2 = 0x9F;
-            }
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            size = 4;
-            codePoint = lead & 0x07;
-            if (lead == 0xF0) {
-                min2 = 0x90;
-            } else if (lead == 0xF4) {
-                max2 = 0x8F;
-            }
-        } else {
-            return false;
-        }
-        if (end - i < size) {
-            return false;
-        }
-        for (int k = 1; k < size; k++) {
-            int c = b[i + k] & 0xFF;
-            if (c < (k == 1 ? min2 : 0x80) || c > (k == 1 ? max2 : 0xBF)) {
-                return false;
-            }
-            codePoint = codePoint << 6 | (c & 0x3F);
-        }
-        i += size;
-        if (into != null) {
-            if (codePoint >= 0x10000) {
-                into.append(Character.highSurrogate(codePoint));
-                into.append(Character.lowSurrogate(codePoint));
-            } else {
-                into.append((char) codePoint);
-            }
-        }
-        return true;
-    }
-
-    private void skipWhitespace() {
-        while (i < end) {
-            byte c = b[i];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                return;
-            }
-            i++;
-        }
-    }
-
-    private static boolean isDigit(byte c) {
-        return c >= '0' && c <= '9';
-    }
-
-    // What may not directly follow a number or a literal: Jackson reads "nullx" or "1x" as one bad token.
-    private static boolean isWordByte(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                || c == '.' || c == '-' || c == '+' || c < 0;
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+        return keyIs(REASONING_CONTENT) || keyIs(REASONING) ? stringOrNull(choice.reasoning) : scalar();
     }
 }

@@ -1,22 +1,20 @@
 package io.streambench.client.sse;
 
 /**
- * One event's chunk as read so far, reused for every event of a stream so that reading a
- * chunk allocates nothing once the buffers have grown. Readers fill it in wire order; only
- * {@link #emitTo} decides the order listeners see, so every strategy reports the same sequence
- * whatever the key order in the JSON.
+ * One chat or legacy completions chunk as read so far ({@code chat.completion.chunk},
+ * {@code text_completion}): its choices, usage and error. Gemini's events have the same parts and are read
+ * into the {@link GeminiScratch} subclass.
  */
-final class ChunkScratch {
+class ChunkScratch extends EventScratch {
 
-    /** One {@code choices[]} element. */
+    /** One {@code choices[]} element (a Gemini candidate). */
     static final class Choice {
         int index;
         final CharSlice role = new CharSlice(16);
-        boolean hasRole;
+        // Grown at the first reasoning: most chat streams have none.
+        final CharSlice reasoning = new CharSlice(0);
         final CharSlice content = new CharSlice(256);
-        boolean hasContent;
         final CharSlice finishReason = new CharSlice(16);
-        boolean hasFinishReason;
         ToolCall[] toolCalls = new ToolCall[0];
         int toolCallCount;
 
@@ -34,56 +32,38 @@ final class ChunkScratch {
 
         void reset() {
             index = 0;
-            hasRole = false;
-            hasContent = false;
-            hasFinishReason = false;
+            role.present = false;
+            reasoning.present = false;
+            content.present = false;
+            finishReason.present = false;
             toolCallCount = 0;
         }
     }
 
-    /** One {@code delta.tool_calls[]} element. */
+    /** One {@code delta.tool_calls[]} element (a Gemini {@code functionCall}). */
     static final class ToolCall {
         int index;
         final CharSlice id = new CharSlice(32);
-        boolean hasId;
         final CharSlice name = new CharSlice(32);
-        boolean hasName;
         final CharSlice arguments = new CharSlice(64);
-        boolean hasArguments;
 
         void reset() {
             index = 0;
-            hasId = false;
-            hasName = false;
-            hasArguments = false;
+            id.present = false;
+            name.present = false;
+            arguments.present = false;
         }
     }
 
     private Choice[] choices = {new Choice()};
     private int choiceCount;
 
-    boolean hasUsage;
-    long promptTokens;
-    long completionTokens;
-    long totalTokens;
 
-    boolean hasError;
-    final CharSlice errorMessage = new CharSlice(64);
-    final CharSlice errorType = new CharSlice(32);
-    boolean hasErrorType;
-    final CharSlice errorCode = new CharSlice(32);
-    boolean hasErrorCode;
-
+    @Override
     void reset() {
         choiceCount = 0;
-        hasUsage = false;
-        promptTokens = 0;
-        completionTokens = 0;
-        totalTokens = 0;
-        hasError = false;
-        errorMessage.clear();
-        hasErrorType = false;
-        hasErrorCode = false;
+        resetUsage();
+        resetError();
     }
 
     Choice addChoice() {
@@ -98,39 +78,56 @@ final class ChunkScratch {
         return choice;
     }
 
-    void emitTo(SseListener listener, long arrivalNanos) {
+    @Override
+    void emitTo(SseListener listener, CharSequence eventName, long arrivalNanos) {
         if (hasError) {
-            listener.onError(new StreamError(StreamError.Kind.API, errorMessage.toString(),
-                    hasErrorType ? errorType.toString() : null,
-                    hasErrorCode ? errorCode.toString() : null), arrivalNanos);
+            listener.onError(apiError(), arrivalNanos);
             return;
         }
         for (int c = 0; c < choiceCount; c++) {
             Choice choice = choices[c];
-            if (choice.hasRole) {
+            if (choice.role.present) {
                 listener.onRole(choice.index, choice.role, arrivalNanos);
             }
-            if (choice.hasContent && choice.content.length() > 0) {
+            if (choice.reasoning.hasText()) {
+                listener.onReasoning(choice.index, choice.reasoning, arrivalNanos);
+            }
+            if (choice.content.hasText()) {
                 listener.onContent(choice.index, choice.content, arrivalNanos);
             }
             for (int t = 0; t < choice.toolCallCount; t++) {
                 ToolCall call = choice.toolCalls[t];
-                listener.onToolCall(choice.index, call.index,
-                        call.hasId ? call.id : null,
-                        call.hasName ? call.name : null,
-                        call.hasArguments ? call.arguments : null,
-                        arrivalNanos);
+                listener.onToolCall(choice.index, toolIndex(call), orNull(call.id), orNull(call.name),
+                        orNull(call.arguments), arrivalNanos);
             }
-            if (choice.hasFinishReason) {
-                listener.onFinish(choice.index, choice.finishReason, arrivalNanos);
+            if (choice.finishReason.present) {
+                finished(listener, choice, arrivalNanos);
             }
         }
         if (hasUsage) {
-            listener.onUsage(promptTokens, completionTokens, totalTokens, arrivalNanos);
+            listener.onUsage(usage(), arrivalNanos);
         }
     }
 
-    private static <T> T[] grow(T[] from, T[] to) {
+    /** The index that ties a call's fragments together: chat sends it. */
+    int toolIndex(ToolCall call) {
+        return call.index;
+    }
+
+    void finished(SseListener listener, Choice choice, long arrivalNanos) {
+        listener.onFinish(choice.index, choice.finishReason, arrivalNanos);
+    }
+
+    TokenUsage usage() {
+        return as(TokenUsage.Source.CHUNK_USAGE, false);
+    }
+
+    /** The field, or null when the event did not have it. */
+    static CharSequence orNull(CharSlice field) {
+        return field.present ? field : null;
+    }
+
+    static <T> T[] grow(T[] from, T[] to) {
         System.arraycopy(from, 0, to, 0, from.length);
         return to;
     }

@@ -53,6 +53,15 @@ final class EventBytes {
         }
     }
 
+    /** An event's name as chars in {@code into}, or null when {@code length} is -1 (the event had none). */
+    static CharSequence name(byte[] bytes, int length, CharSlice into) {
+        if (length < 0) {
+            return null;
+        }
+        Utf8.decode(bytes, 0, length, into);
+        return into;
+    }
+
     /** The OpenAI end marker; {@code startsWith}, as the official SDK tests it. */
     static boolean isDone(byte[] bytes, int offset, int length) {
         return length >= 6 && bytes[offset] == '[' && bytes[offset + 1] == 'D' && bytes[offset + 2] == 'O'

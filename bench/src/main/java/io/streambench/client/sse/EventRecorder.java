@@ -22,6 +22,11 @@ public final class EventRecorder implements SseListener {
     }
 
     @Override
+    public void onReasoning(int choice, CharSequence text, long arrivalNanos) {
+        events.add(new StreamEvent.Reasoning(choice, text.toString(), arrivalNanos));
+    }
+
+    @Override
     public void onContent(int choice, CharSequence text, long arrivalNanos) {
         events.add(new StreamEvent.Content(choice, text.toString(), arrivalNanos));
     }
@@ -39,8 +44,8 @@ public final class EventRecorder implements SseListener {
     }
 
     @Override
-    public void onUsage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos) {
-        events.add(new StreamEvent.Usage(promptTokens, completionTokens, totalTokens, arrivalNanos));
+    public void onUsage(TokenUsage usage, long arrivalNanos) {
+        events.add(StreamEvent.Usage.of(usage, arrivalNanos));
     }
 
     @Override
@@ -49,8 +54,8 @@ public final class EventRecorder implements SseListener {
     }
 
     @Override
-    public void onDone(long arrivalNanos) {
-        events.add(new StreamEvent.Done(arrivalNanos));
+    public void onEnd(StreamEnd end, long arrivalNanos) {
+        events.add(new StreamEvent.End(end, arrivalNanos));
     }
 
     @Override

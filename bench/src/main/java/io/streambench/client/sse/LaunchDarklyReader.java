@@ -9,6 +9,7 @@ import com.launchdarkly.eventsource.StreamEvent;
 import com.launchdarkly.eventsource.StreamException;
 import com.launchdarkly.logging.LDLogger;
 
+import io.streambench.client.Api;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.function.LongSupplier;
@@ -25,7 +26,8 @@ import java.util.function.LongSupplier;
  * rather than starting a reconnect.
  *
  * <p>Bridging, exactly: a {@code MessageEvent}'s data goes through the same JSON step as
- * {@code lines-streaming} ({@link StreamingJsonEvents}); a {@code CommentEvent} becomes a comment.
+ * {@code lines-streaming} ({@link EventJson}), with its event name (the library says {@code message} for an
+ * event without one, a name no dialect reads); a {@code CommentEvent} becomes a comment.
  * A leading BOM is dropped before the library sees it (it would read {@code \uFEFFdata} as an
  * unknown field and lose the first event).
  */
@@ -34,11 +36,11 @@ final class LaunchDarklyReader implements BlockingSseReader {
     private static final URI ORIGIN = URI.create("http://localhost/streambench");
 
     private final SseListener listener;
-    private final StreamingJsonEvents json;
+    private final EventJson json;
 
-    LaunchDarklyReader(SseListener listener) {
+    LaunchDarklyReader(Api api, SseListener listener) {
         this.listener = listener;
-        this.json = new StreamingJsonEvents(listener);
+        this.json = new EventJson(api, listener, false);
     }
 
     @Override
@@ -50,7 +52,7 @@ final class LaunchDarklyReader implements BlockingSseReader {
             while (true) {
                 StreamEvent event = source.readAnyEvent();
                 if (event instanceof MessageEvent message) {
-                    json.onData(message.getData(), arrivalNanos.getAsLong());
+                    json.decode(message.getEventName(), message.getData(), arrivalNanos.getAsLong());
                 } else if (event instanceof CommentEvent comment) {
                     listener.onComment(comment.getText(), arrivalNanos.getAsLong());
                 }
@@ -58,6 +60,7 @@ final class LaunchDarklyReader implements BlockingSseReader {
         } catch (StreamException endOfBody) {
             // StreamClosedByServerException: the body ended; an unterminated event is dropped.
         }
+        json.end(arrivalNanos.getAsLong());
     }
 
     /** A connect strategy that "connects" to the stream it was given. */

@@ -1,5 +1,7 @@
 package io.streambench.client.sse;
 
+import io.streambench.client.Api;
+
 /**
  * {@code lines-streaming}: the SDK's framing ({@code String} lines, {@code String} data) with
  * the tree and the data binding replaced by a Jackson streaming parser per event. Shows what
@@ -8,14 +10,15 @@ package io.streambench.client.sse;
 final class LinesStreamingParser implements SseParser {
 
     private final Utf8LineReader reader;
+    private final EventJson json;
     private long arrivalNanos;
 
-    LinesStreamingParser(SseListener listener) {
-        StreamingJsonEvents json = new StreamingJsonEvents(listener);
+    LinesStreamingParser(Api api, SseListener listener) {
+        this.json = new EventJson(api, listener, false);
         SseLineFramer framer = new SseLineFramer(new SseLineFramer.Events() {
             @Override
-            public void onEvent(String data) {
-                json.onData(data, arrivalNanos);
+            public void onEvent(String eventType, String data) {
+                json.decode(eventType, data, arrivalNanos);
             }
 
             @Override
@@ -36,5 +39,6 @@ final class LinesStreamingParser implements SseParser {
     public void end(long arrivalNanos) {
         this.arrivalNanos = arrivalNanos;
         reader.end();
+        json.end(arrivalNanos);
     }
 }

@@ -1,5 +1,6 @@
 package io.streambench.client.sse;
 
+import io.streambench.client.Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
@@ -17,10 +18,10 @@ import okio.Okio;
  *
  * <p>Bridging, exactly: the body is wrapped as {@code Okio.buffer(Okio.source(inputStream))}, as
  * OkHttp's response body is; {@code onEvent(id, type, data)} data goes through the same JSON step
- * as {@code lines-streaming} ({@link StreamingJsonEvents}), so a comparison isolates OkHttp's
+ * as {@code lines-streaming} ({@link EventJson}), with the event's type, so a comparison isolates OkHttp's
  * framing. Two differences from the spec are the library's own and are kept: <b>comments are
  * dropped</b> (it skips unknown lines, so {@code : t=} stamps never reach the listener:
- * {@link SseParsers#reportsComments}), and after a CR it waits for the next byte to tell CR from
+ * {@link ParserStrategy#reportsComments}), and after a CR it waits for the next byte to tell CR from
  * CRLF, so an event ended by a bare CR is delivered with the next read. Two are bridged: a leading
  * BOM is dropped before the reader sees it (OkHttp would skip the first line as unknown and lose
  * the first event), and a body that ends in a bare CR gets an LF at its end, making it a CRLF, the
@@ -30,10 +31,10 @@ import okio.Okio;
  */
 final class OkHttpSseReader implements BlockingSseReader {
 
-    private final StreamingJsonEvents json;
+    private final EventJson json;
 
-    OkHttpSseReader(SseListener listener) {
-        this.json = new StreamingJsonEvents(listener);
+    OkHttpSseReader(Api api, SseListener listener) {
+        this.json = new EventJson(api, listener, false);
     }
 
     @Override
@@ -42,7 +43,7 @@ final class OkHttpSseReader implements BlockingSseReader {
         ServerSentEventReader reader = new ServerSentEventReader(source, new ServerSentEventReader.Callback() {
             @Override
             public void onEvent(String id, String type, String data) {
-                json.onData(data, arrivalNanos.getAsLong());
+                json.decode(type, data, arrivalNanos.getAsLong());
             }
 
             @Override
@@ -58,6 +59,7 @@ final class OkHttpSseReader implements BlockingSseReader {
             // okio throws when the body ends inside a line; the unterminated event is dropped,
             // as RealEventSource does when the body ends.
         }
+        json.end(arrivalNanos.getAsLong());
     }
 
     /** Adds an LF when the body's last byte is a CR (see the class comment: the reader would spin). */

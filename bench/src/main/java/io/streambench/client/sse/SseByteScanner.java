@@ -4,9 +4,10 @@ package io.streambench.client.sse;
  * The byte-level SSE framer behind the {@code bytes-*} strategies: finds lines (CR, LF, CRLF,
  * with the state carried across reads), fields and event ends directly in the bytes as they
  * arrive, and hands {@code data} values on as byte ranges of the caller's array, without copying
- * them or decoding them to chars. Only comments are collected, as they are reported whole.
+ * them or decoding them to chars. Only comments and the {@code event} field (the typed dialects name
+ * their events with it) are collected, as they are reported whole.
  *
- * <p>Allocates nothing per byte or per line; a long comment grows one reused buffer.
+ * <p>Allocates nothing per byte or per line; a long comment or event name grows one reused buffer.
  */
 final class SseByteScanner {
 
@@ -21,8 +22,13 @@ final class SseByteScanner {
         /** A whole comment, after the colon and one leading space. */
         void onComment(byte[] bytes, int offset, int length);
 
-        /** A blank line ended an event that had at least one {@code data} line. */
-        void onDispatch();
+        /**
+         * A blank line ended an event that had at least one {@code data} line.
+         *
+         * @param eventName the event's {@code event} field, valid during the call
+         * @param eventNameLength its length, or -1 when the event had no {@code event} field
+         */
+        void onDispatch(byte[] eventName, int eventNameLength);
     }
 
     private static final int LINE_START = 0;
@@ -33,8 +39,10 @@ final class SseByteScanner {
     private static final int OTHER = 0;
     private static final int DATA = 1;
     private static final int COMMENT = 2;
+    private static final int EVENT = 3;
 
     private static final byte[] DATA_NAME = {'d', 'a', 't', 'a'};
+    private static final byte[] EVENT_NAME = {'e', 'v', 'e', 'n', 't'};
 
     private final Sink sink;
     private final LeadingBom bom = new LeadingBom();
@@ -43,10 +51,14 @@ final class SseByteScanner {
     private int kind;
     private int nameLength;
     private boolean nameIsData;
+    private boolean nameIsEvent;
     private boolean skipLf;
     private boolean hasData;
     private byte[] comment = new byte[64];
     private int commentLength;
+    // Allocated at the first event line: a chat stream has none.
+    private byte[] eventName;
+    private int eventNameLength = -1;
 
     SseByteScanner(Sink sink) {
         this.sink = sink;
@@ -65,6 +77,7 @@ final class SseByteScanner {
         state = LINE_START;
         hasData = false;
         commentLength = 0;
+        eventNameLength = -1;
     }
 
     private void scan(byte[] bytes, int offset, int length) {
@@ -87,7 +100,11 @@ final class SseByteScanner {
                     if (kind == DATA) {
                         sink.onData(bytes, start, i - start);
                     } else if (kind == COMMENT) {
-                        appendComment(bytes, start, i - start);
+                        comment = append(comment, commentLength, bytes, start, i - start);
+                        commentLength += i - start;
+                    } else if (kind == EVENT) {
+                        eventName = append(eventName, eventNameLength, bytes, start, i - start);
+                        eventNameLength += i - start;
                     }
                 }
                 if (i == end) {
@@ -110,19 +127,23 @@ final class SseByteScanner {
                         state = VALUE_START;
                     } else {
                         nameIsData = c == 'd';
+                        nameIsEvent = c == 'e';
                         nameLength = 1;
                         state = NAME;
                     }
                 }
                 case NAME -> {
                     if (c == ':') {
-                        kind = isData() ? DATA : OTHER;
+                        kind = isData() ? DATA : isEvent() ? EVENT : OTHER;
                         if (kind == DATA) {
                             startData();
+                        } else if (kind == EVENT) {
+                            startEventName();
                         }
                         state = VALUE_START;
                     } else {
                         nameIsData = nameIsData && nameLength < DATA_NAME.length && c == DATA_NAME[nameLength];
+                        nameIsEvent = nameIsEvent && nameLength < EVENT_NAME.length && c == EVENT_NAME[nameLength];
                         nameLength++;
                     }
                 }
@@ -143,13 +164,17 @@ final class SseByteScanner {
             case LINE_START -> {
                 if (hasData) {
                     hasData = false;
-                    sink.onDispatch();
+                    sink.onDispatch(eventName, eventNameLength);
                 }
+                // The event type is reset at every blank line, dispatched or not.
+                eventNameLength = -1;
             }
             case NAME -> {
-                // "data" alone on a line is a data line with an empty value.
+                // "data" alone on a line is a data line with an empty value; "event" alone, an empty type.
                 if (isData()) {
                     startData();
+                } else if (isEvent()) {
+                    startEventName();
                 }
             }
             default -> {
@@ -174,16 +199,27 @@ final class SseByteScanner {
         return nameIsData && nameLength == DATA_NAME.length;
     }
 
+    private boolean isEvent() {
+        return nameIsEvent && nameLength == EVENT_NAME.length;
+    }
+
+    private void startEventName() {
+        if (eventName == null) {
+            eventName = new byte[32];
+        }
+        eventNameLength = 0;
+    }
+
     private void startData() {
         hasData = true;
         sink.onDataLine();
     }
 
-    private void appendComment(byte[] bytes, int offset, int length) {
-        if (comment.length - commentLength < length) {
-            comment = java.util.Arrays.copyOf(comment, Math.max(comment.length * 2, commentLength + length));
-        }
-        System.arraycopy(bytes, offset, comment, commentLength, length);
-        commentLength += length;
+    /** Appends to {@code buffer} holding {@code used} bytes; returns the buffer, grown if it had to be. */
+    private static byte[] append(byte[] buffer, int used, byte[] bytes, int offset, int length) {
+        byte[] into = buffer.length - used < length
+                ? java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + length)) : buffer;
+        System.arraycopy(bytes, offset, into, used, length);
+        return into;
     }
 }

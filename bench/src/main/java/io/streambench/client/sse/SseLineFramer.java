@@ -6,22 +6,24 @@ import java.util.List;
 /**
  * Turns SSE lines, as {@code String}s, into events, the way the official Java SDK's
  * {@code SseState} does: each field is cut out with {@code substring}, {@code data} values are
- * kept in a list and joined with LF when a blank line ends the event. Comments are passed on
- * (the SDK drops them). {@code event}, {@code id} and {@code retry} are read and not used.
+ * kept in a list and joined with LF when a blank line ends the event, with its {@code event} field
+ * (the typed dialects name their events with it). Comments are passed on (the SDK drops them).
+ * {@code id} and {@code retry} are read and not used.
  */
 final class SseLineFramer {
 
     /** What the framer finds. */
     interface Events {
-        void onEvent(String data);
+        /** An event: its {@code event} field, or null, and its data. */
+        void onEvent(String eventType, String data);
 
         void onComment(String text);
     }
 
     private final Events events;
     private final List<String> data = new ArrayList<>();
-    // Kept as the SDK keeps them (same work per line); a chat client has no use for either.
     private String eventType;
+    // Kept as the SDK keeps it (same work per line); a streaming LLM client has no use for it.
     private String lastId;
 
     SseLineFramer(Events events) {
@@ -55,13 +57,14 @@ final class SseLineFramer {
     }
 
     private void dispatch() {
+        String type = eventType;
         eventType = null;
         if (data.isEmpty()) {
             return;
         }
         String joined = data.size() == 1 ? data.get(0) : String.join("\n", data);
         data.clear();
-        events.onEvent(joined);
+        events.onEvent(type, joined);
     }
 
     private static String stripSpace(String value) {

@@ -22,6 +22,13 @@ final class StopOnMalformed implements SseListener {
     }
 
     @Override
+    public void onReasoning(int choice, CharSequence text, long arrivalNanos) {
+        if (!stopped) {
+            delegate.onReasoning(choice, text, arrivalNanos);
+        }
+    }
+
+    @Override
     public void onContent(int choice, CharSequence text, long arrivalNanos) {
         if (!stopped) {
             delegate.onContent(choice, text, arrivalNanos);
@@ -44,9 +51,9 @@ final class StopOnMalformed implements SseListener {
     }
 
     @Override
-    public void onUsage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos) {
+    public void onUsage(TokenUsage usage, long arrivalNanos) {
         if (!stopped) {
-            delegate.onUsage(promptTokens, completionTokens, totalTokens, arrivalNanos);
+            delegate.onUsage(usage, arrivalNanos);
         }
     }
 
@@ -59,9 +66,9 @@ final class StopOnMalformed implements SseListener {
     }
 
     @Override
-    public void onDone(long arrivalNanos) {
+    public void onEnd(StreamEnd end, long arrivalNanos) {
         if (!stopped) {
-            delegate.onDone(arrivalNanos);
+            delegate.onEnd(end, arrivalNanos);
         }
     }
 

@@ -15,10 +15,14 @@ public record StreamError(Kind kind, String message, String type, String code) {
 
     /** Where an error came from. */
     public enum Kind {
-        /** The server sent {@code data: {"error": {...}}} after the stream started. */
+        /**
+         * The server sent an error after the stream started, in its dialect's form: {@code {"error": {...}}}
+         * (chat, completions, Gemini), an {@code error} event or {@code response.failed} (Responses), an
+         * {@code event: error} (Anthropic). Gemini's {@code status} is read as the {@code type}.
+         */
         API,
         /**
-         * The event's data was neither {@code [DONE]} nor a JSON object of the expected shape:
+         * The event's data was neither the end marker nor a JSON object of the expected shape:
          * a syntax error, a truncated object, another top-level value, or a known field with the
          * wrong JSON type. The message says why and differs between parsers.
          */

@@ -11,14 +11,21 @@ public sealed interface StreamEvent {
     /** {@code System.nanoTime()} of the read that completed the event. */
     long arrivalNanos();
 
-    /** {@code delta.role} of choice {@code choice}. */
+    /** The role of choice {@code choice} ({@link SseListener#onRole}). */
     record Role(int choice, String role, long arrivalNanos) implements StreamEvent {
         public Role {
             Objects.requireNonNull(role, "role");
         }
     }
 
-    /** Non-empty {@code delta.content} of choice {@code choice}. */
+    /** A non-empty piece of reasoning of choice {@code choice}. */
+    record Reasoning(int choice, String text, long arrivalNanos) implements StreamEvent {
+        public Reasoning {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A non-empty piece of the answer's text of choice {@code choice}. */
     record Content(int choice, String text, long arrivalNanos) implements StreamEvent {
         public Content {
             Objects.requireNonNull(text, "text");
@@ -30,16 +37,25 @@ public sealed interface StreamEvent {
             implements StreamEvent {
     }
 
-    /** {@code finish_reason} of choice {@code choice}. */
+    /** The finish reason of choice {@code choice}. */
     record Finish(int choice, String reason, long arrivalNanos) implements StreamEvent {
         public Finish {
             Objects.requireNonNull(reason, "reason");
         }
     }
 
-    /** The {@code usage} object. */
-    record Usage(long promptTokens, long completionTokens, long totalTokens, long arrivalNanos)
-            implements StreamEvent {
+    /** Token counts ({@link TokenUsage}, copied). */
+    record Usage(TokenUsage.Source source, long promptTokens, long outputTokens, long reasoningTokens,
+                 long cachedTokens, long totalTokens, long arrivalNanos) implements StreamEvent {
+        public Usage {
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** A copy of the view {@code usage}. */
+        public static Usage of(TokenUsage usage, long arrivalNanos) {
+            return new Usage(usage.source(), usage.promptTokens(), usage.outputTokens(), usage.reasoningTokens(),
+                    usage.cachedTokens(), usage.totalTokens(), arrivalNanos);
+        }
     }
 
     /** An error event. */
@@ -49,8 +65,11 @@ public sealed interface StreamEvent {
         }
     }
 
-    /** {@code data: [DONE]}. */
-    record Done(long arrivalNanos) implements StreamEvent {
+    /** The end of the stream, as the stream said it. */
+    record End(StreamEnd end, long arrivalNanos) implements StreamEvent {
+        public End {
+            Objects.requireNonNull(end, "end");
+        }
     }
 
     /** A comment line. */

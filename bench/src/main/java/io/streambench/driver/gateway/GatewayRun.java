@@ -1,7 +1,7 @@
 package io.streambench.driver.gateway;
 
 import io.streambench.mock.UsageException;
-import io.streambench.driver.Api;
+import io.streambench.client.Api;
 import io.streambench.driver.AttemptRow;
 import io.streambench.driver.AttemptTap;
 import io.streambench.driver.Bounds;
@@ -113,7 +113,7 @@ public final class GatewayRun {
                         + (e.getMessage().contains("records nothing") ? "the mock records nothing: start it with "
                         + "'mock --record N' (N: the requests it keeps)" : "cannot read its records: " + e.getMessage()));
             }
-            direct = Api.CHAT_COMPLETIONS.resolve(settings.mockUrl());
+            direct = Api.CHAT.resolve(settings.mockUrl(), null);
             this.mockLabel = "the standalone mock " + admin;
         }
         Target directTarget = config.target().withUrl(direct);

@@ -8,22 +8,27 @@ import static io.streambench.client.sse.Wire.quote;
 import static io.streambench.client.sse.Wire.roleChunk;
 import static io.streambench.client.sse.Wire.usageChunk;
 
+import io.streambench.client.Api;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The conformance suite's streams, each with the events every parser must report (arrival
- * times are checked separately). Shaped like captured OpenAI streams, plus the framing and
- * JSON cases that break naive clients.
+ * times are checked separately): chat completions streams shaped like captured OpenAI streams, plus the
+ * framing and JSON cases that break naive clients, then every other dialect's ({@link DialectStreams}).
  */
 final class RecordedStreams {
 
-    /** One stream and its expected events (arrival times zero). */
-    record Case(String name, byte[] bytes, List<StreamEvent> expected) {
+    /** One stream of one dialect and its expected events (arrival times zero). */
+    record Case(String name, Api api, byte[] bytes, List<StreamEvent> expected) {
+        Case(String name, byte[] bytes, List<StreamEvent> expected) {
+            this(name, Api.CHAT, bytes, expected);
+        }
+
         @Override
         public String toString() {
-            return name;
+            return api == Api.CHAT ? name : api.label() + "/" + name;
         }
     }
 
@@ -51,18 +56,21 @@ final class RecordedStreams {
         cases.add(malformed());
         cases.add(unterminatedEnd());
         cases.add(bigEvent());
+        cases.addAll(DialectStreams.all());
         return cases;
     }
 
     /** The streams small enough to cut at every pair of points. */
     static List<Case> small() {
-        return List.of(
+        List<Case> small = new ArrayList<>(List.of(
                 new Case("crlf-tiny", Wire.crlf().event(contentChunkTiny("a")).line(": c").event("[DONE]").bytes(),
                         List.of(content(0, "a"), comment("c"), done())),
                 new Case("utf8-tiny", Wire.lf().event(contentChunkTiny("é€😀")).bytes(),
                         List.of(content(0, "é€😀"))),
                 new Case("bom-cr-tiny", Wire.cr().raw("\uFEFF").event(contentChunkTiny("x")).event("[DONE]").bytes(),
-                        List.of(content(0, "x"), done())));
+                        List.of(content(0, "x"), done()))));
+        small.addAll(DialectStreams.small());
+        return small;
     }
 
     // ---- cases
@@ -370,7 +378,16 @@ final class RecordedStreams {
     }
 
     static StreamEvent usage(long prompt, long completion, long total) {
-        return new StreamEvent.Usage(prompt, completion, total, 0);
+        return new StreamEvent.Usage(TokenUsage.Source.CHUNK_USAGE, prompt, completion, 0, 0, total, 0);
+    }
+
+    static StreamEvent usage(TokenUsage.Source source, long prompt, long output, long reasoning, long cached,
+                             long total) {
+        return new StreamEvent.Usage(source, prompt, output, reasoning, cached, total, 0);
+    }
+
+    static StreamEvent reasoning(int choice, String text) {
+        return new StreamEvent.Reasoning(choice, text, 0);
     }
 
     static StreamEvent tool(int choice, int index, String id, String name, String arguments) {
@@ -387,7 +404,15 @@ final class RecordedStreams {
     }
 
     static StreamEvent done() {
-        return new StreamEvent.Done(0);
+        return end(StreamEnd.DONE);
+    }
+
+    static StreamEvent end(StreamEnd end) {
+        return new StreamEvent.End(end, 0);
+    }
+
+    static StreamEvent role(int choice, String role) {
+        return new StreamEvent.Role(choice, role, 0);
     }
 
     static StreamEvent comment(String text) {

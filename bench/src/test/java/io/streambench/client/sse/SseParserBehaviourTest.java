@@ -14,7 +14,10 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 
+import io.streambench.client.Api;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What every parser does besides reporting the right events: policies, buffers, bad input. */
 class SseParserBehaviourTest {
 
-    static List<String> parsers() {
-        return SseParsers.names();
+    static List<ParserStrategy> parsers() {
+        return List.of(ParserStrategy.values());
     }
 
     /** The strategies fed pushed reads and the reference libraries reading a blocking body. */
@@ -46,7 +49,7 @@ class SseParserBehaviourTest {
                 .event(Wire.contentChunk(0, "after"))
                 .event("[DONE]")
                 .bytes();
-        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
+        List<StreamEvent> events = parser.run(Api.CHAT, bytes, Splits.whole(bytes.length), MalformedPolicy.STOP);
         assertEquals(List.of(Feeding.withArrival(content(0, "before"), 1), Feeding.withArrival(malformedError(), 1)),
                 events.stream().map(Feeding::normalized).toList());
     }
@@ -55,14 +58,14 @@ class SseParserBehaviourTest {
     @MethodSource("subjects")
     void shouldGoOnAfterMalformedDataByDefault(Subject parser) {
         byte[] bytes = Wire.lf().event("not json").event(Wire.contentChunk(0, "after")).event("[DONE]").bytes();
-        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length));
+        List<StreamEvent> events = parser.run(Api.CHAT, bytes, Splits.whole(bytes.length));
         assertEquals(List.of(malformedError(), content(0, "after"), done()),
                 events.stream().map(e -> Feeding.normalized(Feeding.withArrival(e, 0))).toList());
     }
 
     @ParameterizedTest
     @MethodSource("parsers")
-    void shouldReadHeapDirectAndCompositeBuffersAlikeWithoutReleasingThem(String parser) {
+    void shouldReadHeapDirectAndCompositeBuffersAlikeWithoutReleasingThem(ParserStrategy parser) {
         byte[] bytes = Wire.crlf().event(Wire.roleChunk(0)).event(Wire.contentChunk(0, "héllo 😀"))
                 .event("[DONE]").bytes();
         int cut = bytes.length / 2 + 1;
@@ -72,7 +75,7 @@ class SseParserBehaviourTest {
         composite.addComponent(true, Unpooled.wrappedBuffer(bytes, cut + 7, 3));
         composite.addComponent(true, Unpooled.wrappedBuffer(bytes, cut + 10, bytes.length - cut - 10));
         EventRecorder recorder = new EventRecorder();
-        SseParser instance = SseParsers.create(parser, recorder);
+        SseParser instance = parser.create(Api.CHAT, recorder);
         try {
             instance.feed(heap, 1);
             instance.feed(direct, 2);
@@ -85,7 +88,8 @@ class SseParserBehaviourTest {
             direct.release();
             composite.release();
         }
-        assertEquals(Feeding.run(parser, bytes, Splits.at(bytes.length, cut, cut + 7)), recorder.events());
+        assertEquals(Feeding.run(parser, Api.CHAT, bytes, Splits.at(bytes.length, cut, cut + 7)),
+                recorder.events());
     }
 
     @ParameterizedTest
@@ -93,11 +97,12 @@ class SseParserBehaviourTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldNeverThrowOnGarbageOrCorruptedStreams(Subject parser) {
         Random random = new Random(99);
-        List<byte[]> inputs = new ArrayList<>();
+        List<RecordedStreams.Case> inputs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             byte[] noise = new byte[1 + random.nextInt(400)];
             random.nextBytes(noise);
-            inputs.add(noise);
+            // Noise in every dialect, a stream corrupted in its own.
+            inputs.add(new RecordedStreams.Case("noise", Api.values()[i % Api.values().length], noise, List.of()));
         }
         for (RecordedStreams.Case stream : RecordedStreams.all()) {
             if (stream.bytes().length > 8192) {
@@ -108,12 +113,12 @@ class SseParserBehaviourTest {
                 for (int flips = 0; flips < 1 + corrupted.length / 50; flips++) {
                     corrupted[random.nextInt(corrupted.length)] = (byte) random.nextInt(256);
                 }
-                inputs.add(corrupted);
+                inputs.add(new RecordedStreams.Case(stream.name(), stream.api(), corrupted, List.of()));
             }
         }
-        for (byte[] input : inputs) {
-            int[] plan = Splits.random(input.length, 1, 32, input.length).get(0);
-            assertDoesNotThrow(() -> parser.run(input, plan));
+        for (RecordedStreams.Case input : inputs) {
+            int[] plan = Splits.random(input.bytes().length, 1, 32, input.bytes().length).get(0);
+            assertDoesNotThrow(() -> parser.run(input.api(), input.bytes(), plan), input.toString());
         }
     }
 
@@ -122,31 +127,36 @@ class SseParserBehaviourTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shouldEndCleanlyWhenTheBodyStopsAfterABareCr(Subject parser) {
         byte[] bytes = Wire.cr().event(Wire.contentChunk(0, "x")).bytes();
-        List<StreamEvent> events = parser.run(bytes, Splits.whole(bytes.length));
+        List<StreamEvent> events = parser.run(Api.CHAT, bytes, Splits.whole(bytes.length));
         assertEquals(1, events.size());
     }
 
     @Test
     void shouldDropCommentsOnlyInTheOkHttpAdapterBecauseItsReaderSkipsThem() {
         byte[] bytes = Wire.lf().line(": t=7").event("[DONE]").bytes();
-        assertEquals(List.of(new StreamEvent.Done(1)),
-                Feeding.run(SseParsers.OKHTTP_SSE, bytes, Splits.whole(bytes.length)));
-        assertFalse(SseParsers.reportsComments(SseParsers.OKHTTP_SSE));
-        SseParsers.names().stream().filter(name -> !name.equals(SseParsers.OKHTTP_SSE))
-                .forEach(name -> assertTrue(SseParsers.reportsComments(name), name));
+        assertEquals(List.of(new StreamEvent.End(StreamEnd.DONE, 1)),
+                Feeding.run(ParserStrategy.OKHTTP_SSE, Api.CHAT, bytes, Splits.whole(bytes.length)));
+        assertFalse(ParserStrategy.OKHTTP_SSE.reportsComments());
+        Arrays.stream(ParserStrategy.values()).filter(strategy -> strategy != ParserStrategy.OKHTTP_SSE)
+                .forEach(strategy -> assertTrue(strategy.reportsComments(), strategy.label()));
     }
 
     @Test
     void shouldNameEveryStrategyAndRejectUnknownNames() {
         assertEquals(List.of("sdk-style", "lines-streaming", "bytes-jackson", "bytes-nonblocking", "bytes-scan",
-                "okhttp-sse", "launchdarkly"), SseParsers.names());
+                "okhttp-sse", "launchdarkly"), ParserStrategy.labels());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> SseParsers.create("bytes-magic", new EventRecorder()));
+                () -> ParserStrategy.named("bytes-magic"));
         assertTrue(error.getMessage().startsWith("unknown parser=bytes-magic, known=[sdk-style"), error.getMessage());
-        assertEquals(List.of("okhttp-sse", "launchdarkly"), SseParsers.blockingNames());
-        IllegalArgumentException blocking = assertThrows(IllegalArgumentException.class,
-                () -> SseParsers.createBlocking("sdk-style", new EventRecorder(), MalformedPolicy.SKIP));
-        assertEquals("unknown blocking reader=sdk-style, known=[okhttp-sse, launchdarkly]", blocking.getMessage());
+        assertEquals(List.of(ParserStrategy.OKHTTP_SSE, ParserStrategy.LAUNCHDARKLY), ParserStrategy.blocking());
+        UnsupportedOperationException blocking = assertThrows(UnsupportedOperationException.class,
+                () -> ParserStrategy.SDK_STYLE.createBlocking(Api.CHAT, new EventRecorder(),
+                        MalformedPolicy.SKIP));
+        assertEquals("parser=sdk-style has no blocking mode, those that have: [okhttp-sse, launchdarkly]",
+                blocking.getMessage());
+        for (ParserStrategy strategy : ParserStrategy.values()) {
+            assertEquals(EnumSet.allOf(Api.class), strategy.apis(), strategy.label());
+        }
     }
 
     @Test
@@ -179,7 +189,37 @@ class SseParserBehaviourTest {
         assertFalse(scanner.scan(overlong, 0, overlong.length), "overlong UTF-8");
     }
 
-    private static boolean scan(ChunkScanner scanner, String json) {
+    @Test
+    void shouldScanEachDialectsTokenEventsByHandAndLeaveTheRestToJackson() {
+        ResponsesScanner responses = new ResponsesScanner(new ResponsesScratch());
+        assertTrue(scan(responses, "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"output_index\":0,"
+                + "\"content_index\":0,\"delta\":\"Fog\",\"logprobs\":[],\"obfuscation\":\"a9Xk1\",\"sequence_number\":4}"));
+        assertTrue(scan(responses, "{\"type\":\"response.content_part.added\",\"item_id\":\"msg_1\",\"output_index\":0,"
+                + "\"content_index\":0,\"part\":{\"type\":\"output_text\",\"annotations\":[],\"text\":\"\"},\"sequence_number\":3}"));
+        assertFalse(scan(responses, "{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{}}"), "item");
+        assertFalse(scan(responses, "{\"type\":\"response.completed\",\"response\":{}}"), "response");
+        assertFalse(scan(responses, "{\"type\":\"error\",\"code\":\"x\",\"message\":\"m\"}"), "flat error");
+        assertFalse(scan(responses, "{\"type\":\"x\",\"a\":" + "[".repeat(40) + "]".repeat(40) + "}"), "too deep");
+        MessagesScanner messages = new MessagesScanner(new MessagesScratch());
+        assertTrue(scan(messages, "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\","
+                + "\"partial_json\":\"{\\\"city\\\": \"}}"));
+        assertTrue(scan(messages, "{\"type\":\"message_stop\"}"));
+        assertFalse(scan(messages, "{\"type\":\"message_start\",\"message\":{}}"), "message");
+        assertFalse(scan(messages, "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{}}"), "block");
+        assertFalse(scan(messages, "{\"type\":\"message_delta\",\"delta\":{},\"usage\":{\"output_tokens\":9}}"), "usage");
+        GeminiScanner gemini = new GeminiScanner(new GeminiScratch());
+        assertTrue(scan(gemini, "{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"Fog\",\"thought\": true,"
+                + "\"thoughtSignature\": \"c2ln\"}],\"role\": \"model\"},\"finishReason\": \"STOP\",\"index\": 0}],"
+                + "\"usageMetadata\": {\"promptTokenCount\": 9,\"candidatesTokenCount\": 6,\"totalTokenCount\": 42,"
+                + "\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": 9}],\"thoughtsTokenCount\": 27},"
+                + "\"modelVersion\": \"gemini-2.5-flash\",\"responseId\": \"q7Rk\"}"));
+        assertFalse(scan(gemini, "{\"candidates\": [{\"content\": {\"parts\": [{\"functionCall\": {\"name\": \"f\","
+                + "\"args\": {}}}]}}]}"), "function call");
+        assertFalse(scan(gemini, "{\"error\": {\"code\": 503}}"), "error");
+        assertFalse(scan(gemini, "{\"usageMetadata\": {\"totalTokenCount\": 12345678901}}"), "count past 9 digits");
+    }
+
+    private static boolean scan(EventScanner scanner, String json) {
         byte[] bytes = RecordedStreams.utf8(json);
         return scanner.scan(bytes, 0, bytes.length);
     }
