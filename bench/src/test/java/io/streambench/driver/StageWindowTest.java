@@ -93,12 +93,12 @@ class StageWindowTest {
     @Test
     void shouldCountEstimatesAsEventsArriveAndEndAtTheUsageCount() {
         StageMetrics metrics = new StageMetrics(0, new Workload.Closed(1), new StageWindow(0, 0, 10 * S));
-        Stage stage = new Stage(metrics, 0, new Bounds(Duration.ofSeconds(10), 0, Duration.ZERO), new AtomicLong(), 1);
+        Stage stage = new Stage(metrics, 0, new Bounds(Duration.ofSeconds(10), 0, Duration.ZERO), new AtomicLong(), 1, false, null);
         Target target = new Target(URI.create("http://127.0.0.1:9/v1/chat/completions"), Map.of(), null,
-                RequestBodies.ofPrompt("m", "Hi", 0, true), false);
+                Requests.ofPrompt("m", "Hi", 0, true), false);
         Exchange.Shared shared = new Exchange.Shared(target, Timeouts.DEFAULTS, ClientOptions.defaults(),
                 new ClientStrategies(ClientOptions.defaults()), null, new DefaultHttpHeaders(), 0, e -> { });
-        Exchange exchange = new Exchange(new Request(0, stage, 0, true, 1, 0), 1, shared);
+        Exchange exchange = new Exchange(new Request(0, stage, 0, true, 1, 0, target.requests().prepare(0)), 1, shared);
 
         exchange.onContent(0, "Hello world", S);          // two tokens by the estimator
         assertEquals(2, metrics.counters().tokens());
