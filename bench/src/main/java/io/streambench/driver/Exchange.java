@@ -96,6 +96,11 @@ final class Exchange implements SseListener {
     private long cachedTokens = -1;
     /** The answer as received, and the tool calls' arguments: for an exact count and the next turn. */
     private final ReceivedText received = new ReceivedText();
+    /**
+     * Whether to keep the text: always for a conversation's turn; else only while the stage has seen no usage,
+     * since a server that sends usage gives the exact count and the text would only take memory.
+     */
+    private final boolean keepText;
     /** The tokenizer's count of the text, once the attempt ended without usage; -1 otherwise. */
     private long countedExact = -1;
     /** Tokens of this attempt added to the stage's window so far. */
@@ -124,6 +129,7 @@ final class Exchange implements SseListener {
         this.window = metrics.window();
         this.measured = request.measured();
         this.client = shared.strategies().newSession(metrics, measured);
+        this.keepText = request.prepared().session() != null || !metrics.usageSeen();
     }
 
     /** What every attempt of a run shares; {@code tap} sees bodies and event bytes, or is null. */
@@ -495,7 +501,9 @@ final class Exchange implements SseListener {
     @Override
     public void onContent(int choice, CharSequence text, long arrivalNanos) {
         token(TokenEstimator.count(text), arrivalNanos);
-        received.answer(text);
+        if (keepText) {
+            received.answer(text);
+        }
         client.onText(text, arrivalNanos);
     }
 
@@ -503,7 +511,7 @@ final class Exchange implements SseListener {
     public void onToolCall(int choice, int toolIndex, CharSequence id, CharSequence name, CharSequence arguments,
             long arrivalNanos) {
         token(arguments == null || arguments.length() == 0 ? 1 : TokenEstimator.count(arguments), arrivalNanos);
-        if (arguments != null && arguments.length() > 0) {
+        if (keepText && arguments != null && arguments.length() > 0) {
             received.arguments(arguments);
         }
     }
@@ -631,7 +639,7 @@ final class Exchange implements SseListener {
      * last content's instant, as it gets the usage chunk's difference.
      */
     private void countText() {
-        if (usageTokens >= 0 || chunks == 0 || !received.complete()) {
+        if (usageTokens >= 0 || chunks == 0 || !keepText || !received.complete()) {
             return;
         }
         countedExact = received.count(shared.target().requests().tokenizer());
@@ -648,9 +656,9 @@ final class Exchange implements SseListener {
                 : countedExact >= 0 ? TokenSource.TOKENIZER : TokenSource.ESTIMATE;
     }
 
-    /** The answer's text exactly as received, or null when it was too long to keep. */
+    /** The answer's text exactly as received, or null when it was too long to keep (or not kept). */
     String answerText() {
-        return received.answer();
+        return keepText ? received.answer() : null;
     }
 
     /** Where the answer ended: {@code [DONE]}, else the end of the attempt. */

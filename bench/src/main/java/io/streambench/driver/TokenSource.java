@@ -8,7 +8,10 @@ public enum TokenSource {
     USAGE,
     /** No usage came: the streamed text, counted with the run's tokenizer when the attempt ended. */
     TOKENIZER,
-    /** No usage came and the text was too long to keep: the per-event estimate ({@link TokenEstimator}). */
+    /**
+     * No usage came, and the text was not kept: too long, or the stage's server had sent usage before (so the
+     * text was not kept for a count): the per-event estimate ({@link TokenEstimator}).
+     */
     ESTIMATE,
     /** No content arrived. */
     NONE;

@@ -123,6 +123,7 @@ public final class RequestsCsv {
     private static String tokenSources() {
         List<String> labels = Arrays.stream(TokenSource.values()).map(t -> "`" + t.label("NAME") + "`").toList();
         return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1)
-                + " (`estimate`: no usage and a text too long to keep, counted per event)";
+                + " (`estimate`: no usage, and the text was not kept: over 2 Mi characters, or the stage's server had "
+                + "sent usage before; estimated per event)";
     }
 }

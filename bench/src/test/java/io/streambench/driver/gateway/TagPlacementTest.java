@@ -51,6 +51,6 @@ class TagPlacementTest {
         Files.writeString(prompts, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]}\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TagPlacement.of(TestRequests.jsonl(prompts, "m", 0, false)));
-        assertTrue(e.getMessage().contains("request body 1 of " + prompts), e.getMessage());
+        assertTrue(e.getMessage().contains("request body 1 of dataset " + prompts), e.getMessage());
     }
 }
