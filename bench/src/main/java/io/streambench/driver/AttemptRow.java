@@ -65,7 +65,8 @@ public record AttemptRow(Id id, AttemptTimes times, Ending ending, Received rece
      *                              the run's tokenizer
      * @param outputTokensRequested the answer length asked for ({@code max_tokens}), 0 when none
      * @param usageInputTokens      prompt tokens in the server's usage, -1 without usage
-     * @param cachedTokens          of those, the ones its prefix cache held, -1 when the usage did not say
+     * @param cachedTokens          of those, the ones its prefix cache held (0 when the usage does not report
+     *                              it), -1 without usage
      * @param prefixGroup           the shared system prompt it starts with, from 0; -1 for none
      * @param session               the conversation it is a turn of, from 0; -1 for none
      * @param turn                  its turn in the conversation, from 0 (0 outside conversations)

@@ -42,7 +42,7 @@ public enum Metric {
     INPUT_TOKENS(Unit.TOKENS),
     /** Prompt tokens in the server's usage, per attempt with usage (its chat template included). */
     USAGE_INPUT_TOKENS(Unit.TOKENS),
-    /** Of {@link #USAGE_INPUT_TOKENS}, those the server's usage says its prefix cache held. */
+    /** Of {@link #USAGE_INPUT_TOKENS}, those the server's usage says its prefix cache held (0 when it does not say). */
     CACHED_TOKENS(Unit.TOKENS),
     /** The answer length each request asked for ({@code max_tokens}), per request that asked one. */
     OUTPUT_TOKENS_REQUESTED(Unit.TOKENS),

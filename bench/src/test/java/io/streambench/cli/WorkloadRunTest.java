@@ -44,10 +44,11 @@ class WorkloadRunTest {
     Path dir;
 
     @Test
-    void shouldSendPromptsOfExactlyTheDrawnLengthBehindOneOfEightSharedPrefixes() throws IOException {
-        // A profile whose server model counts every prompt with the driver's tokenizer: usage says what arrived.
-        Path profiles = Files.writeString(dir.resolve("counted.yaml"),
-                "profiles:\n  counted:\n    extends: instant\n    tokenizer: o200k_base\n");
+    void shouldSendPromptsOfExactlyTheDrawnLengthBehindOneOfEightSharedPrefixesThatTheMockCaches() throws IOException {
+        // A profile whose server model counts every prompt with the driver's tokenizer (usage says what arrived)
+        // and caches prompt blocks of 16 tokens (usage says how much of each prompt it held).
+        Path profiles = Files.writeString(dir.resolve("counted.yaml"), "profiles:\n  counted:\n    extends: instant\n"
+                + "    tokenizer: o200k_base\n    prefix_cache: {blocks: 100000, block_tokens: 16}\n");
         Path out = dir.resolve("out");
 
         Outcome o = execute("run", "--mock-profiles", profiles.toString(), "--mock-profile", "counted",
@@ -61,7 +62,13 @@ class WorkloadRunTest {
         Set<String> groups = new TreeSet<>();
         double sum = 0;
         double squares = 0;
+        int prefixCached = 0;
         for (Map<String, String> row : rows) {
+            int cached = Integer.parseInt(row.get("cached_tokens"));
+            assertTrue(cached % 16 == 0 && cached < Integer.parseInt(row.get("usage_input_tokens")), row::toString);
+            // a prefix of 500 tokens fills 31 blocks of 16; its own prompt differs from every other from the start
+            assertTrue(cached <= 496, () -> "only the shared prefix is cached: " + row);
+            prefixCached += cached == 496 ? 1 : 0;
             assertEquals(row.get("input_tokens"), row.get("usage_input_tokens"), () -> "the mock counted what was "
                     + "drawn: " + row);
             assertEquals("200", row.get("output_tokens_requested"), row::toString);
@@ -73,14 +80,17 @@ class WorkloadRunTest {
             squares += drawn * drawn;
         }
         assertEquals(Set.of("0", "1", "2", "3", "4", "5", "6", "7"), groups, "each of the 8 prefixes was used");
+        // each group's first requests (as many as run at once) compute its prefix; the cache holds it for the rest
+        assertTrue(prefixCached >= rows.size() - 8 * 4, "requests whose shared prefix the mock had cached: "
+                + prefixCached);
         double mean = sum / rows.size();
         double sd = Math.sqrt(squares / rows.size() - mean * mean);
         // 200 draws of normal(1000, 200): the mean's standard error is 14 tokens
         assertTrue(Math.abs(mean - 1000) < 60, () -> "mean of the drawn prompt lengths " + mean);
         assertTrue(sd > 150 && sd < 250, () -> "their standard deviation " + sd);
         List<String> metrics = RunFolder.open(RunFolders.only(out)).summary().stream().map(SummaryRow::metric).toList();
-        assertTrue(metrics.containsAll(List.of("input_tokens", "usage_input_tokens", "output_tokens_requested",
-                "output_tokens", "schedule_lag")), metrics::toString);
+        assertTrue(metrics.containsAll(List.of("input_tokens", "usage_input_tokens", "cached_tokens",
+                "output_tokens_requested", "output_tokens", "schedule_lag")), metrics::toString);
     }
 
     @Test

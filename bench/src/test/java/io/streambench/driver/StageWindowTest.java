@@ -124,7 +124,7 @@ class StageWindowTest {
         Exchange first = new Exchange(new Request(0, stage, 0, true, 1, 0, target.requests().prepare(0)), 1, shared);
         first.onContent(0, "Hello", S);
         assertEquals("Hello", first.answerText(), "kept: no usage seen yet");
-        first.onUsage(3, 1, 4, 2 * S);
+        first.onUsage(TokenUsage.of(TokenUsage.Source.CHUNK_USAGE, 3, 1, 0, 0, 4), 2 * S);
 
         Exchange second = new Exchange(new Request(1, stage, 0, true, 1, 0, target.requests().prepare(1)), 1, shared);
         second.onContent(0, "Hello", 3 * S);

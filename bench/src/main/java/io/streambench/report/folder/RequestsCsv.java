@@ -83,8 +83,8 @@ public final class RequestsCsv {
             col("usage_input_tokens", "tokens", "prompt tokens in the server's usage (its chat template included); "
                     + "empty without usage", r -> orEmpty(r.plan().usageInputTokens())),
             col("cached_tokens", "tokens", "of those, the ones the server's prefix cache held "
-                    + "(`prompt_tokens_details.cached_tokens`); empty when the usage does not say",
-                    r -> orEmpty(r.plan().cachedTokens())),
+                    + "(`prompt_tokens_details.cached_tokens`, or its API's field); empty without usage, 0 when the "
+                    + "usage does not report it", r -> orEmpty(r.plan().cachedTokens())),
             col("prefix_group", "", "the shared system prompt (`--prefix-groups`) the request starts with, from 0; "
                     + "empty for none", r -> orEmpty(r.plan().prefixGroup())),
             col("session", "", "the conversation (`--turns`) the request is a turn of, from 0; empty outside "
