@@ -57,6 +57,8 @@ final class ClientWarmup {
     private final java.nio.file.Path mockProfiles;
     private final long requests;
     private final HttpTransport loops;
+    /** Distinct bodies the warm-up cycles through: the run's first requests, encoded once. */
+    private static final int WARMUP_BODIES = 16;
     private final long deadlineNanos;
     private volatile LoadRunner runner;
     private volatile boolean stopped;
@@ -114,7 +116,7 @@ final class ClientWarmup {
         Counting counting = new Counting();
         try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(profiles).withTls(tls))) {
             Target target = new Target(URI.create(server.baseUrl() + "/v1/chat/completions"), headers(),
-                    "streambench-warmup", config.target().bodies(), true);
+                    "streambench-warmup", config.target().requests().sample(WARMUP_BODIES), true);
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
                 return new Result(requests, (System.nanoTime() - start) / 1e9, 0, 0);

@@ -8,8 +8,8 @@ import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
 import io.streambench.driver.ClientTls;
-import io.streambench.driver.RequestBodies;
 import io.streambench.driver.RetryPolicy;
+import io.streambench.driver.Requests;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
 import io.streambench.driver.Timeouts;
@@ -19,7 +19,6 @@ import io.streambench.mock.UsageException;
 import io.streambench.driver.gateway.GatewaySettings;
 import io.streambench.mock.profile.Distribution;
 import io.streambench.mock.profile.RequestOverrides;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +33,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** {@code streambench run}: drives parallel streams against the embedded mock or a URL and writes a report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
@@ -48,7 +48,9 @@ import picocli.CommandLine.Option;
             "  streambench run --rate 5,20,80 --arrival poisson --duration 20s --warmup 5s",
             "  streambench run --url https://api.openai.com/v1 --model gpt-4o-mini \\",
             "      --api-key-env OPENAI_API_KEY --concurrency 4 --requests 20 --max-tokens 200",
-            "  streambench run --gateway http://127.0.0.1:8081/v1 --mock-port 9100 --mock-profile paced --duration 10s"})
+            "  streambench run --gateway http://127.0.0.1:8081/v1 --mock-port 9100 --mock-profile paced --duration 10s",
+            "  streambench run --input-tokens normal:1000:200 --output-tokens 200 --prefix-tokens 500 --prefix-groups 8",
+            "  streambench run --trace docs/examples/traces/mooncake-synthetic-1000.jsonl --time-scale 10"})
 public final class RunCommand implements Callable<Integer> {
 
     /** The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
@@ -66,6 +68,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "%nMeasuring a gateway (see the README, \"Measuring a gateway\")%n")
     GatewayOptions gateway = new GatewayOptions();
+
+    @ArgGroup(validate = false, heading = "%nWorkload: what the requests say (default: one fixed prompt; see the "
+            + "README, \"Workloads\")%n")
+    WorkloadOptions workload = new WorkloadOptions();
 
     @ArgGroup(validate = false, heading = "%nLoad%n")
     LoadOptions load = new LoadOptions();
@@ -107,8 +113,9 @@ public final class RunCommand implements Callable<Integer> {
                 + "whose prompt becomes the user message and whose other keys (max_tokens, temperature, stop...) go into the body as they are.")
         Path prompts;
 
-        @Option(names = "--max-tokens", paramLabel = "TOKENS", description = "max_tokens of each request, 0 to leave it out; a --prompts line with its own max_tokens "
-                + "or max_completion_tokens keeps it (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-tokens", paramLabel = "TOKENS", description = "max_tokens of each request that plans no "
+                + "answer length, 0 to leave it out: a cap, not a length (--output-tokens asks for one); a --prompts line "
+                + "with its own max_tokens or max_completion_tokens keeps it (default: ${DEFAULT-VALUE}).")
         int maxTokens = 0;
 
         @Option(names = "--include-usage", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -131,9 +138,6 @@ public final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--itl-ms", paramLabel = "DIST", description = "Gap between chunks in ms, a distribution.")
         String itlMs;
-
-        @Option(names = "--output-tokens", paramLabel = "DIST", description = "Output tokens per answer, a distribution.")
-        String outputTokens;
 
         @Option(names = "--tokens-per-chunk", paramLabel = "DIST", description = "Tokens per content chunk, a distribution.")
         String tokensPerChunk;
@@ -410,13 +414,15 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--max-tokens must be >= 0 (0 leaves max_tokens out), got "
                     + target.maxTokens);
         }
-        RequestBodies bodies = target.prompts != null ? prompts(model)
-                : RequestBodies.ofPrompt(model, target.prompt, target.maxTokens, target.includeUsage);
+        ParseResult given = spec.commandLine().getParseResult();
+        // Through a gateway the mock draws each answer's length (--output-tokens travels in the tags, the same on
+        // both routes), and each body is made at start, to carry its tag; else the driver plans each length.
+        Requests requests = workload.requests(given, new WorkloadOptions.Body(model, target.prompt, target.prompts,
+                target.maxTokens, target.includeUsage), embedded && !gatewayMode, gatewayMode, load.seed);
         Map<String, String> headers = new LinkedHashMap<>();
         if (embedded && !gatewayMode) {
             putDistribution(headers, "--ttft-ms", RequestOverrides.TTFT_MS, mock.ttftMs);
             putDistribution(headers, "--itl-ms", RequestOverrides.ITL_MS, mock.itlMs);
-            putDistribution(headers, "--output-tokens", RequestOverrides.OUTPUT_TOKENS, mock.outputTokens);
             putDistribution(headers, "--tokens-per-chunk", RequestOverrides.TOKENS_PER_CHUNK, mock.tokensPerChunk);
             if (mock.sendStamps) {
                 headers.put(RequestOverrides.TIMESTAMPS, "true");
@@ -433,13 +439,12 @@ public final class RunCommand implements Callable<Integer> {
                 : embedded ? URI.create("http://127.0.0.1/v1/chat/completions")
                 : Api.CHAT.resolve(target.url, model);
         // Through a gateway the mock's seed and settings travel in each request's tag, not in headers.
-        Target t = new Target(url, headers, apiKey(embedded && !gatewayMode), bodies, embedded && !gatewayMode);
-        if (spec.commandLine().getParseResult().hasMatchedOption("--requests") && load.requests < 1) {
+        Target t = new Target(url, headers, apiKey(embedded && !gatewayMode), requests, embedded && !gatewayMode);
+        if (given.hasMatchedOption("--requests") && load.requests < 1) {
             throw new UsageException("--requests must be at least 1 (leave it out for no count bound), got "
                     + load.requests);
         }
-        Duration duration = load.duration != null ? load.duration : load.requests > 0 ? null : Duration.ofSeconds(10);
-        Bounds bounds = new Bounds(duration, load.requests, load.warmup);
+        Bounds bounds = bounds(requests);
         Timeouts timeouts = new Timeouts(limits.connect, limits.ttft, limits.idle, limits.total);
         RetryPolicy retry = new RetryPolicy(limits.retries, limits.backoff, limits.maxBackoff);
         if (spec.commandLine().getParseResult().hasMatchedOption("--max-response-chars")
@@ -452,7 +457,9 @@ public final class RunCommand implements Callable<Integer> {
         List<Workload> stages = stages();
         // A gateway run holds twice the streams: the load through the gateway and the baseline beside it.
         int routes = gatewayMode ? 2 : 1;
-        if (load.rate.isEmpty()) {
+        if (workload.replay()) {
+            DescriptorBudget.check("--max-in-flight", routes * (long) load.maxInFlight, embedded);
+        } else if (load.rate.isEmpty()) {
             DescriptorBudget.check("--concurrency", routes * stages.stream()
                     .mapToLong(w -> ((Workload.Closed) w).concurrency()).max().orElse(0), embedded);
         } else {
@@ -480,7 +487,7 @@ public final class RunCommand implements Callable<Integer> {
         settings.put("profile", mock.profile);
         putSetting(settings, "--ttft-ms", "ttft-ms", mock.ttftMs);
         putSetting(settings, "--itl-ms", "itl-ms", mock.itlMs);
-        putSetting(settings, "--output-tokens", "output-tokens", mock.outputTokens);
+        putSetting(settings, "--output-tokens", "output-tokens", workload.outputTokens);
         putSetting(settings, "--tokens-per-chunk", "tokens-per-chunk", mock.tokensPerChunk);
         URI gatewayUrl = Api.CHAT.resolve(gateway.url, null);
         return new GatewaySettings(gatewayUrl, gateway.mockUrl == null ? gateway.mockHost : null,
@@ -500,14 +507,20 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The --prompts file's bodies; a file that cannot be read is one line with the reason. */
-    private RequestBodies prompts(String model) {
-        FileReasons.requireReadableFile("--prompts", target.prompts);
-        try {
-            return RequestBodies.fromJsonl(target.prompts, model, target.maxTokens, target.includeUsage);
-        } catch (UncheckedIOException e) {
-            throw new UsageException("--prompts " + target.prompts + ": " + FileReasons.reason(e.getCause()));
+    /**
+     * When each stage stops: --duration (10 s by default) or --requests; a trace replays to its end (or to
+     * --duration), its length being its own count bound.
+     */
+    private Bounds bounds(Requests requests) {
+        if (workload.replay()) {
+            if (load.requests > 0) {
+                throw new UsageException("--requests does nothing with --trace: --trace-limit takes a number of its "
+                        + "requests");
+            }
+            return new Bounds(load.duration, requests.size().getAsLong(), load.warmup);
         }
+        Duration duration = load.duration != null ? load.duration : load.requests > 0 ? null : Duration.ofSeconds(10);
+        return new Bounds(duration, load.requests, load.warmup);
     }
 
     /** --ca-file / --insecure as client TLS settings. */
@@ -526,6 +539,17 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--concurrency and --rate exclude each other");
         }
         List<Workload> stages = new ArrayList<>();
+        if (workload.replay()) {
+            if (!load.concurrency.isEmpty() || !load.rate.isEmpty()) {
+                throw new UsageException((load.rate.isEmpty() ? "--concurrency" : "--rate") + " does nothing with "
+                        + "--trace: each request is sent at its trace's time (--time-scale speeds it up)");
+            }
+            if (load.maxInFlight < 1) {
+                throw new UsageException("--max-in-flight must be at least 1, got " + load.maxInFlight);
+            }
+            stages.add(new Workload.Replay(load.maxInFlight));
+            return stages;
+        }
         if (!load.rate.isEmpty()) {
             Arrival arrival = Arrival.parse(load.arrival);
             if (load.maxInFlight < 1) {

@@ -21,7 +21,6 @@ final class RunOptionChecks {
         MOCK_ONLY.put("--mock-profile", "a standalone mock takes the profile from --model");
         MOCK_ONLY.put("--ttft-ms", header(RequestOverrides.TTFT_MS, "DIST"));
         MOCK_ONLY.put("--itl-ms", header(RequestOverrides.ITL_MS, "DIST"));
-        MOCK_ONLY.put("--output-tokens", header(RequestOverrides.OUTPUT_TOKENS, "DIST"));
         MOCK_ONLY.put("--tokens-per-chunk", header(RequestOverrides.TOKENS_PER_CHUNK, "DIST"));
         MOCK_ONLY.put("--mock-profiles", "start a standalone mock with 'mock --profiles FILE'");
         MOCK_ONLY.put("--mock-tls", "start a standalone mock with 'mock --tls-self-signed'");
@@ -57,12 +56,13 @@ final class RunOptionChecks {
                 }
             }
         }
-        if (!openLoop) {
-            for (String option : new String[] {"--arrival", "--max-in-flight"}) {
-                if (given.hasMatchedOption(option)) {
-                    throw new UsageException(option + " applies to the open loop (--rate) only");
-                }
-            }
+        boolean trace = given.hasMatchedOption("--trace");
+        if (given.hasMatchedOption("--arrival") && !openLoop) {
+            throw new UsageException("--arrival applies to the open loop (--rate) only"
+                    + (trace ? "; a trace's requests are sent at its own times" : ""));
+        }
+        if (given.hasMatchedOption("--max-in-flight") && !openLoop && !trace) {
+            throw new UsageException("--max-in-flight applies to the open loop (--rate) and --trace only");
         }
         boolean https = url != null && "https".equalsIgnoreCase(url.getScheme());
         for (String option : new String[] {"--ca-file", "--insecure"}) {

@@ -12,9 +12,10 @@ package io.streambench.driver;
  * @param received what the response held
  * @param overhead the driver's own time on it
  * @param client   client strategy figures
+ * @param plan     what the workload asked for, and the server's usage of the prompt
  */
 public record AttemptRow(Id id, AttemptTimes times, Ending ending, Received received, Overhead overhead,
-        ClientFigures client) {
+        ClientFigures client, Plan plan) {
 
     /**
      * @param requestId run-wide request number
@@ -45,9 +46,44 @@ public record AttemptRow(Id id, AttemptTimes times, Ending ending, Received rece
      * @param bytes        response body bytes
      * @param outputTokens output tokens
      * @param tokenSource  where {@code outputTokens} comes from
+     * @param tokenizer    the run's tokenizer, which counted them for {@link TokenSource#TOKENIZER}
      * @param finishReason last {@code finish_reason}, or null
      */
-    public record Received(int chunks, long bytes, long outputTokens, TokenSource tokenSource, String finishReason) {
+    public record Received(int chunks, long bytes, long outputTokens, TokenSource tokenSource, String tokenizer,
+            String finishReason) {
+
+        /** {@code usage}, {@code tokenizer:o200k_base}, ... as requests.csv writes it. */
+        public String tokenSourceLabel() {
+            return tokenSource.label(tokenizer);
+        }
+    }
+
+    /**
+     * What the workload planned for the request, and what the server's usage said of its prompt.
+     *
+     * @param inputTokens           the prompt's tokens as sent (shared prefix and history included), counted with
+     *                              the run's tokenizer
+     * @param outputTokensRequested the answer length asked for ({@code max_tokens}), 0 when none
+     * @param usageInputTokens      prompt tokens in the server's usage, -1 without usage
+     * @param cachedTokens          of those, the ones its prefix cache held (0 when the usage does not report
+     *                              it), -1 without usage
+     * @param prefixGroup           the shared system prompt it starts with, from 0; -1 for none
+     * @param session               the conversation it is a turn of, from 0; -1 for none
+     * @param turn                  its turn in the conversation, from 0 (0 outside conversations)
+     */
+    public record Plan(int inputTokens, int outputTokensRequested, long usageInputTokens, long cachedTokens,
+            int prefixGroup, long session, int turn) {
+
+        /** A request with no plan of its own (a fixed body) and no usage. */
+        public static final Plan NONE = new Plan(0, 0, -1, -1, -1, -1, 0);
+    }
+
+    /**
+     * The first attempt's send minus the request's intended send: the driver's delay against its schedule; -1
+     * for a retry (its send follows a backoff) or an attempt never sent.
+     */
+    public long scheduleLag() {
+        return id.attempt() == 1 && times.sendNanos() >= 0 ? times.sendNanos() - times.intendedNanos() : -1;
     }
 
     /**

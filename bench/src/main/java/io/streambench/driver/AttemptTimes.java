@@ -106,6 +106,11 @@ public record AttemptTimes(long originNanos, long intendedNanos, long connectNan
         return sinceSend(firstTokenNanos);
     }
 
+    /** Intended send to the first content or tool-call event, -1 when none came. */
+    public long responseTtft() {
+        return firstTokenNanos < 0 ? -1 : firstTokenNanos - intendedNanos;
+    }
+
     /** Intended send to the end of the answer: waiting for a slot and earlier attempts included. */
     public long responseE2e() {
         return endOfAnswer() - intendedNanos;

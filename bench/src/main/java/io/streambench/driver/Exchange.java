@@ -23,6 +23,8 @@ import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.StreamEnd;
 import io.streambench.client.sse.StreamError;
 import io.streambench.client.sse.TokenUsage;
+import io.streambench.driver.workload.PlannedRequest;
+import io.streambench.driver.workload.TokenPlan;
 import io.streambench.mock.profile.RequestOverrides;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +35,13 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
- * One attempt of one request: sends it, times every read where it arrives (before parsing), enforces
- * the timeouts with a single re-armed timer, classifies the ending and records the measured metrics.
+ * One attempt of one request: sends its prepared body, times every read where it arrives (before parsing),
+ * enforces the timeouts with a single re-armed timer, classifies the ending and records the measured metrics.
  * Output tokens, chunks and bytes count in the stage's {@link StageWindow} as they arrive: each content
- * event adds its estimated tokens, and the usage chunk, when the server sends one, adds the difference to
- * its exact count, so that the totals equal the server's counts. Everything after {@link #start} runs on
- * the connection's event loop.
+ * event adds its estimated tokens, and the exact count, when known, adds the difference: the usage chunk's
+ * as it arrives, else the run's tokenizer's count of the streamed text, taken once the attempt ended (never
+ * between a read and its timestamp). The text is kept ({@link ReceivedText}) for that count and for a
+ * conversation's next turn. Everything after {@link #start} runs on the connection's event loop.
  *
  * <p>Its roles: the parser's {@link SseListener} (the SSE events), the write's outcome
  * ({@link #writeCompleted}) and the timeout timer ({@link #checkDeadlines}). The two callbacks are objects made
@@ -89,6 +92,17 @@ final class Exchange implements SseListener {
     private long bytes;
     private long estimatedTokens;
     private long usageTokens = -1;
+    private long usageInputTokens = -1;
+    private long cachedTokens = -1;
+    /** The answer as received, and the tool calls' arguments: for an exact count and the next turn. */
+    private final ReceivedText received = new ReceivedText();
+    /**
+     * Whether to keep the text: always for a conversation's turn; else only while the stage has seen no usage,
+     * since a server that sends usage gives the exact count and the text would only take memory.
+     */
+    private final boolean keepText;
+    /** The tokenizer's count of the text, once the attempt ended without usage; -1 otherwise. */
+    private long countedExact = -1;
     /** Tokens of this attempt added to the stage's window so far. */
     private long countedTokens;
     private long itlMax = -1;
@@ -115,6 +129,7 @@ final class Exchange implements SseListener {
         this.window = metrics.window();
         this.measured = request.measured();
         this.client = shared.strategies().newSession(metrics, measured);
+        this.keepText = request.prepared().session() != null || !metrics.usageSeen();
     }
 
     /** What every attempt of a run shares; {@code tap} sees bodies and event bytes, or is null. */
@@ -172,7 +187,7 @@ final class Exchange implements SseListener {
             return;
         }
         handler.attach(this);
-        byte[] body = shared.target().bodies().body(request.id());
+        byte[] body = request.prepared().body();
         if (shared.tap() != null) {
             probe = shared.tap().attempt(request.id(), attempt, body);
             body = probe.body();
@@ -183,6 +198,10 @@ final class Exchange implements SseListener {
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (shared.target().mockSeeds()) {
             http.headers().set(RequestOverrides.SEED, Long.toString(request.mockSeed()));
+        }
+        int asked = request.prepared().plan().tokens().outputTokens();
+        if (asked > 0 && shared.target().requests().answerLengthHeader()) {
+            http.headers().set(RequestOverrides.OUTPUT_TOKENS, Integer.toString(asked));
         }
         client.start(ch.eventLoop());
         long beforeWrite = System.nanoTime();
@@ -199,7 +218,19 @@ final class Exchange implements SseListener {
         if (probe != null) {
             probe.sent(sendNanos);
         }
+        if (attempt == 1 && measured) {
+            recordPlan(request.prepared().plan().tokens());
+        }
         armTimer(sendNanos);
+    }
+
+    /** A request's own figures, once, at its first send: its lag against its schedule and its lengths. */
+    private void recordPlan(TokenPlan tokens) {
+        metrics.record(Metric.SCHEDULE_LAG, sendNanos - request.intendedNanos());
+        metrics.record(Metric.INPUT_TOKENS, tokens.promptTokens());
+        if (tokens.outputTokens() > 0) {
+            metrics.record(Metric.OUTPUT_TOKENS_REQUESTED, tokens.outputTokens());
+        }
     }
 
     /** The connect or the TLS handshake failed (event loop of the failed channel). */
@@ -470,6 +501,9 @@ final class Exchange implements SseListener {
     @Override
     public void onContent(int choice, CharSequence text, long arrivalNanos) {
         token(TokenEstimator.count(text), arrivalNanos);
+        if (keepText) {
+            received.answer(text);
+        }
         client.onText(text, arrivalNanos);
     }
 
@@ -477,6 +511,9 @@ final class Exchange implements SseListener {
     public void onToolCall(int choice, int toolIndex, CharSequence id, CharSequence name, CharSequence arguments,
             long arrivalNanos) {
         token(arguments == null || arguments.length() == 0 ? 1 : TokenEstimator.count(arguments), arrivalNanos);
+        if (keepText && arguments != null && arguments.length() > 0) {
+            received.arguments(arguments);
+        }
     }
 
     @Override
@@ -487,10 +524,21 @@ final class Exchange implements SseListener {
 
     @Override
     public void onUsage(TokenUsage usage, long arrivalNanos) {
+        usage(usage.promptTokens(), usage.outputTokens(), usage.cachedTokens(), arrivalNanos);
+    }
+
+    /**
+     * The server's counts, as the last usage of the stream says them (Anthropic's and Gemini's come more than
+     * once): the window gets the difference to what it counted; the attempt's figures are recorded when it ends.
+     */
+    private void usage(long prompt, long completion, long cached, long arrivalNanos) {
         event(arrivalNanos);
-        usageTokens = usage.outputTokens();
-        window.corrected(usageTokens - countedTokens, arrivalNanos);
-        countedTokens = usageTokens;
+        usageTokens = completion;
+        window.corrected(completion - countedTokens, arrivalNanos);
+        countedTokens = completion;
+        usageInputTokens = prompt;
+        cachedTokens = cached;
+        metrics.sawUsage();
     }
 
     @Override
@@ -568,9 +616,15 @@ final class Exchange implements SseListener {
             // with it; the attempt still ends, so that nothing waits for it.
             times = null;
         }
+        countText();
+        if (measured && usageInputTokens >= 0) {
+            metrics.record(Metric.USAGE_INPUT_TOKENS, usageInputTokens);
+            metrics.record(Metric.CACHED_TOKENS, cachedTokens);
+        }
         if (times != null && error.ok() && measured) {
             metrics.record(Metric.E2E, times.e2e());
             metrics.record(Metric.RESPONSE_E2E, times.responseE2e());
+            metrics.record(Metric.OUTPUT_TOKENS, outputTokens());
             long tpot = times.tpot(outputTokens());
             if (tpot >= 0) {
                 metrics.record(Metric.TPOT, tpot);
@@ -579,8 +633,37 @@ final class Exchange implements SseListener {
         shared.done().attemptDone(this);
     }
 
+    /**
+     * Without usage, counts the kept text with the run's tokenizer: after the attempt's last instant was taken,
+     * never between a read and its timestamp. The window gets the difference to the estimates it counted, at the
+     * last content's instant, as it gets the usage chunk's difference.
+     */
+    private void countText() {
+        if (usageTokens >= 0 || chunks == 0 || !keepText || !received.complete()) {
+            return;
+        }
+        countedExact = received.count(shared.target().requests().tokenizer());
+        window.corrected(countedExact - countedTokens, lastContentNanos);
+        countedTokens = countedExact;
+    }
+
     private long outputTokens() {
-        return usageTokens >= 0 ? usageTokens : estimatedTokens;
+        return usageTokens >= 0 ? usageTokens : countedExact >= 0 ? countedExact : estimatedTokens;
+    }
+
+    private TokenSource tokenSource() {
+        return usageTokens >= 0 ? TokenSource.USAGE : chunks == 0 ? TokenSource.NONE
+                : countedExact >= 0 ? TokenSource.TOKENIZER : TokenSource.ESTIMATE;
+    }
+
+    /** The answer's text exactly as received, or null when it was too long to keep (or not kept). */
+    String answerText() {
+        return keepText ? received.answer() : null;
+    }
+
+    /** Where the answer ended: {@code [DONE]}, else the end of the attempt. */
+    long answerEndNanos() {
+        return doneNanos >= 0 ? doneNanos : endNanos;
     }
 
     private AttemptTimes times() {
@@ -594,10 +677,14 @@ final class Exchange implements SseListener {
      */
     AttemptRow row(boolean retried) {
         AttemptTimes times = this.times != null ? this.times : times();
-        TokenSource source = usageTokens >= 0 ? TokenSource.USAGE : chunks > 0 ? TokenSource.ESTIMATE : TokenSource.NONE;
+        PlannedRequest plan = request.prepared().plan();
+        PlannedRequest.Grouping group = plan.group();
         return new AttemptRow(new AttemptRow.Id(request.id(), attempt, metrics.index(), measured), times,
                 new AttemptRow.Ending(error, status, message, retryAfterNanos, retried),
-                new AttemptRow.Received(chunks, bytes, outputTokens(), source, finishReason),
-                new AttemptRow.Overhead(parseNanos, stampOverheadMax), client.figures());
+                new AttemptRow.Received(chunks, bytes, outputTokens(), tokenSource(),
+                        shared.target().requests().tokenizer().name(), finishReason),
+                new AttemptRow.Overhead(parseNanos, stampOverheadMax), client.figures(),
+                new AttemptRow.Plan(plan.tokens().promptTokens(), plan.tokens().outputTokens(), usageInputTokens,
+                        cachedTokens, group.prefixGroup(), group.session(), group.turn()));
     }
 }

@@ -20,7 +20,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives a {@link RunConfig}'s stages one after another through an {@link HttpTransport} and tells a
  * {@link RunObserver} about every attempt. Closed loops keep N streams busy from event-loop callbacks;
- * open loops send from the calling thread on a seeded schedule. {@link #stop()} (Ctrl-C) cancels what is
+ * open loops and trace replays send from the calling thread on their schedule, with each request's body made
+ * ahead by the {@link Planner}; conversations run their sessions through a {@link SessionLoop}. Requests whose
+ * bodies were not encoded at start are planned on the planner thread, never on an event loop; a request's
+ * intended send is taken before its planning, so the driver's own delay shows in its response times and its
+ * schedule lag. {@link #stop()} (Ctrl-C) cancels what is
  * in flight; {@link #run()} then returns normally with everything recorded so far. So does a run whose first
  * requests all fail alike ({@link FailFast}). After a failed request a closed-loop stream waits
  * ({@link RetryPolicy#pauseNanos}) before its next, so a failing server is never hammered.
@@ -40,11 +44,20 @@ public final class LoadRunner {
     static final String USER_AGENT = "streambench/" + Version.current();
 
     private final RunConfig config;
+    private final Requests requests;
+    private final Planner planner = new Planner();
+    private final SessionLoop sessions;
+    private final Schedules schedules;
     private final HttpTransport transport;
     private final RunObserver observer;
     private final Exchange.Shared shared;
     private final long runStartNanos;
     private final AtomicLong nextRequestId = new AtomicLong();
+    /**
+     * The next number a source's request is planned for (requests encoded at start use the request's own id): a
+     * number is planned once in a run, so no two requests are the same unless the source repeats itself.
+     */
+    private final AtomicLong planIndex = new AtomicLong();
     private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
     /** Scheduled retries and pauses, each with what ends it when cancelled. */
     private final Map<ScheduledFuture<?>, Runnable> waiting = new ConcurrentHashMap<>();
@@ -64,6 +77,7 @@ public final class LoadRunner {
     public LoadRunner(RunConfig config, HttpTransport transport, RunObserver observer, long runStartNanos,
             AttemptTap tap) {
         this.config = config;
+        this.requests = config.target().requests();
         this.transport = transport;
         this.observer = observer;
         this.runStartNanos = runStartNanos;
@@ -72,6 +86,8 @@ public final class LoadRunner {
         this.shared = new Exchange.Shared(config.target(), config.timeouts(), config.client(),
                 new ClientStrategies(config.client()), transport, headers(config.target()), runStartNanos,
                 this::attemptDone, tap);
+        this.sessions = requests.conversations() ? new SessionLoop(this, requests, planner) : null;
+        this.schedules = new Schedules(this, requests, planner, sessions, planIndex);
     }
 
     static HttpHeaders headers(Target target) {
@@ -101,23 +117,37 @@ public final class LoadRunner {
     /** Runs every stage; returns when the last ended or after {@link #stop()}. */
     public RunOutcome run() {
         List<StageMetrics.Counters> done = new ArrayList<>();
-        for (int i = 0; i < config.stages().size() && !stopped; i++) {
-            Workload workload = config.stages().get(i);
-            long start = System.nanoTime();
-            Duration duration = config.bounds().duration();
-            StageMetrics metrics = new StageMetrics(i, workload, new StageWindow(start,
-                    config.bounds().warmup().toNanos(), duration == null ? -1 : duration.toNanos()));
-            Stage stage = new Stage(metrics, start, config.bounds(), nextRequestId, config.seed() * 31 + i);
-            current = metrics;
-            observer.stageStarted(metrics);
-            if (workload instanceof Workload.Closed closed) {
-                runClosed(stage, closed);
-            } else {
-                runOpen(stage, (Workload.Open) workload, new SplittableRandom(config.seed() + 1000L * i));
+        try {
+            for (int i = 0; i < config.stages().size() && !stopped; i++) {
+                Workload workload = config.stages().get(i);
+                // A schedule starts with its first requests ready: planning them is setup, not lag.
+                Planner.Ahead ahead = schedules.ahead(workload);
+                long start = System.nanoTime();
+                Duration duration = config.bounds().duration();
+                StageMetrics metrics = new StageMetrics(i, workload, new StageWindow(start,
+                        config.bounds().warmup().toNanos(), duration == null ? -1 : duration.toNanos()));
+                Stage stage = new Stage(metrics, start, config.bounds(), nextRequestId, config.seed() * 31 + i,
+                        sessions != null, ahead);
+                current = metrics;
+                observer.stageStarted(metrics);
+                SplittableRandom arrivals = new SplittableRandom(config.seed() + 1000L * i);
+                if (workload instanceof Workload.Closed closed) {
+                    if (sessions != null) {
+                        sessions.runClosed(stage, closed.concurrency());
+                    } else {
+                        runClosed(stage, closed);
+                    }
+                } else if (workload instanceof Workload.Open open) {
+                    schedules.runOpen(stage, open, arrivals);
+                } else {
+                    schedules.runReplay(stage, start);
+                }
+                metrics.window().endStage(System.nanoTime());
+                observer.stageEnded(metrics);
+                done.add(metrics.counters());
             }
-            metrics.window().endStage(System.nanoTime());
-            observer.stageEnded(metrics);
-            done.add(metrics.counters());
+        } finally {
+            planner.close();
         }
         if (broken != null) {
             throw new IllegalStateException("the driver could not record an attempt (a bug): " + broken.getMessage(),
@@ -144,60 +174,62 @@ public final class LoadRunner {
         awaitQuiet(stage, true);
     }
 
+    /**
+     * Stream {@code stream} is free: its next request, intended now, is admitted and sent with a body encoded at
+     * start or made ahead by the planner; when none is ready (the planner is behind), the planner makes it and
+     * sends it.
+     */
     private void issueClosed(Stage stage, int stream) {
         Request request = stopped ? null : stage.admit(System.nanoTime(), stream);
         if (request == null) {
             stage.streams().countDown();
             return;
         }
-        sendAttempt(request, 1);
-    }
-
-    private void runOpen(Stage stage, Workload.Open workload, SplittableRandom arrivals) {
-        double meanGapNanos = 1e9 / workload.ratePerSecond();
-        long intended = System.nanoTime();
-        while (!stopped) {
-            Request request = stage.admit(intended, -1);
-            if (request == null) {
-                break;
-            }
-            parkUntil(intended);
-            while (!stopped && !tryAcquire(stage)) {
-                // waiting for a slot: the intended time stays, so the wait shows in response time
-            }
-            if (stopped) {
-                stage.metrics().requestCompleted(false);
-                break;
-            }
-            sendAttempt(request, 1);
-            double gap = workload.arrival() == Arrival.POISSON
-                    ? -Math.log(1 - arrivals.nextDouble()) * meanGapNanos : meanGapNanos;
-            intended += (long) gap;
+        Prepared prepared = stage.ahead() == null ? prepare(request.id()) : poll(stage.ahead());
+        if (prepared != null || stopped) {
+            send(request, prepared);
+        } else {
+            planner.execute(() -> send(request, prepare(planIndex.getAndIncrement())));
         }
-        awaitQuiet(stage, true);
     }
 
-    private boolean tryAcquire(Stage stage) {
+    /** Sends a request's first attempt; without a body (the run broke) it ends at once. */
+    private void send(Request request, Prepared prepared) {
+        if (prepared == null) {
+            requestEnded(request, false, 0, null);
+        } else {
+            sendAttempt(request.with(prepared), 1);
+        }
+    }
+
+    private Prepared poll(Planner.Ahead ahead) {
         try {
-            return stage.slots().tryAcquire(10, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-            return false;
+            return ahead.poll();
+        } catch (IllegalStateException bug) {
+            broken(bug);
+            return null;
         }
     }
 
-    private void parkUntil(long deadlineNanos) {
-        long wait;
-        while (!stopped && (wait = deadlineNanos - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
-            if (Thread.interrupted()) {
-                stop();
-            }
+    /** Request {@code index}, planned and encoded; null (the run stopped as broken) when that fails. */
+    Prepared prepare(long index) {
+        try {
+            return requests.prepare(index);
+        } catch (RuntimeException bug) {
+            broken(bug);
+            return null;
         }
     }
 
-    private void awaitQuiet(Stage stage, boolean issuingDone) {
+    /** A request could not be planned: the run stops and says why. */
+    void broken(RuntimeException bug) {
+        if (broken == null) {
+            broken = bug;
+        }
+        stop();
+    }
+
+    void awaitQuiet(Stage stage, boolean issuingDone) {
         long drainLimit = config.timeouts().total().toNanos() + config.retry().maxBackoff().toNanos() + DRAIN_SLACK_NANOS;
         while (!stage.quiet(issuingDone)) {
             long now = System.nanoTime();
@@ -225,7 +257,7 @@ public final class LoadRunner {
     }
 
     /** Runs {@code task} after {@code nanos} on an event loop, or {@code ifCancelled} when stopped first. */
-    private void later(long nanos, Runnable task, Runnable ifCancelled) {
+    void later(long nanos, Runnable task, Runnable ifCancelled) {
         ScheduledFuture<?> future = transport.nextLoop().schedule(task, nanos, TimeUnit.NANOSECONDS);
         waiting.put(future, ifCancelled);
         // Fires at once if the task already ran, so no entry outlives its future.
@@ -235,9 +267,14 @@ public final class LoadRunner {
         }
     }
 
-    private void sendAttempt(Request request, int attempt) {
+    /** Whether {@link #stop()} was called (or the run broke). */
+    boolean isStopped() {
+        return stopped;
+    }
+
+    void sendAttempt(Request request, int attempt) {
         if (stopped && attempt > 1) {
-            requestEnded(request, false, 0);
+            requestEnded(request, false, 0, null);
             return;
         }
         Exchange exchange = new Exchange(request, attempt, shared);
@@ -256,9 +293,8 @@ public final class LoadRunner {
         try {
             row = exchange.row(retrying);
         } catch (RuntimeException bug) {
-            broken = bug;
-            stop();
-            requestEnded(request, false, 0);
+            broken(bug);
+            requestEnded(request, false, 0, null);
             return;
         }
         observer.attempt(row);
@@ -268,7 +304,7 @@ public final class LoadRunner {
                 earlyStop = stop;
                 stop();
             }
-            requestEnded(request, error.ok(), pauseNanos(exchange));
+            requestEnded(request, error.ok(), pauseNanos(exchange), exchange);
             return;
         }
         long waitNanos;
@@ -276,26 +312,36 @@ public final class LoadRunner {
             waitNanos = config.retry().backoffNanos(exchange.attempt(), exchange.retryAfterNanos(), jitter);
         }
         int next = exchange.attempt() + 1;
-        later(waitNanos, () -> sendAttempt(request, next), () -> requestEnded(request, false, 0));
+        later(waitNanos, () -> sendAttempt(request, next), () -> requestEnded(request, false, 0, null));
     }
 
     /**
-     * A request ended for good. A closed-loop stream then sends its next one, after {@code pauseNanos}; when
-     * the stage ends before the pause does, the stream is done at once.
+     * A request ended for good ({@code last}: its last attempt, null when none ended). A conversation's turn goes
+     * to its session; a closed-loop stream sends its next request, after {@code pauseNanos}; when the stage ends
+     * before the pause does, the stream is done at once.
      */
-    private void requestEnded(Request request, boolean ok, long pauseNanos) {
+    private void requestEnded(Request request, boolean ok, long pauseNanos, Exchange last) {
         Stage stage = request.stage();
         stage.requestEnded(ok);
+        if (sessions != null && request.prepared() != null) {
+            sessions.turnEnded(request, ok, pauseNanos, last);
+            return;
+        }
         int stream = request.stream();
         if (stream < 0) {
             return;
         }
+        afterPause(stage, pauseNanos, () -> issueClosed(stage, stream), () -> stage.streams().countDown());
+    }
+
+    /** Runs {@code next} after {@code pauseNanos}, or {@code done} when the stage ends (or stops) first. */
+    void afterPause(Stage stage, long pauseNanos, Runnable next, Runnable done) {
         if (pauseNanos <= 0 || stopped) {
-            issueClosed(stage, stream);
+            next.run();
         } else if (System.nanoTime() + pauseNanos >= stage.endNanos()) {
-            stage.streams().countDown();
+            done.run();
         } else {
-            later(pauseNanos, () -> issueClosed(stage, stream), () -> stage.streams().countDown());
+            later(pauseNanos, next, done);
         }
     }
 

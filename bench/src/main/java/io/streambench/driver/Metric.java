@@ -32,7 +32,22 @@ public enum Metric {
     /** Time the parser (and listener) took for one read, from arrival to return. */
     PARSE(Unit.NANOS),
     /** Flush strategy: arrival of text to the flush that showed it. */
-    DISPLAY_DELAY(Unit.NANOS);
+    DISPLAY_DELAY(Unit.NANOS),
+    /**
+     * A request's intended send (its time in the schedule) to its first attempt's send: the driver's own delay
+     * against its schedule (a trace's, an open loop's, a conversation's think time), never negative.
+     */
+    SCHEDULE_LAG(Unit.NANOS),
+    /** Prompt tokens of each request as sent (shared prefix and history included), counted with the run's tokenizer. */
+    INPUT_TOKENS(Unit.TOKENS),
+    /** Prompt tokens in the server's usage, per attempt with usage (its chat template included). */
+    USAGE_INPUT_TOKENS(Unit.TOKENS),
+    /** Of {@link #USAGE_INPUT_TOKENS}, those the server's usage says its prefix cache held (0 when it does not say). */
+    CACHED_TOKENS(Unit.TOKENS),
+    /** The answer length each request asked for ({@code max_tokens}), per request that asked one. */
+    OUTPUT_TOKENS_REQUESTED(Unit.TOKENS),
+    /** Output tokens per successful attempt: the server's usage, else counted with the run's tokenizer. */
+    OUTPUT_TOKENS(Unit.TOKENS);
 
     /** What a metric's values count. */
     public enum Unit {

@@ -10,6 +10,13 @@ package io.streambench.driver;
  * @param measured      false during warmup: counted, written to requests.csv, kept out of histograms
  * @param mockSeed      the {@code x-mock-seed} to send
  * @param stream        closed loop: the stream (0 to concurrency - 1) that sends it; open loop: -1
+ * @param prepared      its plan and body; null until {@link #with} gives them
  */
-record Request(long id, Stage stage, long intendedNanos, boolean measured, long mockSeed, int stream) {
+record Request(long id, Stage stage, long intendedNanos, boolean measured, long mockSeed, int stream,
+        Prepared prepared) {
+
+    /** This request carrying {@code payload}. */
+    Request with(Prepared payload) {
+        return new Request(id, stage, intendedNanos, measured, mockSeed, stream, payload);
+    }
 }

@@ -33,6 +33,17 @@ public record RunConfig(String name, Target target, List<Workload> stages, Bound
             throw new IllegalArgumentException("at least one stage is required");
         }
         stages = List.copyOf(stages);
+        boolean trace = target.requests().size().isPresent();
+        for (Workload stage : stages) {
+            if (trace != stage instanceof Workload.Replay) {
+                throw new IllegalArgumentException(trace ? "a trace (" + target.requests().label()
+                        + ") is replayed on its own schedule, not in a " + stage.label() + " stage"
+                        : "a replay stage needs a trace to replay");
+            }
+        }
+        if (trace && stages.size() > 1) {
+            throw new IllegalArgumentException("a trace is replayed in one stage, got " + stages.size());
+        }
         if (ioThreads < 0) {
             throw new IllegalArgumentException("io threads must be >= 0, got " + ioThreads);
         }

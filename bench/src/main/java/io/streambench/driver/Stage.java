@@ -2,6 +2,7 @@ package io.streambench.driver;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,15 +19,27 @@ final class Stage {
     private final CountDownLatch streams;
     private final Semaphore slots;
     private final AtomicIntegerArray streamFailures;
+    /** Open-loop conversations: a slot is held by a session, from its first turn to its end. */
+    private final boolean slotPerSession;
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final Planner.Ahead ahead;
     private volatile boolean closed;
 
-    Stage(StageMetrics metrics, long startNanos, Bounds bounds, AtomicLong nextId, long seed) {
+    /**
+     * @param slotPerSession an open loop's in-flight slots are held per session (conversations), not per request
+     * @param ahead          the stage's requests made ahead by the planner, or null when their bodies were encoded
+     *                       at start
+     */
+    Stage(StageMetrics metrics, long startNanos, Bounds bounds, AtomicLong nextId, long seed, boolean slotPerSession,
+            Planner.Ahead ahead) {
         this.metrics = metrics;
         this.warmupEndNanos = startNanos + bounds.warmup().toNanos();
         this.endNanos = bounds.duration() == null ? Long.MAX_VALUE : warmupEndNanos + bounds.duration().toNanos();
         this.requestLimit = bounds.requests();
         this.nextId = nextId;
         this.seed = seed;
+        this.slotPerSession = slotPerSession;
+        this.ahead = ahead;
         if (metrics.workload() instanceof Workload.Closed c) {
             streams = new CountDownLatch(c.concurrency());
             streamFailures = new AtomicIntegerArray(c.concurrency());
@@ -34,12 +47,17 @@ final class Stage {
         } else {
             streams = null;
             streamFailures = null;
-            slots = new Semaphore(((Workload.Open) metrics.workload()).maxInFlight());
+            slots = new Semaphore(((Workload.Scheduled) metrics.workload()).maxInFlight());
         }
     }
 
     StageMetrics metrics() {
         return metrics;
+    }
+
+    /** The requests made ahead, or null. */
+    Planner.Ahead ahead() {
+        return ahead;
     }
 
     long endNanos() {
@@ -88,20 +106,35 @@ final class Stage {
         }
         long id = nextId.getAndIncrement();
         metrics.requestStarted();
-        return new Request(id, this, intendedNanos, measured, mix(seed + id), stream);
+        return new Request(id, this, intendedNanos, measured, mix(seed + id), stream, null);
     }
 
     /** A request ended for good: counted, and in an open loop its slot is free (a closed loop's stream goes on). */
     void requestEnded(boolean ok) {
         metrics.requestCompleted(ok);
-        if (slots != null) {
+        if (slots != null && !slotPerSession) {
             slots.release();
         }
     }
 
-    /** True when nothing of this stage is in flight any more (and, closed loop, every stream stopped). */
+    /** An open-loop session took a slot and starts. */
+    void sessionStarted() {
+        sessions.incrementAndGet();
+    }
+
+    /** An open-loop session ended (its last turn, a failure, or the stage's end): its slot is free. */
+    void sessionEnded() {
+        sessions.decrementAndGet();
+        slots.release();
+    }
+
+    /**
+     * True when nothing of this stage is in flight any more: closed loop, every stream stopped; else every
+     * request ended, and every session (which may be between turns).
+     */
     boolean quiet(boolean issuingDone) {
-        return streams != null ? streams.getCount() == 0 : issuingDone && metrics.counters().inFlight() == 0;
+        return streams != null ? streams.getCount() == 0
+                : issuingDone && metrics.counters().inFlight() == 0 && sessions.get() == 0;
     }
 
     /** SplitMix64: well-spread per-request seeds from consecutive numbers. */

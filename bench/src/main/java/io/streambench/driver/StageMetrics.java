@@ -36,6 +36,7 @@ public final class StageMetrics {
     private final LongAdder failedAttempts = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final StageWindow window;
+    private volatile boolean usageSeen;
 
     public StageMetrics(int index, Workload workload, StageWindow window) {
         this.index = index;
@@ -75,6 +76,18 @@ public final class StageMetrics {
     /** The values recorded since the last call, swapping in {@code recycle} (or null) for the next interval. */
     public Histogram interval(Metric metric, Histogram recycle) {
         return recorders.get(metric).getIntervalHistogram(recycle);
+    }
+
+    /** An attempt of the stage received the server's usage. */
+    public void sawUsage() {
+        if (!usageSeen) {
+            usageSeen = true;
+        }
+    }
+
+    /** Whether an attempt of the stage has received the server's usage (later ones then need not keep their text). */
+    public boolean usageSeen() {
+        return usageSeen;
     }
 
     /** A request began (first attempt about to be sent). */

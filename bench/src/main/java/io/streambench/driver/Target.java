@@ -13,11 +13,11 @@ import java.util.Map;
  * @param url       the chat completions URL, http or https
  * @param headers   extra request headers, in order
  * @param apiKey    the bearer token, or null
- * @param bodies    the request bodies, used round robin
+ * @param requests  what the requests say: their source, body encoder and tokenizer
  * @param mockSeeds send {@code x-mock-seed} (derived from the run seed and request number) with each
  *                  request, so a mock target streams the same answers on every run
  */
-public record Target(URI url, Map<String, String> headers, String apiKey, RequestBodies bodies, boolean mockSeeds) {
+public record Target(URI url, Map<String, String> headers, String apiKey, Requests requests, boolean mockSeeds) {
 
     public Target {
         if (url == null || url.getHost() == null) {
@@ -27,8 +27,8 @@ public record Target(URI url, Map<String, String> headers, String apiKey, Reques
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("url must be http or https, got " + url);
         }
-        if (bodies == null) {
-            throw new IllegalArgumentException("bodies must not be null");
+        if (requests == null) {
+            throw new IllegalArgumentException("requests must not be null");
         }
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
         if (apiKey != null && apiKey.isBlank()) {
@@ -54,12 +54,12 @@ public record Target(URI url, Map<String, String> headers, String apiKey, Reques
 
     /** The same target with a different URL (for example the embedded mock's, once bound). */
     public Target withUrl(URI newUrl) {
-        return new Target(newUrl, headers, apiKey, bodies, mockSeeds);
+        return new Target(newUrl, headers, apiKey, requests, mockSeeds);
     }
 
     @Override
     public String toString() {
         return "Target[url=" + url + ", headers=" + headers.keySet() + ", apiKey=" + (apiKey == null ? "none" : "***")
-                + ", bodies=" + bodies.size() + ", mockSeeds=" + mockSeeds + "]";
+                + ", requests=" + requests + ", mockSeeds=" + mockSeeds + "]";
     }
 }

@@ -16,6 +16,7 @@ import io.streambench.report.folder.SummaryCsv;
 import io.streambench.report.folder.SummaryRow;
 import io.streambench.report.folder.TimelineCsv;
 import io.streambench.report.folder.TimelineRow;
+import io.streambench.report.folder.TurnsCsv;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +24,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.HdrHistogram.Histogram;
 
 /**
  * Writes one run's folder: streams {@code requests.csv}, {@code timeline.csv} and the {@code *.hlog}
- * interval logs while the run goes, then {@code summary.csv} and {@code run.json} at {@link #finish}.
+ * interval logs while the run goes, then {@code summary.csv}, {@code turns.csv} (conversations) and
+ * {@code run.json} at {@link #finish}.
  * Attempts arrive on event loops into a queue; everything else happens on the ticking thread under this
  * object's lock, so memory stays constant however long the run.
  *
@@ -52,6 +55,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
     private final HlogFiles hlogs;
     private final HeapWatch heap = new HeapWatch();
     private final List<StageSummary> finished = new ArrayList<>();
+    private final TurnFigures turns = new TurnFigures();
 
     private StageMetrics stage;
     private Map<Metric, Histogram> stageTotals;
@@ -154,6 +158,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
         boolean any = false;
         while ((row = rows.poll()) != null) {
             requests.write(row);
+            turns.add(row);
             any = true;
             AttemptRow.Ending ending = row.ending();
             if (!ending.error().ok() && stageErrors != null) {
@@ -183,6 +188,11 @@ public final class RunReport implements RunObserver, AutoCloseable {
         drainRows();
         heap.sample();
         SummaryCsv.write(dir.resolve(RunFolder.SUMMARY_CSV), summaryRows(finished));
+        if (turns.any()) {
+            Map<Integer, String> workloads = new TreeMap<>();
+            finished.forEach(stage -> workloads.put(stage.index(), stage.workload()));
+            TurnsCsv.write(dir.resolve(RunFolder.TURNS_CSV), turns.rows(workloads));
+        }
         RunDocuments.write(dir.resolve(RunFolder.RUN_JSON), config, outcome, start, Instant.now(), finished,
                 Environment.describe(transport), heap.maxUsed(), heap.maxAfterGc(), driver);
         close();

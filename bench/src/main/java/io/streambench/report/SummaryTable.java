@@ -45,6 +45,7 @@ public final class SummaryTable {
                 out.println(errors);
                 printMessages(out, s);
             }
+            workload(out, s);
             List<Metric> shown = SHOWN.stream().filter(m -> s.histograms().containsKey(m)
                     && s.histograms().get(m).getTotalCount() > 0).toList();
             if (shown.isEmpty()) {
@@ -91,6 +92,69 @@ public final class SummaryTable {
         }
         return line.append(String.format(Locale.ROOT, " drain %s s: %d tokens, %d requests ended",
                 seconds(w.drainSeconds()), w.drain().tokens(), w.drain().requests())).toString();
+    }
+
+    /**
+     * What the requests asked and got, when the stage recorded it: prompt and answer lengths (p50/p99 of the
+     * lengths sent and asked, and of the server's usage), the prefix cache's share of the prompt tokens, and the
+     * driver's schedule lag:
+     * {@code   tokens p50/p99: input 1004/1466 sent, 1011/1473 by usage (cached 42.0 %); output 200/200 asked, 200/200 received}
+     * {@code   schedule lag: p50 0.052 ms, p99 0.310 ms, max 1.204 ms}
+     */
+    private static void workload(PrintStream out, StageSummary s) {
+        Histogram input = recorded(s, Metric.INPUT_TOKENS);
+        if (input == null) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("  tokens p50/p99: input ").append(p50p99(input)).append(" sent");
+        Histogram usage = recorded(s, Metric.USAGE_INPUT_TOKENS);
+        if (usage != null) {
+            line.append(", ").append(p50p99(usage)).append(" by usage");
+            Double cached = cacheHitRatio(s);
+            if (cached != null) {
+                line.append(String.format(Locale.ROOT, " (cached %.1f %%)", 100 * cached));
+            }
+        }
+        Histogram asked = recorded(s, Metric.OUTPUT_TOKENS_REQUESTED);
+        Histogram got = recorded(s, Metric.OUTPUT_TOKENS);
+        if (asked != null || got != null) {
+            line.append("; output");
+            if (asked != null) {
+                line.append(' ').append(p50p99(asked)).append(" asked").append(got == null ? "" : ",");
+            }
+            if (got != null) {
+                line.append(' ').append(p50p99(got)).append(" received");
+            }
+        }
+        out.println(line);
+        Histogram lag = recorded(s, Metric.SCHEDULE_LAG);
+        if (lag != null) {
+            out.printf(Locale.ROOT, "  schedule lag: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                    lag.getValueAtPercentile(50) / 1e6, lag.getValueAtPercentile(99) / 1e6, lag.getMaxValue() / 1e6);
+        }
+    }
+
+    /**
+     * The share of the prompt tokens the server's prefix cache held, over the attempts whose usage said: the
+     * cached tokens' total over the usage prompt tokens' (both recorded for the same attempts, so their means'
+     * ratio); null when no usage said.
+     */
+    public static Double cacheHitRatio(StageSummary s) {
+        Histogram cached = recorded(s, Metric.CACHED_TOKENS);
+        Histogram usage = recorded(s, Metric.USAGE_INPUT_TOKENS);
+        if (cached == null || usage == null || usage.getMean() <= 0) {
+            return null;
+        }
+        return cached.getMean() * cached.getTotalCount() / (usage.getMean() * usage.getTotalCount());
+    }
+
+    private static Histogram recorded(StageSummary s, Metric metric) {
+        Histogram h = s.histograms().get(metric);
+        return h == null || h.getTotalCount() == 0 ? null : h;
+    }
+
+    private static String p50p99(Histogram h) {
+        return h.getValueAtPercentile(50) + "/" + h.getValueAtPercentile(99);
     }
 
     /** Tenths of a second, or milliseconds below one second (a stage bounded by a few requests). */

@@ -41,6 +41,10 @@ class GatewayOptionsTest {
                 Arguments.of(GATEWAY + " --mock-port 9100 --no-send-stamps", List.of("send-stamps", "--gateway")),
                 Arguments.of(GATEWAY + " --mock-port 9100 --fault-timeout 0s", List.of("--fault-timeout")),
                 Arguments.of(GATEWAY + " --mock-port 9100 --ttft-ms lognormal:abc", List.of("--ttft-ms")),
+                Arguments.of(GATEWAY + " --mock-port 9100 --input-tokens 100", List.of("--gateway tags bodies made at "
+                        + "start", "synthetic input=")),
+                Arguments.of(GATEWAY + " --mock-port 9100 --output-tokens 20 --ignore-eos", List.of("--ignore-eos",
+                        "--gateway")),
                 Arguments.of(GATEWAY + " --mock-url http://127.0.0.1:9/v1 --mock-port 9100",
                         List.of("--mock-url excludes --mock-port")),
                 Arguments.of(GATEWAY + " --mock-url http://127.0.0.1:9/v1 --mock-profiles {file}",

@@ -321,16 +321,19 @@ class MergeCommandTest {
 
     @Test
     void shouldKeepTheMockSettingsInRunJsonSoRunsWithOtherOutputTokensAreRefused() throws Exception {
-        JsonNode headers = JSON.readTree(runs.get(0).resolve("run.json").toFile()).at("/config/target/headers");
-        Path longer = variant("tokens30", "/config/target/headers", "x-mock-output-tokens", "30");
+        // --output-tokens is the workload's answer length: it is in what the requests are, not in a header
+        String requests = JSON.readTree(runs.get(0).resolve("run.json").toFile()).at("/config/target/bodies_source")
+                .asText();
+        Path longer = variant("tokens30", "/config/target", "bodies_source",
+                requests.replace("output=constant:10", "output=constant:30"));
         Path out = work.resolve("refused-tokens");
         Outcome o = merge(out, List.of(runs.get(0), longer));
 
-        assertEquals("10", headers.path("x-mock-output-tokens").asText(), headers::toString);
+        assertTrue(requests.endsWith("output=constant:10"), requests);
         assertEquals(2, o.code(), o::toString);
         assertEquals(1, o.err().strip().lines().count(), o::err);
-        assertTrue(o.err().contains("config.target.headers.x-mock-output-tokens: 10 ("), o::err);
-        assertTrue(o.err().contains("vs 30 ("), o::err);
+        assertTrue(o.err().contains("config.target.bodies_source: " + requests + " ("), o::err);
+        assertTrue(o.err().contains("output=constant:30 ("), o::err);
         assertFalse(Files.exists(out), "nothing written for a refused merge");
     }
 

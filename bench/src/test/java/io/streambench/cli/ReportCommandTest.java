@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.streambench.cli.Cli.Outcome;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
-import io.streambench.driver.RequestBodies;
+import io.streambench.driver.Requests;
 import io.streambench.driver.RetryPolicy;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
@@ -56,7 +56,7 @@ class ReportCommandTest {
         Target target = new Target(URI.create("http://127.0.0.1/v1/chat/completions"),
                 Map.of("x-mock-ttft-ms", "uniform:5:30", "x-mock-itl-ms", "uniform:1:4", "x-mock-output-tokens", "12",
                         "x-mock-fault", "http:status=503@p=0.2"),
-                null, RequestBodies.ofPrompt("instant", "Hi", 0, true), true);
+                null, Requests.ofPrompt("instant", "Hi", 0, true), true);
         RunConfig config = new RunConfig("html", target, List.of(new Workload.Closed(2), new Workload.Closed(6)),
                 new Bounds(Duration.ofSeconds(20), 24, Duration.ZERO), Timeouts.DEFAULTS,
                 new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(10)), ClientOptions.defaults(), 3, 1);

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code run} options that cannot work, or would be ignored, are refused before anything starts: exit 2, one
  * line that names the option and the problem, no report folder. Each case ran (and measured or failed every
- * request) before these checks existed.
+ * request) before these checks existed, or came with the workload options ({@code --input-tokens}, {@code --dataset},
+ * {@code --trace}, {@code --turns}...), which refuse a value, or an option of another kind of workload, the same way.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RunOptionsTest {
@@ -46,6 +47,7 @@ class RunOptionsTest {
                 Arguments.of("--ttft-ms lognormal:abc --requests 1", List.of("--ttft-ms", "lognormal:abc")),
                 Arguments.of("--itl-ms foo --requests 1", List.of("--itl-ms", "'foo'")),
                 Arguments.of("--output-tokens -5 --requests 1", List.of("--output-tokens", "-5")),
+                Arguments.of(NOWHERE + " --output-tokens uniform:9:1", List.of("--output-tokens", "max >= min")),
                 Arguments.of("--tokens-per-chunk uniform:3:1 --requests 1", List.of("--tokens-per-chunk", "max >= min")),
                 // counts
                 Arguments.of("--requests 0", List.of("--requests", "at least 1")),
@@ -59,7 +61,6 @@ class RunOptionsTest {
                 Arguments.of("--prompt Hi --prompts {prompts} --requests 1", List.of("--prompt and --prompts")),
                 Arguments.of(NOWHERE + " --ttft-ms 5", List.of("--ttft-ms", "--url", "x-mock-ttft-ms")),
                 Arguments.of(NOWHERE + " --itl-ms 5", List.of("--itl-ms", "--url")),
-                Arguments.of(NOWHERE + " --output-tokens 5", List.of("--output-tokens", "--url")),
                 Arguments.of(NOWHERE + " --tokens-per-chunk 2", List.of("--tokens-per-chunk", "--url")),
                 Arguments.of(NOWHERE + " --mock-profile paced", List.of("--mock-profile", "--url")),
                 Arguments.of(NOWHERE + " --mock-profiles {prompts}", List.of("--mock-profiles", "--url")),
@@ -72,7 +73,48 @@ class RunOptionsTest {
                 Arguments.of("--prompts {missing} --requests 1", List.of("--prompts {missing}: not found")),
                 Arguments.of("--prompts {dir} --requests 1", List.of("--prompts {dir}: is a folder")),
                 Arguments.of("--requests 1 --out {prompts}", List.of("--out {prompts}: exists and is not a folder")),
-                Arguments.of("--requests 1 --out {prompts}/reports", List.of("--out {prompts}/reports: ")));
+                Arguments.of("--requests 1 --out {prompts}/reports", List.of("--out {prompts}/reports: ")),
+                // bad values
+                Arguments.of("--input-tokens normal:abc --requests 1", List.of("--input-tokens")),
+                Arguments.of("--tokenizer p50k_base --requests 1", List.of("unknown tokenizer 'p50k_base'", "o200k_base")),
+                Arguments.of("--input-tokens 100 --prefix-tokens 0 --requests 1", List.of("--prefix-tokens", "at least 1")),
+                Arguments.of("--input-tokens 100 --prefix-tokens 10 --prefix-groups 0 --requests 1", List.of("--prefix-groups",
+                        "at least 1")),
+                Arguments.of("--input-tokens 100 --turns uniform:5:1 --requests 1", List.of("--turns", "max >= min")),
+                Arguments.of("--trace {trace} --time-scale 0", List.of("--time-scale", "above 0")),
+                Arguments.of("--trace {trace} --trace-limit 0", List.of("--trace-limit", "at least 1")),
+                Arguments.of("--trace {trace} --trace-start 1h", List.of("--trace", "no requests from 3600.0 s")),
+                Arguments.of("--trace {trace} --trace-format burstgpt", List.of("--trace {trace}: ", "Invalid character")),
+                Arguments.of("--trace {prompts}", List.of("--trace", "cannot tell the trace format")),
+                Arguments.of("--trace {missing}", List.of("--trace {missing}: not found")),
+                Arguments.of("--dataset {prompts} --dataset-format csv --requests 1", List.of("--dataset-format", "sharegpt")),
+                Arguments.of("--dataset {prompts} --min-input-tokens 1000 --requests 1", List.of("--dataset", "no entry passes")),
+                Arguments.of("--dataset {sharegpt} --max-tokens 5 --requests 1", List.of("--max-tokens", "ShareGPT")),
+                // options that belong to another kind of workload, or to none given
+                Arguments.of("--prefix-tokens 10 --requests 1", List.of("--prefix-tokens needs --input-tokens")),
+                Arguments.of("--input-tokens 10 --prefix-groups 4 --requests 1", List.of("--prefix-groups needs --prefix-tokens")),
+                Arguments.of("--turns 3 --requests 1", List.of("--turns needs --input-tokens")),
+                Arguments.of("--input-tokens 10 --think-time-ms 5 --requests 1", List.of("--think-time-ms needs --turns")),
+                Arguments.of("--time-scale 10 --requests 1", List.of("--time-scale needs --trace")),
+                Arguments.of("--shuffle --requests 1", List.of("--shuffle needs --dataset or --prompts")),
+                Arguments.of("--max-input-tokens 10 --requests 1", List.of("--max-input-tokens needs --dataset or --prompts")),
+                Arguments.of("--dataset-format jsonl --prompts {prompts} --requests 1", List.of("--dataset-format needs --dataset")),
+                Arguments.of("--input-tokens 10 --trace {trace}", List.of("--input-tokens and --trace exclude")),
+                Arguments.of("--prompts {prompts} --dataset {prompts} --requests 1", List.of("exclude each other",
+                        "--dataset-format jsonl")),
+                Arguments.of("--prompt Hi --input-tokens 10 --requests 1", List.of("--prompt and --input-tokens exclude")),
+                Arguments.of("--trace {trace} --output-tokens 10", List.of("--output-tokens", "--trace")),
+                Arguments.of("--trace {trace} --max-tokens 10", List.of("--max-tokens", "--trace")),
+                Arguments.of("--trace {trace} --concurrency 4", List.of("--concurrency", "--trace")),
+                Arguments.of("--trace {trace} --rate 4", List.of("--rate", "--trace")),
+                Arguments.of("--trace {trace} --requests 4", List.of("--requests", "--trace-limit")),
+                Arguments.of("--trace {trace} --arrival constant", List.of("--arrival", "trace")),
+                Arguments.of("--input-tokens 10 --output-tokens 5 --max-tokens 5 --requests 1", List.of("--max-tokens and "
+                        + "--output-tokens exclude")),
+                Arguments.of("--ignore-eos --requests 1", List.of("--ignore-eos needs an answer length")),
+                Arguments.of("--input-tokens 10 --ignore-eos --requests 1", List.of("--ignore-eos needs an answer length")),
+                Arguments.of("--prompts {prompts} --ignore-eos --requests 1", List.of("--prompts", "ignore-eos needs an answer "
+                        + "length")));
     }
 
     @ParameterizedTest
@@ -80,6 +122,8 @@ class RunOptionsTest {
     void shouldRefuseWithExitTwoAndOneLineNamingTheProblem(String line, List<String> expected, @TempDir Path dir)
             throws IOException {
         Path prompts = Files.writeString(dir.resolve("prompts.jsonl"), "{\"prompt\": \"Hi\"}\n");
+        Files.writeString(dir.resolve("sharegpt.json"),
+                "[{\"conversations\": [{\"from\": \"human\", \"value\": \"Hi\"}, {\"from\": \"gpt\", \"value\": \"Yo\"}]}]");
         Path reports = dir.resolve("reports");
         List<String> args = new ArrayList<>(List.of("run", "--quiet"));
         Arrays.stream(line.split(" ")).map(a -> fill(a, dir, prompts)).forEach(args::add);
@@ -103,7 +147,8 @@ class RunOptionsTest {
 
     private static String fill(String text, Path dir, Path prompts) {
         return text.replace("{prompts}", prompts.toString()).replace("{missing}", dir.resolve("missing.jsonl").toString())
-                .replace("{dir}", dir.toString());
+                .replace("{dir}", dir.toString()).replace("{sharegpt}", dir.resolve("sharegpt.json").toString())
+                .replace("{trace}", WorkloadRunTest.TRACE.toString());
     }
 
     @Test

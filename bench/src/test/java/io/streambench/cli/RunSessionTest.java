@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
-import io.streambench.driver.RequestBodies;
+import io.streambench.driver.Requests;
 import io.streambench.driver.RetryPolicy;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
@@ -34,7 +34,7 @@ class RunSessionTest {
     @Test
     void shouldWriteEveryFileWhenTheRunIsStopped(@TempDir Path out) throws Exception {
         Target target = new Target(URI.create("http://127.0.0.1/v1/chat/completions"),
-                Map.of(RequestOverrides.TIMESTAMPS, "true"), null, RequestBodies.ofPrompt("paced", "Hi", 0, true),
+                Map.of(RequestOverrides.TIMESTAMPS, "true"), null, Requests.ofPrompt("paced", "Hi", 0, true),
                 true);
         RunConfig config = new RunConfig("stopped", target, List.of(new Workload.Closed(4)),
                 new Bounds(Duration.ofMinutes(10), 0, Duration.ZERO), Timeouts.DEFAULTS, RetryPolicy.DEFAULTS,

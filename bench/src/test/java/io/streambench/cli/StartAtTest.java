@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientTls;
 import io.streambench.driver.ClientOptions;
-import io.streambench.driver.RequestBodies;
+import io.streambench.driver.Requests;
 import io.streambench.driver.RetryPolicy;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
@@ -155,7 +155,7 @@ class StartAtTest {
     @Test
     void shouldExitWithoutAReportWhenStoppedWhileWaiting(@TempDir Path out) throws Exception {
         Target target = new Target(URI.create("http://127.0.0.1/v1/chat/completions"), Map.of(), null,
-                RequestBodies.ofPrompt("instant", "Hi", 0, true), true);
+                Requests.ofPrompt("instant", "Hi", 0, true), true);
         RunConfig config = new RunConfig("waiting", target, List.of(new Workload.Closed(1)),
                 new Bounds(null, 1, Duration.ZERO), Timeouts.DEFAULTS, RetryPolicy.DEFAULTS, ClientOptions.defaults(),
                 1, 1);

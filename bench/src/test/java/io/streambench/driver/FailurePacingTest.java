@@ -40,7 +40,7 @@ class FailurePacingTest {
     /** Every request answered 404 by the mock. */
     private static Target wrongPath() {
         return new Target(URI.create(server.baseUrl() + "/v1/nothing"), Map.of(), null,
-                RequestBodies.ofPrompt("instant", "Hello", 0, true), true);
+                Requests.ofPrompt("instant", "Hello", 0, true), true);
     }
 
     private static Runs.Recorded run(Target target, Workload workload, Bounds bounds, RetryPolicy retry,

@@ -24,7 +24,7 @@ final class Runs {
             headers.put(headerPairs[i], headerPairs[i + 1]);
         }
         return new Target(URI.create(baseUrl + "/v1/chat/completions"), headers, null,
-                RequestBodies.ofPrompt(model, "Hello", 0, true), true);
+                Requests.ofPrompt(model, "Hello", 0, true), true);
     }
 
     static RunConfig config(Target target, List<Workload> stages, Bounds bounds, Timeouts timeouts, RetryPolicy retry) {

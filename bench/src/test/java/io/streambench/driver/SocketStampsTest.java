@@ -49,12 +49,12 @@ class SocketStampsTest {
         StageMetrics metrics = new StageMetrics(0, new Workload.Closed(1), new StageWindow(System.nanoTime(), 0,
                 TimeUnit.SECONDS.toNanos(10)));
         Stage stage = new Stage(metrics, System.nanoTime(), new Bounds(Duration.ofSeconds(10), 0, Duration.ZERO),
-                new AtomicLong(), 1);
+                new AtomicLong(), 1, false, null);
         Target target = new Target(URI.create("http://127.0.0.1:9/v1/chat/completions"), Map.of(), null,
-                RequestBodies.ofPrompt("m", "Hi", 0, true), false);
+                Requests.ofPrompt("m", "Hi", 0, true), false);
         Exchange.Shared shared = new Exchange.Shared(target, Timeouts.DEFAULTS, ClientOptions.defaults(),
                 new ClientStrategies(ClientOptions.defaults()), null, new DefaultHttpHeaders(), 0, e -> { });
-        Exchange exchange = new Exchange(new Request(0, stage, System.nanoTime(), true, 1, 0), 1, shared);
+        Exchange exchange = new Exchange(new Request(0, stage, System.nanoTime(), true, 1, 0, target.requests().prepare(0)), 1, shared);
 
         exchange.start(channel, 0);
         ByteBuf request = channel.readOutbound();

@@ -1,6 +1,7 @@
 package io.streambench.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -93,12 +94,12 @@ class StageWindowTest {
     @Test
     void shouldCountEstimatesAsEventsArriveAndEndAtTheUsageCount() {
         StageMetrics metrics = new StageMetrics(0, new Workload.Closed(1), new StageWindow(0, 0, 10 * S));
-        Stage stage = new Stage(metrics, 0, new Bounds(Duration.ofSeconds(10), 0, Duration.ZERO), new AtomicLong(), 1);
+        Stage stage = new Stage(metrics, 0, new Bounds(Duration.ofSeconds(10), 0, Duration.ZERO), new AtomicLong(), 1, false, null);
         Target target = new Target(URI.create("http://127.0.0.1:9/v1/chat/completions"), Map.of(), null,
-                RequestBodies.ofPrompt("m", "Hi", 0, true), false);
+                Requests.ofPrompt("m", "Hi", 0, true), false);
         Exchange.Shared shared = new Exchange.Shared(target, Timeouts.DEFAULTS, ClientOptions.defaults(),
                 new ClientStrategies(ClientOptions.defaults()), null, new DefaultHttpHeaders(), 0, e -> { });
-        Exchange exchange = new Exchange(new Request(0, stage, 0, true, 1, 0), 1, shared);
+        Exchange exchange = new Exchange(new Request(0, stage, 0, true, 1, 0, target.requests().prepare(0)), 1, shared);
 
         exchange.onContent(0, "Hello world", S);          // two tokens by the estimator
         assertEquals(2, metrics.counters().tokens());
@@ -109,5 +110,25 @@ class StageWindowTest {
         exchange.onContent(0, " late", 4 * S);            // the usage count stands
         assertEquals(7, metrics.counters().tokens());
         assertEquals(3, metrics.counters().chunks());
+    }
+
+    @Test
+    void shouldKeepTheTextForAnExactCountOnlyUntilTheStageSeesUsage() {
+        StageMetrics metrics = new StageMetrics(0, new Workload.Closed(1), new StageWindow(0, 0, 10 * S));
+        Stage stage = new Stage(metrics, 0, new Bounds(Duration.ofSeconds(10), 0, Duration.ZERO), new AtomicLong(), 1, false,
+                null);
+        Target target = new Target(URI.create("http://127.0.0.1:9/v1/chat/completions"), Map.of(), null,
+                Requests.ofPrompt("m", "Hi", 0, true), false);
+        Exchange.Shared shared = new Exchange.Shared(target, Timeouts.DEFAULTS, ClientOptions.defaults(),
+                new ClientStrategies(ClientOptions.defaults()), null, new DefaultHttpHeaders(), 0, e -> { });
+        Exchange first = new Exchange(new Request(0, stage, 0, true, 1, 0, target.requests().prepare(0)), 1, shared);
+        first.onContent(0, "Hello", S);
+        assertEquals("Hello", first.answerText(), "kept: no usage seen yet");
+        first.onUsage(TokenUsage.of(TokenUsage.Source.CHUNK_USAGE, 3, 1, 0, 0, 4), 2 * S);
+
+        Exchange second = new Exchange(new Request(1, stage, 0, true, 1, 0, target.requests().prepare(1)), 1, shared);
+        second.onContent(0, "Hello", 3 * S);
+
+        assertNull(second.answerText(), "the stage's server sends usage: no text kept for a count");
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
-import io.streambench.driver.RequestBodies;
+import io.streambench.driver.Requests;
 import io.streambench.driver.RetryPolicy;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunOutcome;
@@ -38,7 +38,7 @@ class RunDocumentsTest {
                 "x-max-tokens-hint", "5");
         headers.putAll(settings);
         Target target = new Target(URI.create("http://127.0.0.1:8080/v1/chat/completions"), headers, "sk-key",
-                RequestBodies.ofPrompt("m", "Hi", 0, true), false);
+                Requests.ofPrompt("m", "Hi", 0, true), false);
         RunConfig config = new RunConfig("masking", target, List.of(new Workload.Closed(1)),
                 new Bounds(null, 1, java.time.Duration.ZERO), Timeouts.DEFAULTS, RetryPolicy.DEFAULTS,
                 ClientOptions.defaults(), 1, 1);

@@ -92,7 +92,7 @@ public final class GatewayRun {
         this.settings = settings;
         this.config = config;
         this.transport = transport;
-        this.placement = TagPlacement.of(config.target().bodies());
+        this.placement = TagPlacement.of(config.target().requests());
         URI direct;
         if (server != null) {
             this.records = MockRecords.of(server.recorder());

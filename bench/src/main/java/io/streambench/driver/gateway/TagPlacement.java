@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.streambench.driver.RequestBodies;
+import io.streambench.driver.Requests;
 import io.streambench.mock.record.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,19 +41,25 @@ final class TagPlacement {
     }
 
     /**
-     * Prepares every body of {@code bodies}.
+     * Prepares every body of {@code requests}, which must be encoded at start (a prompt, or a prompts file
+     * without drawn lengths): request {@code n} has body {@code n} of them, round robin.
      *
-     * @throws IllegalArgumentException naming the body that has no prompt text to carry a tag
+     * @throws IllegalArgumentException naming the body that has no prompt text to carry a tag, or when the bodies
+     *                                  are made per request (synthetic prompts, traces, conversations)
      */
-    static TagPlacement of(RequestBodies bodies) {
+    static TagPlacement of(Requests requests) {
+        if (requests.encodedAtStart() == 0) {
+            throw new UsageException("--gateway tags bodies made at start (a --prompt, or a --prompts or --dataset "
+                    + "file); " + requests.label() + " makes each request's own, which it does not measure yet");
+        }
         List<Template> templates = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            templates.add(template(bodies.body(i), i, bodies.source()));
+        for (int i = 0; i < requests.encodedAtStart(); i++) {
+            templates.add(template(requests.body(i), i, requests.label()));
         }
         return new TagPlacement(templates);
     }
 
-    /** The body of request {@code requestId} (round robin, as {@link RequestBodies}) with {@code tag} in its prompt. */
+    /** The body of request {@code requestId} (round robin, as {@link Requests} reuses them) with {@code tag} in its prompt. */
     byte[] body(long requestId, Tag tag) {
         Template t = templates.get((int) Math.floorMod(requestId, (long) templates.size()));
         byte[] text = tag.text().getBytes(StandardCharsets.US_ASCII);

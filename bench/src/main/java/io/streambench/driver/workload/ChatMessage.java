@@ -10,10 +10,13 @@ import java.util.Set;
  * they were.
  *
  * @param role    {@code system}, {@code developer}, {@code user}, {@code assistant} or {@code tool}
- * @param content the text, never null (empty for an assistant message that only carries {@code tool_calls})
+ * @param content the text, never null (empty for an assistant message that only carries {@code tool_calls}); for
+ *                a message of content parts, the text of its text parts, which is what is counted
  * @param fields  other fields of the message, never null (an unmodifiable copy is kept)
+ * @param parts   the message's content as a dataset line gave it when that was a list of content parts (text,
+ *                images...), sent as it is; null for text content
  */
-public record ChatMessage(String role, String content, Map<String, JsonNode> fields) {
+public record ChatMessage(String role, String content, Map<String, JsonNode> fields, JsonNode parts) {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
 
@@ -28,6 +31,14 @@ public record ChatMessage(String role, String content, Map<String, JsonNode> fie
         if (fields.containsKey("role") || fields.containsKey("content")) {
             throw new IllegalArgumentException("fields must not repeat role or content");
         }
+        if (parts != null && !parts.isArray()) {
+            throw new IllegalArgumentException("content parts must be a list, got " + parts.getNodeType());
+        }
+    }
+
+    /** A message with text content. */
+    public ChatMessage(String role, String content, Map<String, JsonNode> fields) {
+        this(role, content, fields, null);
     }
 
     /** A message with text only. */

@@ -113,6 +113,12 @@ public final class DatasetSource implements RequestSource {
         return filteredOut;
     }
 
+    /** The number of entries kept, unless an answer length is drawn per request (from more than one value). */
+    @Override
+    public OptionalLong period() {
+        return RequestSource.periodUnlessDrawn(entries.size(), outputTokens);
+    }
+
     @Override
     public OptionalLong size() {
         return OptionalLong.empty();

@@ -20,7 +20,10 @@ import java.util.OptionalInt;
  * Reads a JSONL dataset: one request per non-blank line, either a chat request object (its
  * {@code messages} and every other field: {@code tools}, {@code temperature}, ...) or
  * {@code {"prompt": "...", ...}} (one user message, the other fields passed into the body).
- * {@code max_tokens} / {@code max_completion_tokens} on a line become that request's answer length.
+ * {@code max_tokens} / {@code max_completion_tokens} on a line become that request's answer length, and stay in
+ * the body under the name the line gave (OpenAI's reasoning models take only {@code max_completion_tokens}).
+ * Every request streams: a line with {@code "stream": false} is refused, as is one with both {@code messages}
+ * and {@code prompt}, since either would be sent otherwise than written.
  *
  * <pre>{@code
  * Dataset prompts = JsonlDataset.read(Path.of("prompts.jsonl"), tokenizer);
@@ -73,6 +76,13 @@ public final class JsonlDataset {
         List<ChatMessage> messages;
         Map<String, JsonNode> extra = new LinkedHashMap<>();
         OptionalInt maxTokens = OptionalInt.empty();
+        if (line.has("messages") && line.has("prompt")) {
+            throw new IllegalArgumentException(origin + ": has both \"messages\" and \"prompt\"; give one");
+        }
+        if (line.has("stream") && !line.get("stream").asBoolean(false)) {
+            throw new IllegalArgumentException(origin + ": \"stream\": " + line.get("stream")
+                    + ": every request streams; remove the key");
+        }
         if (line.has("messages")) {
             messages = messages(line.get("messages"), origin);
         } else if (line.path("prompt").isTextual()) {
@@ -90,6 +100,7 @@ public final class JsonlDataset {
                         throw new IllegalArgumentException(origin + ": has both max_tokens and max_completion_tokens");
                     }
                     maxTokens = OptionalInt.of(positive(field.getValue(), field.getKey(), origin));
+                    extra.put(field.getKey(), field.getValue());
                 }
                 default -> extra.put(field.getKey(), field.getValue());
             }
@@ -118,6 +129,7 @@ public final class JsonlDataset {
             }
             JsonNode content = message.get("content");
             String text;
+            JsonNode parts = null;
             if (content == null || content.isNull()) {
                 if (!message.has("tool_calls")) {
                     throw new IllegalArgumentException(where + ".content is missing (only an assistant message with tool_calls may have none)");
@@ -125,8 +137,12 @@ public final class JsonlDataset {
                 text = "";
             } else if (content.isTextual()) {
                 text = content.asText();
+            } else if (content.isArray()) {
+                // content parts are sent as written; their text parts are what is counted (an image is not)
+                parts = content;
+                text = textOfParts(content, where);
             } else {
-                throw new IllegalArgumentException(where + ".content must be a string (content parts such as images are not supported), got "
+                throw new IllegalArgumentException(where + ".content must be a string or a list of content parts, got "
                         + content.getNodeType());
             }
             Map<String, JsonNode> fields = new LinkedHashMap<>();
@@ -136,12 +152,26 @@ public final class JsonlDataset {
                 }
             }
             try {
-                messages.add(new ChatMessage(role.asText(), text, fields));
+                messages.add(new ChatMessage(role.asText(), text, fields, parts));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage());
             }
         }
         return messages;
+    }
+
+    private static String textOfParts(JsonNode parts, String where) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            JsonNode part = parts.get(i);
+            if (!part.isObject()) {
+                throw new IllegalArgumentException(where + ".content[" + i + "] must be an object");
+            }
+            if (part.path("text").isTextual()) {
+                text.append(part.get("text").asText());
+            }
+        }
+        return text.toString();
     }
 
     private static int positive(JsonNode value, String name, String origin) {

@@ -1,5 +1,6 @@
 package io.streambench.driver.workload;
 
+import io.streambench.mock.profile.Distribution;
 import java.util.OptionalLong;
 
 /**
@@ -30,4 +31,19 @@ public interface RequestSource {
 
     /** A short text for reports, such as {@code synthetic input=normal:1000:200 output=200}. */
     String label();
+
+    /**
+     * When request {@code i + period} is planned exactly as request {@code i} (its index aside): a fixed prompt
+     * (1), a dataset cycled without per-request draws (its size). Empty when every request is its own. A driver
+     * may then encode the bodies of one period once and reuse them.
+     */
+    default OptionalLong period() {
+        return OptionalLong.empty();
+    }
+
+    /** {@code period}, unless {@code perRequest} (a length drawn for each request, or null) draws more than one value. */
+    static OptionalLong periodUnlessDrawn(long period, Distribution perRequest) {
+        return perRequest == null || perRequest instanceof Distribution.Constant ? OptionalLong.of(period)
+                : OptionalLong.empty();
+    }
 }

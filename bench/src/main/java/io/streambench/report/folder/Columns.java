@@ -49,6 +49,11 @@ public final class Columns<R> {
         return names;
     }
 
+    /** The columns, in order (to build another file's list from them). */
+    List<Column<R>> list() {
+        return columns;
+    }
+
     /** The position of {@code name}; IllegalArgumentException for a name this file does not have. */
     public int indexOf(String name) {
         Integer i = index.get(name);

@@ -53,9 +53,10 @@ public final class RequestsCsv {
                     r -> Csv.ms(r.tpot())),
             col("chunks", "", "content and tool-call events", r -> r.received().chunks()),
             col("bytes", "bytes", "response body bytes (HTTP chunk framing excluded)", r -> r.received().bytes()),
-            col("output_tokens", "tokens", "from the usage chunk when sent, else estimated from the text",
+            col("output_tokens", "tokens", "from the usage chunk when sent, else the streamed text counted with the "
+                    + "run's `--tokenizer` once the attempt ended (`token_source` says which)",
                     r -> r.received().outputTokens()),
-            col("token_source", "", tokenSources(), r -> r.received().tokenSource().label()),
+            col("token_source", "", tokenSources(), r -> r.received().tokenSourceLabel()),
             col("finish_reason", "", "the last `finish_reason` (`stop`, `length`, `tool_calls`...), empty if none "
                     + "came", r -> orEmpty(r.received().finishReason())),
             col("itl_max_ms", "ms", "largest gap between two content events of this attempt",
@@ -69,7 +70,27 @@ public final class RequestsCsv {
                     + "a flush strategy", r -> Csv.ms(r.client().maxDisplayDelay())),
             col("kept_chars", "chars", "characters the `--accumulate` strategy holds at the end; empty without one",
                     r -> r.client().keptChars() < 0 ? "" : r.client().keptChars()),
-            col("truncated", "", "`true` when the accumulator hit `--max-response-chars`", r -> r.client().truncated())));
+            col("truncated", "", "`true` when the accumulator hit `--max-response-chars`", r -> r.client().truncated()),
+            col("schedule_lag_ms", "ms", "first attempt: its send minus the request's intended send (its time in a "
+                    + "trace's or an open loop's schedule, the end of a conversation's think time), the driver's own "
+                    + "delay; empty for retries", r -> Csv.ms(r.scheduleLag())),
+            col("input_tokens", "tokens", "the prompt's tokens as sent (shared prefix and conversation history "
+                    + "included), counted with the run's `--tokenizer` as the prompt was built",
+                    r -> r.plan().inputTokens()),
+            col("output_tokens_requested", "tokens", "the answer length the request asked (its `max_tokens`: "
+                    + "`--output-tokens`, a trace's or a dataset's length); empty when it asked none",
+                    r -> positive(r.plan().outputTokensRequested())),
+            col("usage_input_tokens", "tokens", "prompt tokens in the server's usage (its chat template included); "
+                    + "empty without usage", r -> orEmpty(r.plan().usageInputTokens())),
+            col("cached_tokens", "tokens", "of those, the ones the server's prefix cache held "
+                    + "(`prompt_tokens_details.cached_tokens`, or its API's field); empty without usage, 0 when the "
+                    + "usage does not report it", r -> orEmpty(r.plan().cachedTokens())),
+            col("prefix_group", "", "the shared system prompt (`--prefix-groups`) the request starts with, from 0; "
+                    + "empty for none", r -> orEmpty(r.plan().prefixGroup())),
+            col("session", "", "the conversation (`--turns`) the request is a turn of, from 0; empty outside "
+                    + "conversations", r -> orEmpty(r.plan().session())),
+            col("turn", "", "its turn in the conversation, from 1; empty outside conversations",
+                    r -> r.plan().session() < 0 ? "" : r.plan().turn() + 1)));
 
     private RequestsCsv() {
     }
@@ -83,6 +104,16 @@ public final class RequestsCsv {
         return text == null ? "" : text;
     }
 
+    /** A count, or empty for -1 ("did not say"). */
+    private static Object orEmpty(long count) {
+        return count < 0 ? "" : count;
+    }
+
+    /** A count, or empty for 0 ("none asked"). */
+    private static Object positive(long count) {
+        return count <= 0 ? "" : count;
+    }
+
     /** Every class, so that a new one is documented as it is added. */
     private static String errorClasses() {
         return Arrays.stream(ErrorClass.values()).map(e -> "`" + e.label() + "`" + (e.ok() ? " (success)" : ""))
@@ -90,7 +121,9 @@ public final class RequestsCsv {
     }
 
     private static String tokenSources() {
-        List<String> labels = Arrays.stream(TokenSource.values()).map(t -> "`" + t.label() + "`").toList();
-        return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+        List<String> labels = Arrays.stream(TokenSource.values()).map(t -> "`" + t.label("NAME") + "`").toList();
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1)
+                + " (`estimate`: no usage, and the text was not kept: over 2 Mi characters, or the stage's server had "
+                + "sent usage before; estimated per event)";
     }
 }

@@ -25,11 +25,13 @@ public final class RunFolder {
     public static final String REQUESTS_CSV = "requests.csv";
     public static final String SUMMARY_CSV = "summary.csv";
     public static final String TIMELINE_CSV = "timeline.csv";
+    public static final String TURNS_CSV = "turns.csv";
 
     private final Path dir;
     private final RunJson.Document json;
     private List<SummaryRow> summary;
     private List<TimelineRow> timeline;
+    private List<TurnRow> turns;
 
     private RunFolder(Path dir, RunJson.Document json) {
         this.dir = dir;
@@ -72,6 +74,14 @@ public final class RunFolder {
             timeline = TimelineCsv.read(dir.resolve(TIMELINE_CSV));
         }
         return timeline;
+    }
+
+    /** {@code turns.csv}'s rows in file order; empty for a run without conversations. */
+    public List<TurnRow> turns() {
+        if (turns == null) {
+            turns = TurnsCsv.read(dir.resolve(TURNS_CSV));
+        }
+        return turns;
     }
 
     /** Whether the folder has {@code file} ({@code requests.csv}...). */

@@ -40,7 +40,8 @@ public final class RunJsonConfig {
             Map<String, String> headers = new LinkedHashMap<>();
             t.headers().forEach((k, v) -> headers.put(k, SECRET.matcher(k).matches() ? "***" : v));
             Target target = new Target(t.url().toString(), headers, t.apiKey() == null ? "none" : "set",
-                    t.bodies().size(), t.bodies().source(), t.mockSeeds());
+                    t.requests().encodedAtStart(), t.requests().label(), t.mockSeeds(), t.requests().tokenizer().name(),
+                    t.requests().answerLengthHeader());
             var b = c.bounds();
             Bounds bounds = new Bounds(b.duration() == null ? null : b.duration().toMillis() / 1000.0, b.requests(),
                     b.warmup().toMillis() / 1000.0);
@@ -61,21 +62,32 @@ public final class RunJsonConfig {
      * @param url          where requests went
      * @param headers      extra headers, credentials as {@code ***}
      * @param apiKey       {@code set} or {@code none}: the key itself is never written
-     * @param bodies       request bodies
-     * @param bodiesSource where they came from
+     * @param bodies       request bodies encoded once at start and reused; 0 when each request has its own
+     * @param bodiesSource where requests came from ({@code prompt (17 tokens)}, {@code synthetic input=...},
+     *                     {@code dataset ...}, {@code trace ...}, {@code conversations ...})
      * @param mockSeeds    whether requests carried {@code x-mock-seed}
+     * @param tokenizer    the tokenizer that counted prompts (and answers without usage); null in older files
+     * @param answerLength whether each planned answer length was also sent as {@code x-mock-output-tokens}; null in
+     *                     older files
      */
     public record Target(String url, Map<String, String> headers, String apiKey, int bodies, String bodiesSource,
-            boolean mockSeeds) {
+            boolean mockSeeds, @JsonInclude(JsonInclude.Include.NON_NULL) String tokenizer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean answerLength) {
     }
 
-    /** A stage's workload: {@code closed} with its concurrency, or {@code open} with rate, arrival and cap. */
+    /**
+     * A stage's workload: {@code closed} with its concurrency, {@code open} with rate, arrival and cap, or
+     * {@code replay} (a trace) with its cap.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StageConfig(String type, Integer concurrency, Double ratePerS, String arrival, Integer maxInFlight) {
 
         static StageConfig of(Workload w) {
             if (w instanceof Workload.Open o) {
                 return new StageConfig("open", null, o.ratePerSecond(), o.arrival().label(), o.maxInFlight());
+            }
+            if (w instanceof Workload.Replay r) {
+                return new StageConfig("replay", null, null, null, r.maxInFlight());
             }
             return new StageConfig("closed", ((Workload.Closed) w).concurrency(), null, null, null);
         }

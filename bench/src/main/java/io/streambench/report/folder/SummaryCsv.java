@@ -22,7 +22,7 @@ public final class SummaryCsv {
     private static List<Column<SummaryRow>> columns() {
         List<Column<SummaryRow>> c = new ArrayList<>(List.of(
                 new Column<>("stage", "", "stage number", SummaryRow::stage),
-                new Column<>("workload", "", "`concurrency=N` or `rate=R/s poisson|constant max=M`", SummaryRow::workload),
+                new Column<>("workload", "", "`concurrency=N`, `rate=R/s poisson|constant max=M` or `trace max=M` (a replay); with `--turns`, concurrency and rate count sessions", SummaryRow::workload),
                 new Column<>("metric", "", "one of the metrics below", SummaryRow::metric),
                 new Column<>("unit", "", "`ms` or `tokens`", SummaryRow::unit),
                 new Column<>("count", "", "values recorded", SummaryRow::count)));
@@ -50,7 +50,8 @@ public final class SummaryCsv {
         return CsvRows.read(file, SummaryCsv::row);
     }
 
-    private static SummaryRow row(CsvRows cells) {
+    /** A row of summary.csv, or the summary part of a turns.csv row. */
+    static SummaryRow row(CsvRows cells) {
         Map<Stat, Double> stats = new EnumMap<>(Stat.class);
         for (Stat stat : Stat.values()) {
             stats.put(stat, cells.number(stat.column()));

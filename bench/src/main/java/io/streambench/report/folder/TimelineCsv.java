@@ -25,10 +25,11 @@ public final class TimelineCsv {
             new Column<>("in_flight", "", "requests in flight at the end of the interval (including those waiting to "
                     + "retry)", r -> r.tally().inFlight()),
             new Column<>("tokens", "tokens", "output tokens that arrived in the interval, streams still in flight "
-                    + "included: each content event adds its tokens as estimated from its text, and the usage chunk, "
-                    + "when the server sends one, adds the difference to its exact count (so the column sums to the "
-                    + "usage totals; a single second may be off by the estimator's error of a stream that straddles "
-                    + "it)", r -> r.tally().tokens()),
+                    + "included: each content event adds its tokens as estimated from its text, and the exact count "
+                    + "adds the difference: the usage chunk's as it arrives, else, when the attempt ends, the "
+                    + "`--tokenizer` count of its text, at its last content event (so the column sums to the exact "
+                    + "totals; a single second may be off by the estimator's error of a stream that straddles it)",
+                    r -> r.tally().tokens()),
             new Column<>("tokens_per_s", "tokens/s", "`tokens / interval_s`", r -> Csv.num(r.tokensPerSecond(), 1)),
             new Column<>("heap_used_mb", "MiB", "JVM heap in use at the end of the interval",
                     r -> Csv.num(r.heapUsedMb(), 1)),

@@ -19,9 +19,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Renders a run folder's {@code report.html} from its files alone ({@code run.json}, {@code summary.csv},
- * {@code timeline.csv}, the {@code *.hlog} logs): summary tables, percentile spectra, throughput and
- * streams in flight over time, latency against load level for staged runs, errors by class and the run's
- * settings. The page is self-contained (plots are inline PNGs, CSS inline, no script).
+ * {@code timeline.csv}, {@code turns.csv}, the {@code *.hlog} logs): summary tables, percentile spectra,
+ * throughput and streams in flight over time, latency against load level for staged runs, lengths, cache hits,
+ * schedule lag and per-turn figures, errors by class and the run's settings. The page is self-contained (plots are inline PNGs, CSS inline, no script).
  *
  * <pre>{@code
  * Path html = HtmlReport.render(Path.of("reports/20261124-101500-run"));
@@ -92,6 +92,7 @@ public final class HtmlReport {
         page.raw("<nav><a href=\"#summary\">Summary</a><a href=\"#percentiles\">Percentiles</a>"
                 + "<a href=\"#timeline\">Over time</a>" + (staged() ? "<a href=\"#stages\">Load levels</a>" : "")
                 + (GatewaySection.present(run) ? "<a href=\"#gateway\">Gateway</a>" : "")
+                + (WorkloadSection.has(files) ? "<a href=\"#workload\">Workload</a>" : "")
                 + "<a href=\"#errors\">Errors</a><a href=\"#settings\">Settings</a></nav>\n");
         summary(page);
         percentiles(page);
@@ -101,6 +102,9 @@ public final class HtmlReport {
         }
         if (GatewaySection.present(run)) {
             GatewaySection.render(page, run, files.dir());
+        }
+        if (WorkloadSection.has(files)) {
+            WorkloadSection.write(page, files, this::stageLabel);
         }
         ErrorsSection.write(page, results, stageNames.keySet(), this::shortStageLabel);
         SettingsSection.write(page, run);

@@ -9,7 +9,7 @@ import io.streambench.cli.EmbeddedMock;
 import io.streambench.cli.RunSession;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
-import io.streambench.driver.RequestBodies;
+import io.streambench.driver.Requests;
 import io.streambench.driver.RetryPolicy;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
@@ -85,7 +85,7 @@ class GatewayRunTest {
     /** A run with {@code settings}, against {@code embedded} (null: the settings' standalone mock). */
     static Ran run(GatewaySettings settings, Bounds bounds, int concurrency, Path out, EmbeddedMock embedded)
             throws IOException {
-        Target target = new Target(settings.gatewayUrl(), Map.of(), null, RequestBodies.ofPrompt("paced", "Hello", 0,
+        Target target = new Target(settings.gatewayUrl(), Map.of(), null, Requests.ofPrompt("paced", "Hello", 0,
                 true), false);
         RunConfig config = new RunConfig("gw", target, List.of(new Workload.Closed(concurrency)), bounds,
                 new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30)),

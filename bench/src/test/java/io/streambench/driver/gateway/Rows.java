@@ -16,6 +16,7 @@ final class Rows {
         AttemptTimes times = new AttemptTimes(0, 0, 0, 0, status > 0 ? 0 : -1, -1, -1, -1, Math.max(0, e2eNanos), -1);
         return new AttemptRow(new AttemptRow.Id(0, 1, 0, true), times,
                 new AttemptRow.Ending(error, status, null, -1, false),
-                new AttemptRow.Received(chunks, 0, 0, TokenSource.NONE, null), new AttemptRow.Overhead(0, -1), null);
+                new AttemptRow.Received(chunks, 0, 0, TokenSource.NONE, "o200k_base", null), new AttemptRow.Overhead(0, -1),
+                null, AttemptRow.Plan.NONE);
     }
 }

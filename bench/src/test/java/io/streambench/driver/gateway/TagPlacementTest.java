@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streambench.driver.RequestBodies;
+import io.streambench.driver.Requests;
+import io.streambench.driver.TestRequests;
 import io.streambench.mock.record.Tag;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class TagPlacementTest {
 
     @Test
     void shouldPutTheTagAtTheStartOfTheUserMessage() throws Exception {
-        TagPlacement p = TagPlacement.of(RequestBodies.ofPrompt("paced", "Say \"hi\" / bye", 10, true));
+        TagPlacement p = TagPlacement.of(Requests.ofPrompt("paced", "Say \"hi\" / bye", 10, true));
         JsonNode body = JSON.readTree(p.body(7, TAG));
         assertEquals(TAG.text() + " Say \"hi\" / bye", body.at("/messages/0/content").asText());
         assertEquals(10, body.get("max_tokens").asInt(), "the rest of the body unchanged");
@@ -34,7 +35,7 @@ class TagPlacementTest {
                 "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"parts\"}]}]}",
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"first\"},{\"role\":\"assistant\",\"content\":\"a\"},{\"role\":\"user\",\"content\":\"last\"}]}",
                 "{\"prompt\":\"a prompt\"}"));
-        TagPlacement p = TagPlacement.of(RequestBodies.fromJsonl(prompts, "m", 0, false));
+        TagPlacement p = TagPlacement.of(TestRequests.jsonl(prompts, "m", 0, false));
         assertEquals(TAG.text() + " parts", JSON.readTree(p.body(0, TAG)).at("/messages/1/content/0/text").asText());
         JsonNode second = JSON.readTree(p.body(1, TAG));
         assertEquals(TAG.text() + " last", second.at("/messages/2/content").asText());
@@ -49,7 +50,7 @@ class TagPlacementTest {
         Path prompts = dir.resolve("p.jsonl");
         Files.writeString(prompts, "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\"}]}]}\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TagPlacement.of(RequestBodies.fromJsonl(prompts, "m", 0, false)));
-        assertTrue(e.getMessage().contains("request body 1 of " + prompts), e.getMessage());
+                () -> TagPlacement.of(TestRequests.jsonl(prompts, "m", 0, false)));
+        assertTrue(e.getMessage().contains("request body 1 of dataset " + prompts), e.getMessage());
     }
 }

@@ -38,7 +38,8 @@ class DatasetTest {
         assertEquals(List.of(ChatMessage.user("Say hello")), entry.messages());
         assertEquals(Map.of("temperature", 0.2, "seed", 4),
                 Map.of("temperature", entry.extraBody().get("temperature").asDouble(), "seed", entry.extraBody().get("seed").asInt()));
-        assertEquals(2, entry.extraBody().size(), "max_tokens becomes the answer length, not a body field");
+        assertEquals(17, entry.extraBody().get("max_tokens").asInt(),
+                "max_tokens is the answer length and stays in the body under the line's own name");
         assertEquals(OptionalInt.of(17), entry.maxTokens());
         assertEquals(TOKENIZER.count("Say hello"), entry.promptTokens());
     }
@@ -69,9 +70,12 @@ class DatasetTest {
         "{\"prompt\": 3}| p.jsonl:1: \"prompt\" must be a string, got NUMBER",
         "{\"prompt\": \"a\", \"max_tokens\": -1}| p.jsonl:1: max_tokens must be a positive integer, got -1",
         "{\"messages\": []}| p.jsonl:1: \"messages\" must be a non-empty array",
-        "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\"}]}]}| p.jsonl:1: messages[0].content must be a string",
+        "{\"messages\": [{\"role\": \"user\", \"content\": 3}]}| p.jsonl:1: messages[0].content must be a string or a list of content parts",
+        "{\"messages\": [{\"role\": \"user\", \"content\": [\"x\"]}]}| p.jsonl:1: messages[0].content[0] must be an object",
         "{\"messages\": [{\"role\": \"robot\", \"content\": \"x\"}]}| p.jsonl:1: messages[0]: role must be one of",
         "{\"messages\": [{\"content\": \"x\"}]}| p.jsonl:1: messages[0].role must be a string",
+        "{\"prompt\": \"a\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}]}| p.jsonl:1: has both \"messages\" and \"prompt\"",
+        "{\"prompt\": \"a\"}\\n{\"prompt\": \"b\", \"stream\": false}| p.jsonl:2: \"stream\": false: every request streams",
     })
     void shouldNameFileLineAndReasonForAMalformedLine(String content, String message) throws IOException {
         Path file = file("p.jsonl", content.replace("\\n", "\n"));

@@ -73,6 +73,11 @@ class ReportSchemaTest {
     }
 
     @Test
+    void shouldDocumentTheTurnsColumnsAsTheColumnListHasThem() throws IOException {
+        checkOrUpdate("### `turns.csv`", TurnsCsv.COLUMNS);
+    }
+
+    @Test
     void shouldExplainEveryErrorClass() throws IOException {
         List<String> lines = Files.readAllLines(README);
         String classes = String.join(" ", lines.subList(lines.indexOf(lines.stream()
