@@ -13,4 +13,13 @@ abstract class Paced implements Runnable {
 
     /** True once it has ended: the pacer then drops it instead of running it. */
     abstract boolean isOver();
+
+    /**
+     * True when the next deadline must be kept to the microsecond rather than to the pacer's slot: a stream's
+     * first event, whose lateness adds to its time to first token one for one (later events share a slot's
+     * wake-up: a slot's lateness shifts neighbouring events alike and leaves their gaps as they were).
+     */
+    boolean exactDeadline() {
+        return false;
+    }
 }

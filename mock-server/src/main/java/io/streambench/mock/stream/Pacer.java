@@ -18,7 +18,12 @@ import java.util.concurrent.TimeUnit;
  * streams and runs every stream that is due by then. Nothing runs before its deadline.
  *
  * <p>When the loop wakes for a slot: <b>at the deadline of its stream when it holds one stream, at the end of
- * the slot when it holds several</b> (as the slot was when the wake-up was set). Streams whose deadlines fall in
+ * the slot when it holds several</b> (as the slot was when the wake-up was set), <b>except for a stream's first
+ * event</b> ({@link Paced#exactDeadline()}): a slot that holds one wakes at the earliest such deadline, runs
+ * what is due then and wakes again for the rest. A first event's lateness is its time to first token's error,
+ * one for one, and first events are few (one per answer, against tens of later events), so keeping them to the
+ * microsecond costs few wake-ups. For them the loop also wakes {@link #SPIN_NANOS} early and spins to the
+ * deadline: a timer wake-up on a virtual machine is tens of microseconds late, more under load. Streams whose deadlines fall in
  * one slot share one wake-up at its end, which is what keeps wake-ups, and so CPU, down at high load (see
  * {@link #SHIFT}); a lone stream, the usual case at low load, costs one wake-up either way, so it is woken on
  * time rather than up to a slot late. A stream that joins a slot after its wake-up was set for a lone stream
@@ -43,6 +48,12 @@ final class Pacer implements Runnable {
      * on, against about 14 µs per event written when the loop never sleeps).
      */
     private static final int SHIFT = 18;
+    /**
+     * How early the loop wakes for an exact deadline, to spin to it: about the timer's usual lateness on the VM
+     * this was measured on. At most this much loop time per answer (100 µs at 100 answers a second is 1 % of
+     * a core); a wake-up later than that spins not at all.
+     */
+    static final long SPIN_NANOS = 100_000;
     private static final int SLOTS = 1 << 14;
     private static final int MASK = SLOTS - 1;
 
@@ -57,6 +68,9 @@ final class Pacer implements Runnable {
     private final long[] earliest = new long[SLOTS];
     /** Streams in each slot (valid while the slot is occupied): one is woken at its deadline. */
     private final int[] members = new int[SLOTS];
+    /** Streams in each slot whose deadline is exact, and the earliest of those deadlines (valid when some are). */
+    private final int[] exactMembers = new int[SLOTS];
+    private final long[] earliestExact = new long[SLOTS];
     private final long[] occupied = new long[SLOTS / 64];
     /** The absolute slot number processed next; every queued stream's slot is in [cursor, cursor + SLOTS). */
     private long cursor;
@@ -69,6 +83,8 @@ final class Pacer implements Runnable {
     /** While {@link #wakeArmed}: when the loop wakes us; {@link #wake} is that timer, or null for an execute(). */
     private long wakeAt;
     private boolean wakeArmed;
+    /** While {@link #wakeArmed}: the timer fires {@link #SPIN_NANOS} before {@link #wakeAt}, and the run spins to it. */
+    private boolean spinToWake;
     private ScheduledFuture<?> wake;
 
     private Pacer(EventExecutor loop) {
@@ -109,7 +125,7 @@ final class Pacer implements Runnable {
         if (!running) {
             long at = wakeTime(slot, now);
             if (!wakeArmed || at - wakeAt < 0) {
-                arm(at, now);
+                arm(at, now, exactWake(slot, at, now));
             }
         }
         return true;
@@ -117,11 +133,18 @@ final class Pacer implements Runnable {
 
     @Override
     public void run() {
+        boolean armedToSpin = wakeArmed && spinToWake;
         wakeArmed = false;
         wake = null;
         running = true;
         runs++;
         long now = System.nanoTime();
+        if (armedToSpin) {
+            while (wakeAt - now > 0) {
+                Thread.onSpinWait();
+                now = System.nanoTime();
+            }
+        }
         long nowSlot = slotOf(now);
         dueSlot = nowSlot;
         try {
@@ -139,7 +162,8 @@ final class Pacer implements Runnable {
         if (size > 0) {
             long slot = nextOccupiedSlot();
             long later = System.nanoTime();
-            arm(wakeTime(slot, later), later);
+            long at = wakeTime(slot, later);
+            arm(at, later, exactWake(slot, at, later));
         }
     }
 
@@ -152,6 +176,7 @@ final class Pacer implements Runnable {
         }
         heads[i] = null;
         members[i] = 0;
+        exactMembers[i] = 0;
         occupied[i >>> 6] &= ~(1L << i);
         while (s != null) {
             Paced next = s.wheelNext;
@@ -177,6 +202,14 @@ final class Pacer implements Runnable {
     }
 
     private void link(Paced s, int i, long deadline) {
+        if (s.exactDeadline()) {
+            if (heads[i] == null || exactMembers[i] == 0 || deadline - earliestExact[i] < 0) {
+                earliestExact[i] = deadline;
+            }
+            exactMembers[i] = heads[i] == null ? 1 : exactMembers[i] + 1;
+        } else if (heads[i] == null) {
+            exactMembers[i] = 0;
+        }
         if (heads[i] == null) {
             occupied[i >>> 6] |= 1L << i;
             earliest[i] = deadline;
@@ -208,7 +241,8 @@ final class Pacer implements Runnable {
         throw new IllegalStateException("pacer holds " + size + " streams but no slot is occupied");
     }
 
-    private void arm(long at, long now) {
+    /** Sets the wake-up; {@code exact}: for an exact deadline, woken early to spin to it. */
+    private void arm(long at, long now, boolean exact) {
         if (wakeArmed) {
             if (wake == null) {
                 return; // an execute() is pending: it comes before any deadline
@@ -217,7 +251,8 @@ final class Pacer implements Runnable {
         }
         wakeArmed = true;
         wakeAt = at;
-        long delay = at - now;
+        spinToWake = exact;
+        long delay = at - now - (exact ? SPIN_NANOS : 0);
         if (delay > 0) {
             wake = loop.schedule(this, delay, TimeUnit.NANOSECONDS);
         } else {
@@ -228,8 +263,8 @@ final class Pacer implements Runnable {
 
     /**
      * When to wake for {@code slot} (occupied): at once when its earliest deadline is already past (a stream
-     * catching up), at that deadline when the slot holds one stream, else at the end of the slot, when all of it
-     * is due.
+     * catching up), at that deadline when the slot holds one stream, at the earliest exact deadline when it holds
+     * some, else at the end of the slot, when all of it is due.
      */
     private long wakeTime(long slot, long now) {
         int i = (int) (slot & MASK);
@@ -240,7 +275,16 @@ final class Pacer implements Runnable {
         if (members[i] == 1) {
             return earliestDeadline;
         }
+        if (exactMembers[i] > 0) {
+            return earliestExact[i];
+        }
         return origin + ((slot + 1) << SHIFT);
+    }
+
+    /** Whether the wake-up for {@code slot} is for an exact deadline (to spin to): see {@link #wakeTime}. */
+    private boolean exactWake(long slot, long at, long now) {
+        int i = (int) (slot & MASK);
+        return at - now > 0 && exactMembers[i] > 0 && at == earliestExact[i];
     }
 
     /** For tests: when the loop is set to wake the pacer, or -1 when it is not. */

@@ -146,6 +146,11 @@ public final class StreamSession extends Paced {
         return over;
     }
 
+    @Override
+    boolean exactDeadline() {
+        return eventsSent == 0;
+    }
+
     /** The connection's writability changed; resumes a session that was waiting for it. */
     public void writabilityChanged() {
         if (waitingForWritability && sink.isWritable() && !over) {

@@ -34,6 +34,9 @@ class PacerTest {
         final List<Long> lateness = new ArrayList<>();
         final CountDownLatch done;
         final AtomicInteger early;
+        /** Whether its first deadline is exact, as a stream's first event is. */
+        boolean exactFirst;
+        int stepsRun;
 
         Stepper(EventExecutor loop, long start, long gapNanos, int steps, CountDownLatch done, AtomicInteger early) {
             this.loop = loop;
@@ -55,6 +58,11 @@ class PacerTest {
         }
 
         @Override
+        boolean exactDeadline() {
+            return exactFirst && stepsRun == 0;
+        }
+
+        @Override
         public void run() {
             assertTrue(loop.inEventLoop());
             long now = System.nanoTime();
@@ -62,6 +70,7 @@ class PacerTest {
                 early.incrementAndGet();
             }
             lateness.add(now - deadline);
+            stepsRun++;
             if (--stepsLeft == 0) {
                 over = true;
                 done.countDown();
@@ -243,5 +252,54 @@ class PacerTest {
         long wakeUps = onLoop(() -> Pacer.of(loop).wakeUps()) - before;
         // The first step may take two: it was armed for the first stream alone, as it came.
         assertTrue(wakeUps <= steps + 1, wakeUps + " wake-ups for " + steps + " steps of " + streams + " streams");
+    }
+
+    /**
+     * A stream's first event among others in its slot: the loop wakes at its deadline (less the spin), not at
+     * the slot's end, since its lateness is a time to first token's error; the others in the slot wait for
+     * their own wake-up.
+     */
+    @Test
+    void aFirstEventSharingASlotIsWokenAtItsDeadlineNotAtTheEndOfTheSlot() throws Exception {
+        AtomicInteger early = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(3);
+        long[] armed = onLoop(() -> {
+            long now = System.nanoTime();
+            Pacer pacer = Pacer.of(loop);
+            long slot = pacer.nextSlotStart(now + TimeUnit.MILLISECONDS.toNanos(20));
+            long first = slot + 40_000;
+            // two later events of other streams (the wake-up then set for the first of them, alone as it came),
+            // then a first event: all in one slot
+            for (long offset : new long[] {200_000, 10_000, 40_000}) {
+                Stepper s = new Stepper(loop, slot + offset, 1, 1, done, early);
+                s.exactFirst = offset == 40_000;
+                s.schedule(now);
+            }
+            return new long[] {first, pacer.armedWakeNanos(), pacer.nextSlotStart(first)};
+        });
+        assertEquals(armed[0], armed[1], "armed for the first event's deadline, not the slot's end");
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(0, early.get(), "streams run before their deadline");
+    }
+
+    /** An exact deadline is kept by spinning the last stretch: never early, and the spin is bounded. */
+    @Test
+    void exactDeadlinesAreNeverRunEarly() throws Exception {
+        int streams = 200;
+        AtomicInteger early = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(streams);
+        SplittableRandom random = new SplittableRandom(11);
+        onLoop(() -> {
+            long now = System.nanoTime();
+            for (int i = 0; i < streams; i++) {
+                Stepper s = new Stepper(loop, now + 1_000_000 + random.nextLong(50_000_000), 2_000_000, 3, done, early);
+                s.exactFirst = true;
+                s.schedule(now);
+            }
+            return null;
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(0, early.get(), "streams run before their deadline");
+        assertEquals(0, onLoop(() -> Pacer.of(loop).size()));
     }
 }
