@@ -42,19 +42,34 @@ public record AttemptRow(Id id, AttemptTimes times, Ending ending, Received rece
     }
 
     /**
-     * @param chunks       content (and tool-call) events
-     * @param bytes        response body bytes
-     * @param outputTokens output tokens
-     * @param tokenSource  where {@code outputTokens} comes from
-     * @param tokenizer    the run's tokenizer, which counted them for {@link TokenSource#TOKENIZER}
-     * @param finishReason last {@code finish_reason}, or null
+     * @param chunks          reasoning, content and tool-call events
+     * @param bytes           response body bytes
+     * @param outputTokens    output tokens, reasoning included
+     * @param tokenSource     where {@code outputTokens} comes from
+     * @param tokenizer       the run's tokenizer, which counted them for {@link TokenSource#TOKENIZER}
+     * @param finishReason    last {@code finish_reason} (or the API's stop reason), or null
+     * @param usageField      for {@link TokenSource#USAGE}: the field of the stream the count came from
+     *                        ({@code usage}, {@code response.usage}, {@code message_delta.usage},
+     *                        {@code usageMetadata}); else null
+     * @param reasoningTokens the reasoning part of {@code outputTokens}: the usage's own count, else the streamed
+     *                        reasoning counted; -1 when neither says (no usage and no reasoning streamed)
      */
     public record Received(int chunks, long bytes, long outputTokens, TokenSource tokenSource, String tokenizer,
-            String finishReason) {
+            String finishReason, String usageField, long reasoningTokens) {
 
-        /** {@code usage}, {@code tokenizer:o200k_base}, ... as requests.csv writes it. */
+        /** What arrived from a chat stream with no reasoning count. */
+        public Received(int chunks, long bytes, long outputTokens, TokenSource tokenSource, String tokenizer,
+                String finishReason) {
+            this(chunks, bytes, outputTokens, tokenSource, tokenizer, finishReason,
+                    tokenSource == TokenSource.USAGE ? "usage" : null, -1);
+        }
+
+        /**
+         * {@code usage} (or the API's usage field: {@code response.usage}...), {@code tokenizer:o200k_base}, ... as
+         * requests.csv writes it.
+         */
         public String tokenSourceLabel() {
-            return tokenSource.label(tokenizer);
+            return tokenSource == TokenSource.USAGE && usageField != null ? usageField : tokenSource.label(tokenizer);
         }
     }
 
