@@ -107,6 +107,17 @@ public enum Api implements Choice {
     }
 
     /**
+     * This API's endpoint on a server at {@code origin} ({@code scheme://host:port}, no path) as its official SDK
+     * calls it: the OpenAI APIs under {@code /v1} ({@code /v1/chat/completions}), Anthropic's
+     * {@code /v1/messages}, Gemini's {@code /v1beta/models/MODEL:streamGenerateContent?alt=sse}. The embedded
+     * mock serves each there.
+     */
+    public URI onServer(String origin, String model) {
+        boolean openAi = this == CHAT || this == COMPLETIONS || this == RESPONSES;
+        return resolve(URI.create(origin + (openAi ? "/v1" : "")), model);
+    }
+
+    /**
      * The API whose endpoint the path of {@code url} already names ({@code .../chat/completions},
      * {@code .../messages}, {@code .../models/m:streamGenerateContent}...), trailing slashes aside; null for a
      * base URL, or anything that is not an absolute http(s) URL. {@link #resolve} keeps such a URL as given.

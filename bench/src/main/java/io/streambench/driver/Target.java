@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param url       the endpoint URL of {@code api}, http or https
  * @param headers   extra request headers, in order
- * @param apiKey    the bearer token, or null
+ * @param apiKey    the API key, or null
  * @param requests  what the requests say: their source, body encoder and tokenizer
  * @param mockSeeds send {@code x-mock-seed} (derived from the run seed and request number) with each
  *                  request, so a mock target streams the same answers on every run
@@ -63,6 +63,14 @@ public record Target(URI url, Map<String, String> headers, String apiKey, Reques
     /** The same target with a different URL (for example the embedded mock's, once bound). */
     public Target withUrl(URI newUrl) {
         return new Target(newUrl, headers, apiKey, requests, mockSeeds, api);
+    }
+
+    /**
+     * The same target on another server, {@code origin} being its {@code scheme://host:port}: the path and query
+     * kept (the embedded mock's URL, once its port is bound).
+     */
+    public Target withOrigin(String origin) {
+        return withUrl(URI.create(origin + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())));
     }
 
     @Override

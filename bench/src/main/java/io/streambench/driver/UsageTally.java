@@ -55,8 +55,12 @@ final class UsageTally {
         return cachedTokens;
     }
 
-    /** The field the output count came from ({@code usage}, {@code response.usage}...), or null. */
+    /**
+     * The field the output count came from, as requests.csv's {@code token_source} names it
+     * ({@code usage:completion_tokens}, {@code message_delta.usage:output_tokens}...), or null without one.
+     */
     String outputField() {
-        return outputSource == null ? null : outputSource.field();
+        return outputSource == null ? null : TokenSource.usageLabel(outputSource);
     }
+
 }

@@ -91,8 +91,17 @@ final class BodyJson {
         return system == null ? null : system.toString();
     }
 
-    /** The answer limit: the planned length, else the run's default; 0 for none. */
+    /**
+     * The answer limit: a dataset line's own ({@code max_tokens} or {@code max_completion_tokens}, which win in
+     * chat bodies too), else the planned length, else the run's default; 0 for none.
+     */
     static int limit(PlannedRequest request, BodyOptions options) {
+        for (String own : List.of("max_tokens", "max_completion_tokens")) {
+            JsonNode v = request.extraBody().get(own);
+            if (v != null && v.isIntegralNumber() && v.canConvertToInt() && v.intValue() > 0) {
+                return v.intValue();
+            }
+        }
         return request.tokens().outputTokens() > 0 ? request.tokens().outputTokens() : options.maxTokens();
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Anthropic Messages bodies ({@code POST /v1/messages}): the system and developer messages joined as
  * {@code system}, the user and assistant messages as {@code messages}, {@code max_tokens} (which the API
- * requires: the planned length, else the run's limit), the tools with their {@code input_schema}, and with a
+ * requires: a dataset line's own, else the planned length, else the run's limit, else
+ * {@value #DEFAULT_MAX_TOKENS}), the tools with their {@code input_schema}, and with a
  * reasoning budget {@code thinking: {"type": "enabled", "budget_tokens": B}} (thinking counts toward
  * {@code max_tokens}); a dataset line's other fields as they are. The API always reports usage.
  *
@@ -22,15 +23,15 @@ import java.util.Map;
  */
 public final class MessagesEncoder implements RequestEncoder {
 
+    /** {@code max_tokens} of a request that plans no length, without a run limit: the API requires one. */
+    public static final int DEFAULT_MAX_TOKENS = 4096;
+
     private final BodyOptions options;
     private final JsonNode tools;
 
     public MessagesEncoder(BodyOptions options) {
         if (options.reasoningEffort() != null) {
             throw new IllegalArgumentException("Anthropic Messages take a thinking budget, not a reasoning effort");
-        }
-        if (options.maxTokens() < 1) {
-            throw new IllegalArgumentException("Anthropic Messages require max_tokens: give a limit of at least 1");
         }
         this.options = options;
         this.tools = BodyJson.runTools(options, ToolShape.MESSAGES);
@@ -62,7 +63,8 @@ public final class MessagesEncoder implements RequestEncoder {
             BodyJson.extras(json, extra, BodyJson.MAPPED);
             BodyJson.tools(json, request, tools, ToolShape.MESSAGES);
             json.writeBooleanField("stream", true);
-            json.writeNumberField("max_tokens", BodyJson.limit(request, options));
+            int limit = BodyJson.limit(request, options);
+            json.writeNumberField("max_tokens", limit > 0 ? limit : DEFAULT_MAX_TOKENS);
             if (options.reasoningBudget() != null && !extra.containsKey("thinking")) {
                 json.writeObjectFieldStart("thinking");
                 json.writeStringField("type", "enabled");
