@@ -90,6 +90,10 @@ final class ApiChoice {
             throw new UsageException("--reasoning-budget: Anthropic's thinking.budget_tokens is at least 1024, got "
                     + reasoningBudget);
         }
+        if (reasoningBudget != null && api == Api.MESSAGES && maxTokens > 0 && maxTokens <= reasoningBudget) {
+            throw new UsageException("--max-tokens " + maxTokens + " with --reasoning-budget " + reasoningBudget
+                    + ": Anthropic requires max_tokens above thinking.budget_tokens (the thinking counts in it)");
+        }
         if (reasoningBudget != null && api == Api.GEMINI && reasoningBudget < -1) {
             throw new UsageException("--reasoning-budget: Gemini's thinkingBudget is -1 (the model decides), 0 (off) "
                     + "or a number of tokens, got " + reasoningBudget);

@@ -710,13 +710,13 @@ final class Exchange implements SseListener {
     /**
      * The reasoning part of the output, once the attempt ended: the usage's count when it gives one, else the
      * streamed reasoning counted with the run's tokenizer (a server whose usage does not count it apart); 0 when
-     * neither found any; -1 when nothing can say (no usage, and the text was too long to keep).
+     * neither found any; -1 when nothing can say (no usage, and no text kept: none came, or too long, or not kept).
      */
     private long countReasoning() {
         if (usage.reasoningTokens() > 0) {
             return usage.reasoningTokens();
         }
-        if (keepText && received.complete()) {
+        if (chunks > 0 && keepText && received.complete()) {
             return received.reasoningCount(shared.target().requests().tokenizer());
         }
         return usage.outputTokens() >= 0 ? 0 : -1;
