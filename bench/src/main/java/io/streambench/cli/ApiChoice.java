@@ -86,11 +86,12 @@ final class ApiChoice {
             throw new UsageException("--reasoning-budget is for --api messages or gemini; --api " + api.label()
                     + (api == Api.COMPLETIONS ? " has no reasoning setting" : " takes --reasoning-effort"));
         }
-        if (reasoningBudget != null && api == Api.MESSAGES && reasoningBudget < 1024) {
-            throw new UsageException("--reasoning-budget: Anthropic's thinking.budget_tokens is at least 1024, got "
-                    + reasoningBudget);
+        if (reasoningBudget != null && api == Api.MESSAGES && reasoningBudget != -1 && reasoningBudget < 1024) {
+            throw new UsageException("--reasoning-budget: Anthropic's thinking.budget_tokens is at least 1024 (or -1: "
+                    + "adaptive thinking), got " + reasoningBudget);
         }
-        if (reasoningBudget != null && api == Api.MESSAGES && maxTokens > 0 && maxTokens <= reasoningBudget) {
+        if (reasoningBudget != null && api == Api.MESSAGES && maxTokens > 0 && reasoningBudget > 0
+                && maxTokens <= reasoningBudget) {
             throw new UsageException("--max-tokens " + maxTokens + " with --reasoning-budget " + reasoningBudget
                     + ": Anthropic requires max_tokens above thinking.budget_tokens (the thinking counts in it)");
         }

@@ -146,8 +146,8 @@ public final class RunCommand implements Callable<Integer> {
         String reasoningEffort;
 
         @Option(names = "--reasoning-budget", paramLabel = "TOKENS", description = "messages: thinking.budget_tokens "
-                + "(at least 1024); gemini: thinkingConfig.thinkingBudget with includeThoughts (0 off, -1 the model "
-                + "decides).")
+                + "(at least 1024, below the answer limit; -1: adaptive thinking); gemini: "
+                + "thinkingConfig.thinkingBudget with includeThoughts (0 off, -1 the model decides).")
         Integer reasoningBudget;
 
         @Option(names = "--ca-file", paramLabel = "PEM", description = "https: trust only the CA certificates in this PEM file, instead of the JDK's roots (host names are still checked).")

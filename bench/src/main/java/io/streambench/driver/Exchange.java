@@ -594,7 +594,11 @@ final class Exchange implements SseListener {
         event(arrivalNanos);
         if (streamError.kind() == StreamError.Kind.API) {
             if (apiError == null) {
-                apiError = streamError.message() + (streamError.code() == null ? "" : " (code=" + streamError.code() + ")");
+                // the type says what kind of failure in every API (overloaded_error, server_error, UNAVAILABLE)
+                String type = streamError.type() == null ? "" : "type=" + streamError.type();
+                String code = streamError.code() == null ? "" : "code=" + streamError.code();
+                String details = type.isEmpty() || code.isEmpty() ? type + code : type + ", " + code;
+                apiError = streamError.message() + (details.isEmpty() ? "" : " (" + details + ")");
             }
         } else if (malformed == null) {
             malformed = streamError.message();

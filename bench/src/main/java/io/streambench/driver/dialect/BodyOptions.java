@@ -11,7 +11,8 @@ import java.util.List;
  * @param includeUsage    chat and legacy completions: ask for the usage chunk ({@code stream_options})
  * @param tools           functions offered with every request, empty for none
  * @param reasoningEffort chat's {@code reasoning_effort}, the Responses API's {@code reasoning.effort}; or null
- * @param reasoningBudget Anthropic's {@code thinking.budget_tokens}, Gemini's {@code thinkingBudget}; or null
+ * @param reasoningBudget Anthropic's {@code thinking.budget_tokens}, Gemini's {@code thinkingBudget} (-1: the model
+ *                        decides, Anthropic's adaptive thinking); or null
  */
 public record BodyOptions(String model, int maxTokens, boolean includeUsage, List<FunctionTool> tools,
                           String reasoningEffort, Integer reasoningBudget) {

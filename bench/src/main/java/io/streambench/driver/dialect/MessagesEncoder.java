@@ -14,7 +14,7 @@ import java.util.Map;
  * requires: a dataset line's own, else the planned length, else the run's limit, else
  * {@value #DEFAULT_MAX_TOKENS}), the tools with their {@code input_schema}, and with a
  * reasoning budget {@code thinking: {"type": "enabled", "budget_tokens": B}} (thinking counts toward
- * {@code max_tokens}); a dataset line's other fields as they are. The API always reports usage.
+ * {@code max_tokens}), or for a budget of -1 {@code {"type": "adaptive"}} (the model decides); a dataset line's other fields as they are. The API always reports usage.
  *
  * <pre>{@code
  * {"model":"m","system":"Be brief.","messages":[{"role":"user","content":"Hello"}],"stream":true,
@@ -67,8 +67,12 @@ public final class MessagesEncoder implements RequestEncoder {
             json.writeNumberField("max_tokens", limit > 0 ? limit : DEFAULT_MAX_TOKENS);
             if (options.reasoningBudget() != null && !extra.containsKey("thinking")) {
                 json.writeObjectFieldStart("thinking");
-                json.writeStringField("type", "enabled");
-                json.writeNumberField("budget_tokens", options.reasoningBudget());
+                if (options.reasoningBudget() < 0) {
+                    json.writeStringField("type", "adaptive");
+                } else {
+                    json.writeStringField("type", "enabled");
+                    json.writeNumberField("budget_tokens", options.reasoningBudget());
+                }
                 json.writeEndObject();
             }
         });
