@@ -2,12 +2,12 @@ package io.streambench.driver;
 
 /**
  * One attempt's instants ({@code System.nanoTime()}, {@code -1} for "did not happen"), from which its
- * figures derive: ttfb, ttfe and ttft count from the send, e2e ends at {@code [DONE]} (or at the end when none
- * came), response times count from the intended send. The first token is the first generated token of any kind
- * (reasoning included); the first answer token, the first visible text or tool-call fragment after any
- * reasoning. The instants of one attempt happen in a known order on
- * one monotonic clock, and the constructor refuses any other order: two instants given in each other's place
- * fail here instead of turning into plausible figures in requests.csv.
+ * figures derive: ttfb, ttfe, ttft and ttfa count from the send, e2e ends at the API's end marker
+ * ({@code [DONE]}, {@code message_stop}...; or at the end when none came), response times count from the
+ * intended send. The first token is the first generated token of any kind (reasoning included); the first
+ * answer token, the first visible text or tool-call fragment after any reasoning. The instants of one attempt
+ * happen in a known order on one monotonic clock, and the constructor refuses any other order: two instants
+ * given in each other's place fail here instead of turning into plausible figures in requests.csv.
  *
  * <pre>{@code
  * AttemptTimes t = new AttemptTimes(runStart, intended, connect, send, headers, firstEvent, firstToken,
@@ -24,7 +24,8 @@ package io.streambench.driver;
  * @param firstEventNanos the first SSE data event arrived
  * @param firstTokenNanos the first reasoning, content or tool-call event arrived
  * @param firstAnswerNanos the first content or tool-call event arrived (after any reasoning)
- * @param doneNanos       {@code [DONE]} arrived
+ * @param doneNanos       the API's end marker arrived ({@code [DONE]}, {@code message_stop}...; Gemini: the body
+ *                        ended after a finish reason)
  * @param endNanos        the attempt ended (success, failure or cancel); never -1
  * @param itlMaxNanos     a duration: the largest gap between two content events, -1 with fewer than two
  */
@@ -42,7 +43,8 @@ public record AttemptTimes(long originNanos, long intendedNanos, long connectNan
         inOrder("first_event", firstEventNanos, "first_token", firstTokenNanos);
         inOrder("first_token", firstTokenNanos, "first_answer", firstAnswerNanos);
         if (firstTokenNanos < 0 && firstAnswerNanos >= 0) {
-            throw new IllegalArgumentException("an answer token without a first token: first_answer=" + firstAnswerNanos);
+            throw new IllegalArgumentException("an answer token without a first token: first_answer="
+                    + firstAnswerNanos);
         }
         inOrder("first_event", firstEventNanos, "done", doneNanos);
         long latest = Math.max(Math.max(Math.max(intendedNanos, sendNanos), Math.max(headersNanos, firstEventNanos)),

@@ -5,8 +5,9 @@ import io.streambench.driver.workload.Tokenizer;
 /**
  * The text one attempt received, kept as it arrives: the answer exactly as streamed (a conversation's next turn
  * carries it), the tool calls' arguments and the streamed reasoning, all counted with the run's tokenizer when
- * the server sends no usage (the reasoning also on its own, when the usage does not count it apart). A copy per event (the parser reuses its buffers), amortised into two growing builders; bounded by
- * {@link #MAX_CHARS}, past which nothing more is kept and the text is reported as too long. Event loop only.
+ * the server sends no usage (the reasoning also on its own, when the usage does not count it apart). A copy per
+ * event (the parser reuses its buffers), amortised into growing builders; bounded by {@link #MAX_CHARS}, past
+ * which nothing more is kept and the text is reported as too long. Event loop only.
  */
 final class ReceivedText {
 
