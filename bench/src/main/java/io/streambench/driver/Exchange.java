@@ -75,6 +75,7 @@ final class Exchange implements SseListener {
     private StreamHandler handler;
     private ScheduledFuture<?> timer;
     private SseParser parser;
+    private boolean parserEnded;
     private boolean finished;
     private boolean keepAlive;
 
@@ -410,9 +411,17 @@ final class Exchange implements SseListener {
      */
     private long endOfBody(long nowNanos) {
         if (doneNanos < 0 && !shared.target().api().endMarker()) {
-            parser.end(nowNanos);
+            endParser(nowNanos);
         }
         return doneNanos;
+    }
+
+    /** Ends the parser, once (its contract): at the body's end for Gemini, else when the attempt finishes. */
+    private void endParser(long nowNanos) {
+        if (parser != null && !parserEnded) {
+            parserEnded = true;
+            parser.end(nowNanos);
+        }
     }
 
     /** What says a stream of {@code api} is complete, for the message of one that is not. */
@@ -640,9 +649,7 @@ final class Exchange implements SseListener {
         if (timer != null) {
             timer.cancel(false);
         }
-        if (parser != null) {
-            parser.end(nowNanos);
-        }
+        endParser(nowNanos);
         // An error event or unreadable data says more than how the connection ended afterwards.
         if (apiError != null && ending != ErrorClass.HTTP_STATUS) {
             error = ErrorClass.ERROR_EVENT;
