@@ -1,5 +1,6 @@
 package io.streambench.cli;
 
+import io.streambench.client.Api;
 import io.streambench.report.folder.RunJson;
 import io.streambench.driver.AttemptRow;
 import io.streambench.driver.Bounds;
@@ -17,7 +18,6 @@ import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.profile.RequestOverrides;
 import io.streambench.mock.tls.TlsIdentity;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +59,8 @@ final class ClientWarmup {
     private final HttpTransport loops;
     /** Distinct bodies the warm-up cycles through: the run's first requests, encoded once. */
     private static final int WARMUP_BODIES = 16;
+    /** The model in a Gemini warm-up path (the other APIs carry the run's bodies' own). */
+    private static final String WARMUP_MODEL = "instant";
     private final long deadlineNanos;
     private volatile LoadRunner runner;
     private volatile boolean stopped;
@@ -115,8 +117,10 @@ final class ClientWarmup {
         TlsIdentity tls = config.target().tls() ? TlsIdentity.selfSigned() : null;
         Counting counting = new Counting();
         try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(profiles).withTls(tls))) {
-            Target target = new Target(URI.create(server.baseUrl() + "/v1/chat/completions"), headers(),
-                    "streambench-warmup", config.target().requests().sample(WARMUP_BODIES), true);
+            // The run's API, so that its parser and its own path through the driver are the ones warmed up.
+            Api api = config.target().api();
+            Target target = new Target(api.onServer(server.baseUrl(), WARMUP_MODEL), headers(), "streambench-warmup",
+                    config.target().requests().sample(WARMUP_BODIES), true, api);
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
                 return new Result(requests, (System.nanoTime() - start) / 1e9, 0, 0);

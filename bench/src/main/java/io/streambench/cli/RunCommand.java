@@ -9,6 +9,7 @@ import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
 import io.streambench.driver.ClientTls;
 import io.streambench.driver.RetryPolicy;
+import io.streambench.driver.RequestEncoder;
 import io.streambench.driver.Requests;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
@@ -37,7 +38,7 @@ import picocli.CommandLine.ParseResult;
 
 /** {@code streambench run}: drives parallel streams against the embedded mock or a URL and writes a report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
-        description = {"Drives parallel streaming chat completions and writes reports/<timestamp>-<name>/ "
+        description = {"Drives parallel streaming requests (chat completions, or --api completions, responses, messages, gemini) and writes reports/<timestamp>-<name>/ "
                 + "(run.json, requests.csv, summary.csv, timeline.csv, *.hlog, report.html; see reports/README.md).",
             "Without --url it starts an embedded mock server (no network, no key). The URL requests go to is "
                 + "printed at the start (target: ...) and kept in run.json.",
@@ -48,6 +49,9 @@ import picocli.CommandLine.ParseResult;
             "  streambench run --rate 5,20,80 --arrival poisson --duration 20s --warmup 5s",
             "  streambench run --url https://api.openai.com/v1 --model gpt-4o-mini \\",
             "      --api-key-env OPENAI_API_KEY --concurrency 4 --requests 20 --max-tokens 200",
+            "  streambench run --url https://api.anthropic.com --api messages --model claude-sonnet-4-5 \\",
+            "      --api-key-env ANTHROPIC_API_KEY --concurrency 4 --requests 20 --max-tokens 200",
+            "  streambench run --api responses --mock-profile paced --concurrency 64 --duration 30s",
             "  streambench run --gateway http://127.0.0.1:8081/v1 --mock-port 9100 --mock-profile paced --duration 10s",
             "  streambench run --input-tokens normal:1000:200 --output-tokens 200 --prefix-tokens 500 --prefix-groups 8",
             "  streambench run --trace docs/examples/traces/mooncake-synthetic-1000.jsonl --time-scale 10"})
@@ -92,15 +96,24 @@ public final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     static final class TargetOptions {
-        @Option(names = "--url", paramLabel = "URL", description = "http or https base URL as given to an OpenAI SDK "
-                + "(https://api.openai.com/v1, http://127.0.0.1:8080/v1/): /chat/completions is appended to its path, "
-                + "the query kept; a URL already ending in /chat/completions is used as given.")
+        @Option(names = "--url", paramLabel = "URL", description = "http or https base URL as given to the API's SDK "
+                + "(https://api.openai.com/v1, https://api.anthropic.com, http://127.0.0.1:8080/v1/): the --api's path "
+                + "is appended (/chat/completions, /responses, /completions, /v1/messages, "
+                + "/v1beta/models/MODEL:streamGenerateContent?alt=sse), the query kept; a URL already ending in an "
+                + "API's endpoint is used as given, and names the API.")
         URI url;
+
+        @Option(names = "--api", paramLabel = "NAME", description = "The API the requests speak: chat, completions, "
+                + "responses, messages (Anthropic), gemini (default: the one --url's path names, else chat).")
+        String api;
 
         @Option(names = "--model", paramLabel = "NAME", description = "Model in each request (required with --url; default: the mock profile; a --prompts line's own model wins).")
         String model;
 
-        @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key, sent as a bearer token and never printed (default with --url: OPENAI_API_KEY if set).")
+        @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key, "
+                + "sent as the API takes it (Authorization: Bearer; Anthropic x-api-key; Gemini x-goog-api-key) and "
+                + "never printed (default with --url: OPENAI_API_KEY, ANTHROPIC_API_KEY, or GOOGLE_API_KEY else "
+                + "GEMINI_API_KEY, by API, if set).")
         String apiKeyEnv;
 
         @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "Extra request header, repeatable (e.g. 'x-mock-fault: http:status=429,retry_after=1').")
@@ -113,14 +126,29 @@ public final class RunCommand implements Callable<Integer> {
                 + "whose prompt becomes the user message and whose other keys (max_tokens, temperature, stop...) go into the body as they are.")
         Path prompts;
 
-        @Option(names = "--max-tokens", paramLabel = "TOKENS", description = "max_tokens of each request that plans no "
-                + "answer length, 0 to leave it out: a cap, not a length (--output-tokens asks for one); a --prompts line "
-                + "with its own max_tokens or max_completion_tokens keeps it (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-tokens", paramLabel = "TOKENS", description = "max_tokens (the API's answer limit) of "
+                + "each request that plans no answer length, 0 to leave it out (--api messages, which requires one: "
+                + "4096): a cap, not a length (--output-tokens asks for one); a --prompts line with its own max_tokens "
+                + "or max_completion_tokens keeps it (default: ${DEFAULT-VALUE}).")
         int maxTokens = 0;
 
         @Option(names = "--include-usage", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Ask for the usage chunk (stream_options.include_usage), the source of exact token counts (default: ${DEFAULT-VALUE}).")
+                description = "chat, completions: ask for the usage chunk (stream_options.include_usage), the source of exact token counts (default: ${DEFAULT-VALUE}).")
         boolean includeUsage = true;
+
+        @Option(names = "--tools", paramLabel = "FILE", description = "JSON list of function definitions (chat's "
+                + "{\"type\": \"function\", \"function\": {...}} or the flat {\"name\", \"description\", \"parameters\"}), "
+                + "offered with every request in the API's own shape.")
+        Path tools;
+
+        @Option(names = "--reasoning-effort", paramLabel = "LEVEL", description = "chat: reasoning_effort; responses: "
+                + "reasoning.effort, with a streamed summary (none, minimal, low, medium, high...).")
+        String reasoningEffort;
+
+        @Option(names = "--reasoning-budget", paramLabel = "TOKENS", description = "messages: thinking.budget_tokens "
+                + "(at least 1024, below the answer limit; -1: adaptive thinking); gemini: "
+                + "thinkingConfig.thinkingBudget with includeThoughts (0 off, -1 the model decides).")
+        Integer reasoningBudget;
 
         @Option(names = "--ca-file", paramLabel = "PEM", description = "https: trust only the CA certificates in this PEM file, instead of the JDK's roots (host names are still checked).")
         Path caFile;
@@ -417,8 +445,20 @@ public final class RunCommand implements Callable<Integer> {
         ParseResult given = spec.commandLine().getParseResult();
         // Through a gateway the mock draws each answer's length (--output-tokens travels in the tags, the same on
         // both routes), and each body is made at start, to carry its tag; else the driver plans each length.
-        Requests requests = workload.requests(given, new WorkloadOptions.Body(model, target.prompt, target.prompts,
-                target.maxTokens, target.includeUsage), embedded && !gatewayMode, gatewayMode, load.seed);
+        Api api = ApiChoice.api(target.api, gatewayMode ? gateway.url : target.url);
+        if (gatewayMode && api != Api.CHAT) {
+            throw new UsageException("--api " + api.label() + " does nothing with --gateway: gateway runs speak chat "
+                    + "completions");
+        }
+        if (workload.ignoreEos && api != Api.CHAT && api != Api.COMPLETIONS) {
+            throw new UsageException("--ignore-eos: --api " + api.label() + " has no ignore_eos (vLLM's field for "
+                    + "chat and completions)");
+        }
+        RequestEncoder encoder = ApiChoice.encoder(api, model, target.maxTokens, target.includeUsage,
+                given.hasMatchedOption("--include-usage"), target.tools, target.reasoningEffort,
+                target.reasoningBudget);
+        Requests requests = workload.requests(given, new WorkloadOptions.Body(target.prompt, target.prompts,
+                target.maxTokens, encoder), embedded && !gatewayMode, gatewayMode, load.seed);
         Map<String, String> headers = new LinkedHashMap<>();
         if (embedded && !gatewayMode) {
             putDistribution(headers, "--ttft-ms", RequestOverrides.TTFT_MS, mock.ttftMs);
@@ -435,11 +475,13 @@ public final class RunCommand implements Callable<Integer> {
             }
             headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
+        // The embedded mock's port is known once it is bound (the session then keeps this path and query).
         URI url = gatewayMode ? Api.CHAT.resolve(gateway.url, model)
-                : embedded ? URI.create("http://127.0.0.1/v1/chat/completions")
-                : Api.CHAT.resolve(target.url, model);
+                : embedded ? api.onServer("http://127.0.0.1", model)
+                : api.resolve(target.url, model);
         // Through a gateway the mock's seed and settings travel in each request's tag, not in headers.
-        Target t = new Target(url, headers, apiKey(embedded && !gatewayMode), requests, embedded && !gatewayMode);
+        Target t = new Target(url, headers, ApiChoice.apiKey(api, target.apiKeyEnv, embedded && !gatewayMode,
+                System.getenv()), requests, embedded && !gatewayMode, api);
         if (given.hasMatchedOption("--requests") && load.requests < 1) {
             throw new UsageException("--requests must be at least 1 (leave it out for no count bound), got "
                     + load.requests);
@@ -572,18 +614,6 @@ public final class RunCommand implements Callable<Integer> {
             stages.add(new Workload.Closed(8));
         }
         return stages;
-    }
-
-    private String apiKey(boolean embedded) {
-        String variable = target.apiKeyEnv != null ? target.apiKeyEnv : embedded ? null : "OPENAI_API_KEY";
-        if (variable == null) {
-            return null;
-        }
-        String key = System.getenv(variable);
-        if ((key == null || key.isBlank()) && target.apiKeyEnv != null) {
-            throw new UsageException("environment variable " + variable + " is not set");
-        }
-        return key;
     }
 
     /**

@@ -22,7 +22,6 @@ import io.streambench.report.SummaryTable;
 import io.streambench.report.folder.RunJson;
 import io.streambench.report.html.HtmlReport;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,7 +167,7 @@ public final class RunSession {
         MockServer server = mock == null ? null : startMock(mockTls);
         try {
             RunConfig effective = server == null || gateway != null ? config
-                    : config.withTarget(config.target().withUrl(URI.create(server.baseUrl() + "/v1/chat/completions")));
+                    : config.withTarget(config.target().withOrigin(server.baseUrl()));
             ClientTls tls = mockTls == null ? clientTls : new ClientTls(mockTls.chain(), false, "embedded mock");
             console.println("target: " + effective.target().url() + (gateway != null ? " (gateway)"
                     : server == null ? "" : " (embedded mock)"));

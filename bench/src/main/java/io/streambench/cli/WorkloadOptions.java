@@ -1,6 +1,6 @@
 package io.streambench.cli;
 
-import io.streambench.driver.ChatEncoder;
+import io.streambench.driver.RequestEncoder;
 import io.streambench.driver.Requests;
 import io.streambench.driver.workload.Conversations;
 import io.streambench.driver.workload.Corpus;
@@ -126,8 +126,11 @@ final class WorkloadOptions {
             + "end and the session's next turn, in ms, a distribution (default: 0).")
     String thinkTimeMs;
 
-    /** What the target options say about the request body, besides this group's. */
-    record Body(String model, String prompt, Path prompts, int maxTokens, boolean includeUsage) {
+    /**
+     * What the target options say about the request body, besides this group's: the prompt or prompts file, the
+     * {@code --max-tokens} given (0 for none) and the encoder of the run's API.
+     */
+    record Body(String prompt, Path prompts, int maxTokens, RequestEncoder encoder) {
     }
 
     /** Whether the run replays a trace (its stage is then a replay). */
@@ -150,7 +153,7 @@ final class WorkloadOptions {
                     + "length --output-tokens draws");
         }
         Tokenizer tok = UsageException.whenInvalid(() -> Tokenizers.named(tokenizer));
-        ChatEncoder encoder = new ChatEncoder(body.model(), body.includeUsage(), body.maxTokens());
+        RequestEncoder encoder = body.encoder();
         Distribution output = distribution("--output-tokens", outputTokens);
         if (mockDrawsLengths) {
             output = null;

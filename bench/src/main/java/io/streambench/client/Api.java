@@ -106,18 +106,47 @@ public enum Api implements Choice {
         return withoutFragment(given, trimmed + pathSuffix.replace(MODEL, model), query);
     }
 
+    /**
+     * This API's endpoint on a server at {@code origin} ({@code scheme://host:port}, no path) as its official SDK
+     * calls it: the OpenAI APIs under {@code /v1} ({@code /v1/chat/completions}), Anthropic's
+     * {@code /v1/messages}, Gemini's {@code /v1beta/models/MODEL:streamGenerateContent?alt=sse}. The embedded
+     * mock serves each there.
+     */
+    public URI onServer(String origin, String model) {
+        boolean openAi = this == CHAT || this == COMPLETIONS || this == RESPONSES;
+        return resolve(URI.create(origin + (openAi ? "/v1" : "")), model);
+    }
+
+    /**
+     * The API whose endpoint the path of {@code url} already names ({@code .../chat/completions},
+     * {@code .../messages}, {@code .../models/m:streamGenerateContent}...), trailing slashes aside; null for a
+     * base URL, or anything that is not an absolute http(s) URL. {@link #resolve} keeps such a URL as given.
+     */
+    public static Api ofEndpoint(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.isOpaque() || url.getRawAuthority() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            return null;
+        }
+        return endpointOf(stripTrailingSlashes(url.getRawPath() == null ? "" : url.getRawPath()));
+    }
+
     private static boolean isEndpoint(String path) {
+        return endpointOf(path) != null;
+    }
+
+    private static Api endpointOf(String path) {
         String lastSegment = path.substring(path.lastIndexOf('/') + 1);
         if (lastSegment.endsWith(GEMINI.endpoint) && lastSegment.length() > GEMINI.endpoint.length()) {
-            return true;
+            return GEMINI;
         }
+        // declaration order: chat's /chat/completions before the /completions it ends with
         for (Api api : values()) {
             // these endpoints start with '/', so endsWith matches whole path segments only
             if (api != GEMINI && path.endsWith(api.endpoint)) {
-                return true;
+                return api;
             }
         }
-        return false;
+        return null;
     }
 
     private static String stripTrailingSlashes(String path) {

@@ -1,5 +1,7 @@
 package io.streambench.driver;
 
+import io.streambench.client.sse.TokenUsage;
+
 /**
  * One attempt, as written to {@code requests.csv} (columns in {@code report.folder.RequestsCsv}), made of named
  * parts so that no long positional list has to line up: who it was, its instants, how it ended, what arrived,
@@ -42,19 +44,36 @@ public record AttemptRow(Id id, AttemptTimes times, Ending ending, Received rece
     }
 
     /**
-     * @param chunks       content (and tool-call) events
-     * @param bytes        response body bytes
-     * @param outputTokens output tokens
-     * @param tokenSource  where {@code outputTokens} comes from
-     * @param tokenizer    the run's tokenizer, which counted them for {@link TokenSource#TOKENIZER}
-     * @param finishReason last {@code finish_reason}, or null
+     * @param chunks          reasoning, content and tool-call events
+     * @param bytes           response body bytes
+     * @param outputTokens    output tokens, reasoning included
+     * @param tokenSource     where {@code outputTokens} comes from
+     * @param tokenizer       the run's tokenizer, which counted them for {@link TokenSource#TOKENIZER}
+     * @param finishReason    last {@code finish_reason} (or the API's stop reason), or null
+     * @param usageField      for {@link TokenSource#USAGE}: the field the count came from, as
+     *                        {@code token_source} writes it ({@code usage:completion_tokens},
+     *                        {@code response.usage:output_tokens}, {@code message_delta.usage:output_tokens},
+     *                        {@code usageMetadata:candidatesTokenCount+thoughtsTokenCount}); else null
+     * @param reasoningTokens the reasoning part of {@code outputTokens}: the usage's own count, else the streamed
+     *                        reasoning counted with the tokenizer, 0 when neither found any; -1 when nothing can
+     *                        say (no usage, and the text too long to keep)
      */
     public record Received(int chunks, long bytes, long outputTokens, TokenSource tokenSource, String tokenizer,
-            String finishReason) {
+            String finishReason, String usageField, long reasoningTokens) {
 
-        /** {@code usage}, {@code tokenizer:o200k_base}, ... as requests.csv writes it. */
+        /** Where a chat stream's usage counts its output. */
+        public static final String CHAT_USAGE = TokenSource.usageLabel(TokenUsage.Source.CHUNK_USAGE);
+
+        /** What arrived from a chat stream with no reasoning count. */
+        public Received(int chunks, long bytes, long outputTokens, TokenSource tokenSource, String tokenizer,
+                String finishReason) {
+            this(chunks, bytes, outputTokens, tokenSource, tokenizer, finishReason,
+                    tokenSource == TokenSource.USAGE ? CHAT_USAGE : null, -1);
+        }
+
+        /** {@code usage:completion_tokens} (or another API's field), {@code tokenizer:o200k_base}... as requests.csv writes it. */
         public String tokenSourceLabel() {
-            return tokenSource.label(tokenizer);
+            return tokenSource == TokenSource.USAGE && usageField != null ? usageField : tokenSource.label(tokenizer);
         }
     }
 

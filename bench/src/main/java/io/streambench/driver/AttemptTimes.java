@@ -2,14 +2,16 @@ package io.streambench.driver;
 
 /**
  * One attempt's instants ({@code System.nanoTime()}, {@code -1} for "did not happen"), from which its
- * figures derive: ttfb, ttfe and ttft count from the send, e2e ends at {@code [DONE]} (or at the end when none
- * came), response times count from the intended send. The instants of one attempt happen in a known order on
- * one monotonic clock, and the constructor refuses any other order: two instants given in each other's place
- * fail here instead of turning into plausible figures in requests.csv.
+ * figures derive: ttfb, ttfe, ttft and ttfa count from the send, e2e ends at the API's end marker
+ * ({@code [DONE]}, {@code message_stop}...; or at the end when none came), response times count from the
+ * intended send. The first token is the first generated token of any kind (reasoning included); the first
+ * answer token, the first visible text or tool-call fragment after any reasoning. The instants of one attempt
+ * happen in a known order on one monotonic clock, and the constructor refuses any other order: two instants
+ * given in each other's place fail here instead of turning into plausible figures in requests.csv.
  *
  * <pre>{@code
- * AttemptTimes t = new AttemptTimes(runStart, intended, connect, send, headers, firstEvent, firstToken, done, end,
- *         itlMax);
+ * AttemptTimes t = new AttemptTimes(runStart, intended, connect, send, headers, firstEvent, firstToken,
+ *         firstAnswer, done, end, itlMax);
  * long e2e = t.e2e();          // send to [DONE]
  * long tpot = t.tpot(tokens);  // (end of answer - first token) / (tokens - 1)
  * }</pre>
@@ -20,13 +22,16 @@ package io.streambench.driver;
  * @param sendNanos       the request went to the socket
  * @param headersNanos    the response headers arrived
  * @param firstEventNanos the first SSE data event arrived
- * @param firstTokenNanos the first content or tool-call event arrived
- * @param doneNanos       {@code [DONE]} arrived
+ * @param firstTokenNanos the first reasoning, content or tool-call event arrived
+ * @param firstAnswerNanos the first content or tool-call event arrived (after any reasoning)
+ * @param doneNanos       the API's end marker arrived ({@code [DONE]}, {@code message_stop}...; Gemini: the body
+ *                        ended after a finish reason)
  * @param endNanos        the attempt ended (success, failure or cancel); never -1
  * @param itlMaxNanos     a duration: the largest gap between two content events, -1 with fewer than two
  */
 public record AttemptTimes(long originNanos, long intendedNanos, long connectNanos, long sendNanos, long headersNanos,
-        long firstEventNanos, long firstTokenNanos, long doneNanos, long endNanos, long itlMaxNanos) {
+        long firstEventNanos, long firstTokenNanos, long firstAnswerNanos, long doneNanos, long endNanos,
+        long itlMaxNanos) {
 
     public AttemptTimes {
         // Order of the instants: origin <= intended <= send <= headers <= first event <= first token <= end,
@@ -36,9 +41,14 @@ public record AttemptTimes(long originNanos, long intendedNanos, long connectNan
         inOrder("send", sendNanos, "headers", headersNanos);
         inOrder("headers", headersNanos, "first_event", firstEventNanos);
         inOrder("first_event", firstEventNanos, "first_token", firstTokenNanos);
+        inOrder("first_token", firstTokenNanos, "first_answer", firstAnswerNanos);
+        if (firstTokenNanos < 0 && firstAnswerNanos >= 0) {
+            throw new IllegalArgumentException("an answer token without a first token: first_answer="
+                    + firstAnswerNanos);
+        }
         inOrder("first_event", firstEventNanos, "done", doneNanos);
         long latest = Math.max(Math.max(Math.max(intendedNanos, sendNanos), Math.max(headersNanos, firstEventNanos)),
-                Math.max(firstTokenNanos, doneNanos));
+                Math.max(Math.max(firstTokenNanos, firstAnswerNanos), doneNanos));
         inOrder("the latest instant", latest, "end", endNanos);
         if (endNanos < 0) {
             throw new IllegalArgumentException("end=" + endNanos + ": every attempt ends");
@@ -59,6 +69,13 @@ public record AttemptTimes(long originNanos, long intendedNanos, long connectNan
             throw new IllegalArgumentException("itl_max=" + itlMaxNanos + " ns does not fit between first_token="
                     + firstTokenNanos + " and end=" + endNanos);
         }
+    }
+
+    /** Instants of an attempt without reasoning: its first answer token is its first token. */
+    public AttemptTimes(long originNanos, long intendedNanos, long connectNanos, long sendNanos, long headersNanos,
+            long firstEventNanos, long firstTokenNanos, long doneNanos, long endNanos, long itlMaxNanos) {
+        this(originNanos, intendedNanos, connectNanos, sendNanos, headersNanos, firstEventNanos, firstTokenNanos,
+                firstTokenNanos, doneNanos, endNanos, itlMaxNanos);
     }
 
     /** Refuses {@code later} before {@code earlier} when both happened. */
@@ -101,12 +118,17 @@ public record AttemptTimes(long originNanos, long intendedNanos, long connectNan
         return sendNanos < 0 ? -1 : endOfAnswer() - sendNanos;
     }
 
-    /** Send to the first content or tool-call event. */
+    /** Send to the first reasoning, content or tool-call event. */
     public long ttft() {
         return sinceSend(firstTokenNanos);
     }
 
-    /** Intended send to the first content or tool-call event, -1 when none came. */
+    /** Send to the first content or tool-call event (the answer, after any reasoning); -1 when none came. */
+    public long ttfa() {
+        return sinceSend(firstAnswerNanos);
+    }
+
+    /** Intended send to the first reasoning, content or tool-call event, -1 when none came. */
     public long responseTtft() {
         return firstTokenNanos < 0 ? -1 : firstTokenNanos - intendedNanos;
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** How an attempt ended; every attempt gets exactly one. */
 public enum ErrorClass {
-    /** Status 2xx, {@code [DONE]} seen, no error event, nothing malformed. */
+    /** Status 2xx, the API's end marker seen ({@code [DONE]}, {@code message_stop}...), no error, nothing malformed. */
     NONE,
     /** TCP connect failed, or TCP connect or TLS handshake timed out (no request sent); retried. */
     CONNECT,
@@ -28,11 +28,18 @@ public enum ErrorClass {
     TOTAL_TIMEOUT,
     /** The connection was reset or closed before the HTTP response ended. */
     RESET,
-    /** The HTTP response ended without {@code data: [DONE]}. */
+    /**
+     * The HTTP response ended without its API's end marker: {@code data: [DONE]}, {@code response.completed}
+     * (or {@code .incomplete}, {@code .failed}), {@code message_stop}; for Gemini, which has none, a last event
+     * without a {@code finishReason}.
+     */
     NO_DONE,
     /** At least one event's data could not be read (the stream may have gone on). */
     MALFORMED,
-    /** The server sent an error event ({@code data: {"error": ...}}) inside the stream. */
+    /**
+     * The server sent an error inside the stream, in its API's form: {@code data: {"error": ...}}, the Responses
+     * API's {@code error} event or {@code response.failed}, Anthropic's {@code event: error}.
+     */
     ERROR_EVENT,
     /** The run was stopped (Ctrl-C, or the end-of-stage drain ran out) while the attempt was in flight. */
     CANCELLED;

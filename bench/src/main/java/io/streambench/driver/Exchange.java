@@ -75,6 +75,7 @@ final class Exchange implements SseListener {
     private StreamHandler handler;
     private ScheduledFuture<?> timer;
     private SseParser parser;
+    private boolean parserEnded;
     private boolean finished;
     private boolean keepAlive;
 
@@ -83,6 +84,7 @@ final class Exchange implements SseListener {
     private long headersNanos = -1;
     private long firstEventNanos = -1;
     private long firstTokenNanos = -1;
+    private long firstAnswerNanos = -1;
     private long lastContentNanos = -1;
     private long lastEventNanos = -1;
     private long doneNanos = -1;
@@ -92,8 +94,10 @@ final class Exchange implements SseListener {
     private long bytes;
     private long estimatedTokens;
     private long usageTokens = -1;
-    private long usageInputTokens = -1;
-    private long cachedTokens = -1;
+    /** The usage as the API spreads it over its events. */
+    private final UsageTally usage = new UsageTally();
+    /** Where the first {@code data:} line starts, whether or not the parser reports anything for its event. */
+    private final FirstDataLine firstData = new FirstDataLine();
     /** The answer as received, and the tool calls' arguments: for an exact count and the next turn. */
     private final ReceivedText received = new ReceivedText();
     /**
@@ -103,6 +107,8 @@ final class Exchange implements SseListener {
     private final boolean keepText;
     /** The tokenizer's count of the text, once the attempt ended without usage; -1 otherwise. */
     private long countedExact = -1;
+    /** The reasoning part of the output ({@link #countReasoning}), once the attempt ended. */
+    private long reasoningTokens = -1;
     /** Tokens of this attempt added to the stage's window so far. */
     private long countedTokens;
     private long itlMax = -1;
@@ -330,7 +336,7 @@ final class Exchange implements SseListener {
             if (measured) {
                 metrics.record(Metric.TTFB, arrivalNanos - sendNanos);
             }
-            parser = shared.options().parser().create(Api.CHAT, this);
+            parser = shared.options().parser().create(shared.target().api(), this);
         } else {
             HttpHeaders h = response.headers();
             retryAfterNanos = RetryAfter.nanos(h.get("retry-after-ms"), h.get(HttpHeaderNames.RETRY_AFTER),
@@ -357,6 +363,11 @@ final class Exchange implements SseListener {
         }
         if (parser != null) {
             if (readable > 0) {
+                // The first event of any kind (Responses' response.created, Anthropic's message_start) is the
+                // first event, though no listener call may come for it.
+                if (firstEventNanos < 0 && firstData.scan(content)) {
+                    event(arrivalNanos);
+                }
                 if (probe != null) {
                     probe.read(content, arrivalNanos, parser);
                 } else {
@@ -387,11 +398,40 @@ final class Exchange implements SseListener {
             finish(ErrorClass.HTTP_STATUS, "status=" + status + (body.isEmpty() ? "" : " " + body), nowNanos, true);
         } else if (notSseType != null) {
             notSse(nowNanos, true);
-        } else if (doneNanos < 0) {
-            finish(ErrorClass.NO_DONE, "response ended without [DONE]", nowNanos, true);
+        } else if (endOfBody(nowNanos) < 0) {
+            finish(ErrorClass.NO_DONE, "response ended without " + endMarker(shared.target().api()), nowNanos, true);
         } else {
             finish(ErrorClass.NONE, null, nowNanos, true);
         }
+    }
+
+    /**
+     * The end instant once the body ended: the end marker's, or for an API without one (Gemini) now, when the
+     * parser, told the body ended, finds that the last event had a finish reason; -1 when the stream did not end.
+     */
+    private long endOfBody(long nowNanos) {
+        if (doneNanos < 0 && !shared.target().api().endMarker()) {
+            endParser(nowNanos);
+        }
+        return doneNanos;
+    }
+
+    /** Ends the parser, once (its contract): at the body's end for Gemini, else when the attempt finishes. */
+    private void endParser(long nowNanos) {
+        if (parser != null && !parserEnded) {
+            parserEnded = true;
+            parser.end(nowNanos);
+        }
+    }
+
+    /** What says a stream of {@code api} is complete, for the message of one that is not. */
+    private static String endMarker(Api api) {
+        return switch (api) {
+            case CHAT, COMPLETIONS -> "[DONE]";
+            case RESPONSES -> "response.completed (or .incomplete, .failed)";
+            case MESSAGES -> "message_stop";
+            case GEMINI -> "an event with a finishReason";
+        };
     }
 
     private void notSse(long nowNanos, boolean responseComplete) {
@@ -498,9 +538,28 @@ final class Exchange implements SseListener {
         event(arrivalNanos);
     }
 
+    /** The first answer token (text or a tool call, after any reasoning); call after {@link #token}. */
+    private void answer(long arrivalNanos) {
+        if (firstAnswerNanos < 0) {
+            firstAnswerNanos = arrivalNanos;
+            if (measured) {
+                metrics.record(Metric.TTFA, arrivalNanos - sendNanos);
+            }
+        }
+    }
+
+    @Override
+    public void onReasoning(int choice, CharSequence text, long arrivalNanos) {
+        token(TokenEstimator.count(text), arrivalNanos);
+        if (keepText) {
+            received.reasoning(text);
+        }
+    }
+
     @Override
     public void onContent(int choice, CharSequence text, long arrivalNanos) {
         token(TokenEstimator.count(text), arrivalNanos);
+        answer(arrivalNanos);
         if (keepText) {
             received.answer(text);
         }
@@ -511,6 +570,7 @@ final class Exchange implements SseListener {
     public void onToolCall(int choice, int toolIndex, CharSequence id, CharSequence name, CharSequence arguments,
             long arrivalNanos) {
         token(arguments == null || arguments.length() == 0 ? 1 : TokenEstimator.count(arguments), arrivalNanos);
+        answer(arrivalNanos);
         if (keepText && arguments != null && arguments.length() > 0) {
             received.arguments(arguments);
         }
@@ -522,23 +582,20 @@ final class Exchange implements SseListener {
         finishReason = reason.toString();
     }
 
-    @Override
-    public void onUsage(TokenUsage usage, long arrivalNanos) {
-        usage(usage.promptTokens(), usage.outputTokens(), usage.cachedTokens(), arrivalNanos);
-    }
-
     /**
-     * The server's counts, as the last usage of the stream says them (Anthropic's and Gemini's come more than
-     * once): the window gets the difference to what it counted; the attempt's figures are recorded when it ends.
+     * The server's counts, as often as the API repeats them (Gemini on every event, Anthropic at the start and
+     * the end): the latest output count fixes the attempt's, and its figures are recorded once, at its end.
      */
-    private void usage(long prompt, long completion, long cached, long arrivalNanos) {
+    @Override
+    public void onUsage(TokenUsage counts, long arrivalNanos) {
         event(arrivalNanos);
-        usageTokens = completion;
-        window.corrected(completion - countedTokens, arrivalNanos);
-        countedTokens = completion;
-        usageInputTokens = prompt;
-        cachedTokens = cached;
         metrics.sawUsage();
+        if (usage.accept(counts)) {
+            long completion = usage.outputTokens();
+            usageTokens = completion;
+            window.corrected(completion - countedTokens, arrivalNanos);
+            countedTokens = completion;
+        }
     }
 
     @Override
@@ -546,7 +603,11 @@ final class Exchange implements SseListener {
         event(arrivalNanos);
         if (streamError.kind() == StreamError.Kind.API) {
             if (apiError == null) {
-                apiError = streamError.message() + (streamError.code() == null ? "" : " (code=" + streamError.code() + ")");
+                // the type says what kind of failure in every API (overloaded_error, server_error, UNAVAILABLE)
+                String type = streamError.type() == null ? "" : "type=" + streamError.type();
+                String code = streamError.code() == null ? "" : "code=" + streamError.code();
+                String details = type.isEmpty() || code.isEmpty() ? type + code : type + ", " + code;
+                apiError = streamError.message() + (details.isEmpty() ? "" : " (" + details + ")");
             }
         } else if (malformed == null) {
             malformed = streamError.message();
@@ -556,6 +617,10 @@ final class Exchange implements SseListener {
     @Override
     public void onEnd(StreamEnd end, long arrivalNanos) {
         event(arrivalNanos);
+        if (!end.answered() && apiError == null) {
+            // response.failed comes after its error; should a server send it alone, the end still says it failed
+            apiError = "the stream ended with " + end.name().toLowerCase(Locale.ROOT).replace('_', '.');
+        }
         if (doneNanos < 0) {
             doneNanos = arrivalNanos;
         }
@@ -584,9 +649,7 @@ final class Exchange implements SseListener {
         if (timer != null) {
             timer.cancel(false);
         }
-        if (parser != null) {
-            parser.end(nowNanos);
-        }
+        endParser(nowNanos);
         // An error event or unreadable data says more than how the connection ended afterwards.
         if (apiError != null && ending != ErrorClass.HTTP_STATUS) {
             error = ErrorClass.ERROR_EVENT;
@@ -617,14 +680,18 @@ final class Exchange implements SseListener {
             times = null;
         }
         countText();
-        if (measured && usageInputTokens >= 0) {
-            metrics.record(Metric.USAGE_INPUT_TOKENS, usageInputTokens);
-            metrics.record(Metric.CACHED_TOKENS, cachedTokens);
+        reasoningTokens = countReasoning();
+        if (measured && usage.promptTokens() >= 0) {
+            metrics.record(Metric.USAGE_INPUT_TOKENS, usage.promptTokens());
+            metrics.record(Metric.CACHED_TOKENS, usage.cachedTokens());
         }
         if (times != null && error.ok() && measured) {
             metrics.record(Metric.E2E, times.e2e());
             metrics.record(Metric.RESPONSE_E2E, times.responseE2e());
             metrics.record(Metric.OUTPUT_TOKENS, outputTokens());
+            if (reasoningTokens > 0) {
+                metrics.record(Metric.REASONING_TOKENS, reasoningTokens);
+            }
             long tpot = times.tpot(outputTokens());
             if (tpot >= 0) {
                 metrics.record(Metric.TPOT, tpot);
@@ -651,6 +718,21 @@ final class Exchange implements SseListener {
         return usageTokens >= 0 ? usageTokens : countedExact >= 0 ? countedExact : estimatedTokens;
     }
 
+    /**
+     * The reasoning part of the output, once the attempt ended: the usage's count when it gives one, else the
+     * streamed reasoning counted with the run's tokenizer (a server whose usage does not count it apart); 0 when
+     * neither found any; -1 when nothing can say (no usage, and no text kept: none came, or too long, or not kept).
+     */
+    private long countReasoning() {
+        if (usage.reasoningTokens() > 0) {
+            return usage.reasoningTokens();
+        }
+        if (chunks > 0 && keepText && received.complete()) {
+            return received.reasoningCount(shared.target().requests().tokenizer());
+        }
+        return usage.outputTokens() >= 0 ? 0 : -1;
+    }
+
     private TokenSource tokenSource() {
         return usageTokens >= 0 ? TokenSource.USAGE : chunks == 0 ? TokenSource.NONE
                 : countedExact >= 0 ? TokenSource.TOKENIZER : TokenSource.ESTIMATE;
@@ -668,7 +750,7 @@ final class Exchange implements SseListener {
 
     private AttemptTimes times() {
         return new AttemptTimes(shared.runStartNanos(), request.intendedNanos(), connectNanos, sendNanos, headersNanos,
-                firstEventNanos, firstTokenNanos, doneNanos, endNanos, itlMax);
+                firstEventNanos, firstTokenNanos, firstAnswerNanos, doneNanos, endNanos, itlMax);
     }
 
     /**
@@ -682,9 +764,10 @@ final class Exchange implements SseListener {
         return new AttemptRow(new AttemptRow.Id(request.id(), attempt, metrics.index(), measured), times,
                 new AttemptRow.Ending(error, status, message, retryAfterNanos, retried),
                 new AttemptRow.Received(chunks, bytes, outputTokens(), tokenSource(),
-                        shared.target().requests().tokenizer().name(), finishReason),
+                        shared.target().requests().tokenizer().name(), finishReason, usage.outputField(),
+                        reasoningTokens),
                 new AttemptRow.Overhead(parseNanos, stampOverheadMax), client.figures(),
-                new AttemptRow.Plan(plan.tokens().promptTokens(), plan.tokens().outputTokens(), usageInputTokens,
-                        cachedTokens, group.prefixGroup(), group.session(), group.turn()));
+                new AttemptRow.Plan(plan.tokens().promptTokens(), plan.tokens().outputTokens(), usage.promptTokens(),
+                        usage.cachedTokens(), group.prefixGroup(), group.session(), group.turn()));
     }
 }

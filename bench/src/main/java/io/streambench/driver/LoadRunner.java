@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.driver.dialect.ApiAuth;
 import io.streambench.mock.Version;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,9 +98,7 @@ public final class LoadRunner {
         h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         h.set(HttpHeaderNames.ACCEPT, "text/event-stream");
         h.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
-        if (target.apiKey() != null) {
-            h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + target.apiKey());
-        }
+        ApiAuth.set(target.api(), target.apiKey(), h);
         target.headers().forEach(h::set);
         return h;
     }

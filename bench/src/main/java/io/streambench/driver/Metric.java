@@ -11,9 +11,11 @@ public enum Metric {
     TTFB(Unit.NANOS),
     /** Send to the first SSE data event (often the role-only chunk). */
     TTFE(Unit.NANOS),
-    /** Send to the first content or tool-call event. */
+    /** Send to the first generated token of any kind: a reasoning, content or tool-call event. */
     TTFT(Unit.NANOS),
-    /** Gap between consecutive content events of a stream, pooled. */
+    /** Send to the first answer token: a content or tool-call event, after any reasoning. */
+    TTFA(Unit.NANOS),
+    /** Gap between consecutive token events (reasoning, content, tool call) of a stream, pooled. */
     ITL(Unit.NANOS),
     /** {@link #ITL} divided by the (estimated) tokens of the later chunk. */
     ITL_TOKEN(Unit.NANOS),
@@ -47,7 +49,12 @@ public enum Metric {
     /** The answer length each request asked for ({@code max_tokens}), per request that asked one. */
     OUTPUT_TOKENS_REQUESTED(Unit.TOKENS),
     /** Output tokens per successful attempt: the server's usage, else counted with the run's tokenizer. */
-    OUTPUT_TOKENS(Unit.TOKENS);
+    OUTPUT_TOKENS(Unit.TOKENS),
+    /**
+     * The reasoning part of the output tokens, per successful attempt that reasoned: the usage's count, else the
+     * streamed reasoning counted.
+     */
+    REASONING_TOKENS(Unit.TOKENS);
 
     /** What a metric's values count. */
     public enum Unit {

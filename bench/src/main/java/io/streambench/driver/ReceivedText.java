@@ -4,9 +4,10 @@ import io.streambench.driver.workload.Tokenizer;
 
 /**
  * The text one attempt received, kept as it arrives: the answer exactly as streamed (a conversation's next turn
- * carries it) and the tool calls' arguments, both counted with the run's tokenizer when the server sends no
- * usage. A copy per event (the parser reuses its buffers), amortised into two growing builders; bounded by
- * {@link #MAX_CHARS}, past which nothing more is kept and the text is reported as too long. Event loop only.
+ * carries it), the tool calls' arguments and the streamed reasoning, all counted with the run's tokenizer when
+ * the server sends no usage (the reasoning also on its own, when the usage does not count it apart). A copy per
+ * event (the parser reuses its buffers), amortised into growing builders; bounded by {@link #MAX_CHARS}, past
+ * which nothing more is kept and the text is reported as too long. Event loop only.
  */
 final class ReceivedText {
 
@@ -18,6 +19,7 @@ final class ReceivedText {
 
     private final StringBuilder answer = new StringBuilder();
     private StringBuilder arguments;
+    private StringBuilder reasoning;
     private boolean overflow;
 
     /** A piece of the answer. */
@@ -37,8 +39,19 @@ final class ReceivedText {
         }
     }
 
+    /** A piece of streamed reasoning. */
+    void reasoning(CharSequence text) {
+        if (fits(text)) {
+            if (reasoning == null) {
+                reasoning = new StringBuilder();
+            }
+            reasoning.append(text);
+        }
+    }
+
     private boolean fits(CharSequence text) {
-        if (!overflow && answer.length() + (arguments == null ? 0 : arguments.length()) + text.length() > MAX_CHARS) {
+        if (!overflow && answer.length() + (arguments == null ? 0 : arguments.length())
+                + (reasoning == null ? 0 : reasoning.length()) + text.length() > MAX_CHARS) {
             overflow = true;
         }
         return !overflow;
@@ -54,8 +67,17 @@ final class ReceivedText {
         return overflow ? null : answer.toString();
     }
 
-    /** The tokens of everything kept: answer and arguments, each counted on its own as a server counts them. */
+    /**
+     * The tokens of everything kept: answer, arguments and reasoning, each counted on its own as a server counts
+     * them.
+     */
     long count(Tokenizer tokenizer) {
-        return tokenizer.count(answer.toString()) + (arguments == null ? 0 : tokenizer.count(arguments.toString()));
+        return tokenizer.count(answer.toString()) + (arguments == null ? 0 : tokenizer.count(arguments.toString()))
+                + reasoningCount(tokenizer);
+    }
+
+    /** The tokens of the streamed reasoning kept, 0 without any. */
+    long reasoningCount(Tokenizer tokenizer) {
+        return reasoning == null ? 0 : tokenizer.count(reasoning.toString());
     }
 }

@@ -19,8 +19,8 @@ public final class SummaryTable {
     /** Messages shown per error class; report.html and run.json keep more. */
     private static final int MESSAGES_SHOWN = 3;
 
-    private static final List<Metric> SHOWN = List.of(Metric.TTFB, Metric.TTFT, Metric.ITL, Metric.TPOT, Metric.E2E,
-            Metric.RESPONSE_TTFT, Metric.RESPONSE_E2E, Metric.STAMP_OVERHEAD, Metric.PARSE);
+    private static final List<Metric> SHOWN = List.of(Metric.TTFB, Metric.TTFT, Metric.TTFA, Metric.ITL, Metric.TPOT,
+            Metric.E2E, Metric.RESPONSE_TTFT, Metric.RESPONSE_E2E, Metric.STAMP_OVERHEAD, Metric.PARSE);
 
     private SummaryTable() {
     }
@@ -46,8 +46,11 @@ public final class SummaryTable {
                 printMessages(out, s);
             }
             workload(out, s);
+            // ttfa is ttft again unless reasoning streamed: shown only when some attempt reasoned
+            boolean reasoned = s.histograms().containsKey(Metric.REASONING_TOKENS)
+                    && s.histograms().get(Metric.REASONING_TOKENS).getTotalCount() > 0;
             List<Metric> shown = SHOWN.stream().filter(m -> s.histograms().containsKey(m)
-                    && s.histograms().get(m).getTotalCount() > 0).toList();
+                    && s.histograms().get(m).getTotalCount() > 0 && (m != Metric.TTFA || reasoned)).toList();
             if (shown.isEmpty()) {
                 out.println("  no latency figures: no measured request received a stream");
                 continue;

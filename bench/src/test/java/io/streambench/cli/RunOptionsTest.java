@@ -114,7 +114,30 @@ class RunOptionsTest {
                 Arguments.of("--ignore-eos --requests 1", List.of("--ignore-eos needs an answer length")),
                 Arguments.of("--input-tokens 10 --ignore-eos --requests 1", List.of("--ignore-eos needs an answer length")),
                 Arguments.of("--prompts {prompts} --ignore-eos --requests 1", List.of("--prompts", "ignore-eos needs an answer "
-                        + "length")));
+                        + "length")),
+                // --api and what each API has fields for
+                Arguments.of("--api anthropic --requests 1", List.of("api", "anthropic", "messages")),
+                Arguments.of("--url http://127.0.0.1:9/v1/messages --api chat --model m --requests 1",
+                        List.of("--api chat", "messages endpoint", "base URL")),
+                Arguments.of("--api messages --reasoning-effort low --requests 1", List.of("--reasoning-effort",
+                        "--reasoning-budget")),
+                Arguments.of("--api chat --reasoning-budget 2048 --requests 1", List.of("--reasoning-budget",
+                        "--reasoning-effort")),
+                Arguments.of("--api completions --reasoning-effort low --requests 1", List.of("--reasoning-effort",
+                        "no reasoning setting")),
+                Arguments.of("--api messages --reasoning-budget 100 --requests 1", List.of("--reasoning-budget", "1024")),
+                Arguments.of("--api messages --reasoning-budget 2048 --max-tokens 1000 --requests 1",
+                        List.of("--max-tokens 1000", "--reasoning-budget 2048", "above")),
+                Arguments.of("--api gemini --reasoning-budget -5 --requests 1", List.of("--reasoning-budget", "-1")),
+                Arguments.of("--api completions --tools {prompts} --requests 1", List.of("--tools", "no tools")),
+                Arguments.of("--tools {prompts} --requests 1", List.of("{prompts}", "a non-empty JSON list of function")),
+                Arguments.of("--tools {missing} --requests 1", List.of("--tools {missing}: not found")),
+                Arguments.of("--api responses --no-include-usage --requests 1", List.of("--include-usage",
+                        "always carry usage")),
+                Arguments.of("--api messages --output-tokens 50 --ignore-eos --requests 1", List.of("--ignore-eos",
+                        "messages")),
+                Arguments.of("--gateway http://127.0.0.1:9/v1 --mock-port 9 --api gemini --duration 1s",
+                        List.of("--api gemini", "--gateway")));
     }
 
     @ParameterizedTest
@@ -159,6 +182,7 @@ class RunOptionsTest {
         assertEquals(0, o.code());
         assertTrue(help.contains("130 stopped by Ctrl-C"), help);
         assertTrue(help.contains("a --prompts line with its own max_tokens or max_completion_tokens keeps it"), help);
-        assertTrue(help.contains("/chat/completions is appended"), help);
+        assertTrue(help.contains("the --api's path is appended (/chat/completions, /responses, /completions, "
+                + "/v1/messages, /v1beta/models/MODEL:streamGenerateContent?alt=sse)"), help);
     }
 }

@@ -73,7 +73,7 @@ class WorkloadRunTest {
                     + "drawn: " + row);
             assertEquals("200", row.get("output_tokens_requested"), row::toString);
             assertEquals("200", row.get("output_tokens"), () -> "the mock answered the length asked: " + row);
-            assertEquals("usage", row.get("token_source"));
+            assertEquals("usage:completion_tokens", row.get("token_source"));
             groups.add(row.get("prefix_group"));
             double drawn = Integer.parseInt(row.get("input_tokens")) - 500;
             sum += drawn;

@@ -1,5 +1,7 @@
 package io.streambench.report.folder;
 
+import io.streambench.client.Api;
+import io.streambench.client.sse.TokenUsage;
 import io.streambench.driver.AttemptRow;
 import io.streambench.driver.ErrorClass;
 import io.streambench.driver.TokenSource;
@@ -44,22 +46,31 @@ public final class RequestsCsv {
             col("ttfb_ms", "ms", "send to response headers", r -> Csv.ms(r.times().ttfb())),
             col("ttfe_ms", "ms", "send to the first SSE data event (usually the role chunk)",
                     r -> Csv.ms(r.times().ttfe())),
-            col("ttft_ms", "ms", "send to the first content or tool-call event", r -> Csv.ms(r.times().ttft())),
+            col("ttft_ms", "ms", "send to the first generated token of any kind: reasoning, answer text or a tool "
+                    + "call (docs/metrics.md: which one other tools call TTFT)", r -> Csv.ms(r.times().ttft())),
+            col("ttfa_ms", "ms", "send to the first answer token: text or a tool call, after any streamed reasoning "
+                    + "(equal to `ttft_ms` when none streamed); empty when no answer came",
+                    r -> Csv.ms(r.times().ttfa())),
             col("e2e_ms", "ms", "send to `[DONE]` (or to the end of the response, or to the failure)",
                     r -> Csv.ms(r.times().e2e())),
             col("response_e2e_ms", "ms", "intended send to `[DONE]`: includes waiting for a slot and earlier "
                     + "attempts; successful attempts only", r -> Csv.ms(r.responseE2e())),
             col("tpot_ms", "ms", "(end - ttft) / (output tokens - 1); successful attempts with 2+ tokens only",
                     r -> Csv.ms(r.tpot())),
-            col("chunks", "", "content and tool-call events", r -> r.received().chunks()),
+            col("chunks", "", "reasoning, content and tool-call events", r -> r.received().chunks()),
             col("bytes", "bytes", "response body bytes (HTTP chunk framing excluded)", r -> r.received().bytes()),
-            col("output_tokens", "tokens", "from the usage chunk when sent, else the streamed text counted with the "
-                    + "run's `--tokenizer` once the attempt ended (`token_source` says which)",
+            col("output_tokens", "tokens", "reasoning included: from the API's usage when sent, else the streamed "
+                    + "text counted with the run's `--tokenizer` once the attempt ended (`token_source` says which)",
                     r -> r.received().outputTokens()),
+            col("reasoning_tokens", "tokens", "the reasoning part of `output_tokens`: the usage's own count "
+                    + "(`reasoning_tokens`, `thoughtsTokenCount`...), else the streamed reasoning counted with the "
+                    + "`--tokenizer`; 0 when neither found any; empty when nothing can say",
+                    r -> orEmpty(r.received().reasoningTokens())),
             col("token_source", "", tokenSources(), r -> r.received().tokenSourceLabel()),
-            col("finish_reason", "", "the last `finish_reason` (`stop`, `length`, `tool_calls`...), empty if none "
-                    + "came", r -> orEmpty(r.received().finishReason())),
-            col("itl_max_ms", "ms", "largest gap between two content events of this attempt",
+            col("finish_reason", "", "the last `finish_reason` (`stop`, `length`, `tool_calls`...) or the API's own "
+                    + "(`end_turn`, `STOP`, Responses' `completed`...), empty if none came", r -> orEmpty(r.received().finishReason())),
+            col("itl_max_ms", "ms", "largest gap between two token events (reasoning, content, tool call) of this "
+                    + "attempt",
                     r -> Csv.ms(r.times().itlMaxNanos())),
             col("parse_ms", "ms", "total time in the SSE parser (and the driver's listener) over all reads of this "
                     + "attempt", r -> Csv.ms(r.overhead().parseNanos())),
@@ -83,8 +94,8 @@ public final class RequestsCsv {
             col("usage_input_tokens", "tokens", "prompt tokens in the server's usage (its chat template included); "
                     + "empty without usage", r -> orEmpty(r.plan().usageInputTokens())),
             col("cached_tokens", "tokens", "of those, the ones the server's prefix cache held "
-                    + "(`prompt_tokens_details.cached_tokens`, or its API's field); empty without usage, 0 when the "
-                    + "usage does not report it", r -> orEmpty(r.plan().cachedTokens())),
+                    + "(`prompt_tokens_details.cached_tokens`, `cache_read_input_tokens`, `cachedContentTokenCount`...); "
+                    + "empty without usage, 0 when the usage does not report it", r -> orEmpty(r.plan().cachedTokens())),
             col("prefix_group", "", "the shared system prompt (`--prefix-groups`) the request starts with, from 0; "
                     + "empty for none", r -> orEmpty(r.plan().prefixGroup())),
             col("session", "", "the conversation (`--turns`) the request is a turn of, from 0; empty outside "
@@ -120,9 +131,22 @@ public final class RequestsCsv {
                 .collect(Collectors.joining(", ")) + " (see below)";
     }
 
+    /** Where {@code api}'s output count comes from, as {@code token_source} says it. */
+    private static String usageLabel(Api api) {
+        return "`" + TokenSource.usageLabel(switch (api) {
+            case CHAT, COMPLETIONS -> TokenUsage.Source.CHUNK_USAGE;
+            case RESPONSES -> TokenUsage.Source.RESPONSE_USAGE;
+            case MESSAGES -> TokenUsage.Source.MESSAGE_DELTA;
+            case GEMINI -> TokenUsage.Source.USAGE_METADATA;
+        }) + "`";
+    }
+
     private static String tokenSources() {
         List<String> labels = Arrays.stream(TokenSource.values()).map(t -> "`" + t.label("NAME") + "`").toList();
-        return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1)
+        // the usage's label names the field the count came from, per API
+        List<String> usage = Arrays.stream(Api.values()).map(RequestsCsv::usageLabel).distinct().toList();
+        return String.join(", ", usage) + " (the API's usage, by the field the count came from), "
+                + String.join(", ", labels.subList(1, labels.size() - 1)) + " or " + labels.get(labels.size() - 1)
                 + " (`estimate`: no usage, and the text was not kept: over 2 Mi characters, or the stage's server had "
                 + "sent usage before; estimated per event)";
     }

@@ -41,7 +41,7 @@ public final class RunJsonConfig {
             t.headers().forEach((k, v) -> headers.put(k, SECRET.matcher(k).matches() ? "***" : v));
             Target target = new Target(t.url().toString(), headers, t.apiKey() == null ? "none" : "set",
                     t.requests().encodedAtStart(), t.requests().label(), t.mockSeeds(), t.requests().tokenizer().name(),
-                    t.requests().answerLengthHeader());
+                    t.requests().answerLengthHeader(), t.api().label());
             var b = c.bounds();
             Bounds bounds = new Bounds(b.duration() == null ? null : b.duration().toMillis() / 1000.0, b.requests(),
                     b.warmup().toMillis() / 1000.0);
@@ -69,10 +69,12 @@ public final class RunJsonConfig {
      * @param tokenizer    the tokenizer that counted prompts (and answers without usage); null in older files
      * @param answerLength whether each planned answer length was also sent as {@code x-mock-output-tokens}; null in
      *                     older files
+     * @param api          the API the requests spoke ({@code chat}, {@code messages}...); null in older files (chat)
      */
     public record Target(String url, Map<String, String> headers, String apiKey, int bodies, String bodiesSource,
             boolean mockSeeds, @JsonInclude(JsonInclude.Include.NON_NULL) String tokenizer,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean answerLength) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean answerLength,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String api) {
     }
 
     /**

@@ -24,10 +24,10 @@ class RequestsCsvTest {
         long intended = origin + 1_001 * MS;
         long send = intended + 3 * MS;
         AttemptTimes times = new AttemptTimes(origin, intended, 2 * MS, send, send + 5 * MS, send + 6 * MS,
-                send + 7 * MS, send + 900 * MS, send + 950 * MS, 8 * MS);
+                send + 7 * MS, send + 9 * MS, send + 900 * MS, send + 950 * MS, 8 * MS);
         return new AttemptRow(new AttemptRow.Id(11, 1, 3, true), times,
                 new AttemptRow.Ending(ErrorClass.NONE, 203, "a message", 12 * MS, true),
-                new AttemptRow.Received(31, 4099, 47, TokenSource.TOKENIZER, "cl100k_base", "length"),
+                new AttemptRow.Received(31, 4099, 47, TokenSource.TOKENIZER, "cl100k_base", "length", null, 23),
                 new AttemptRow.Overhead(13 * MS, 14 * MS), new ClientFigures(17, 15 * MS, 1234, false),
                 new AttemptRow.Plan(1999, 201, 2011, 1536, 5, 41, 5));
     }
@@ -58,9 +58,10 @@ class RequestsCsvTest {
         Map<String, String> read = DistinctCells.onlyRow(file, RequestsCsv.COLUMNS.names());
 
         for (String empty : List.of("start_ms", "connect_ms", "status", "error_message", "retry_after_ms", "ttfb_ms",
-                "ttfe_ms", "ttft_ms", "e2e_ms", "response_e2e_ms", "tpot_ms", "finish_reason", "itl_max_ms",
+                "ttfe_ms", "ttft_ms", "ttfa_ms", "e2e_ms", "response_e2e_ms", "tpot_ms", "finish_reason", "itl_max_ms",
                 "stamp_overhead_max_ms", "display_delay_max_ms", "kept_chars", "schedule_lag_ms",
-                "output_tokens_requested", "usage_input_tokens", "cached_tokens", "prefix_group", "session", "turn")) {
+                "output_tokens_requested", "reasoning_tokens", "usage_input_tokens", "cached_tokens", "prefix_group",
+                "session", "turn")) {
             assertEquals("", read.get(empty), empty);
         }
         assertEquals("warmup", read.get("phase"));
