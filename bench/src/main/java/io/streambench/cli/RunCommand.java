@@ -2,7 +2,10 @@ package io.streambench.cli;
 
 import io.streambench.client.Api;
 import io.streambench.client.accumulate.AccumulateStrategy;
+import io.streambench.client.accumulate.AccumulatorFactory;
+import io.streambench.client.flush.FlushPolicy;
 import io.streambench.client.flush.FlushStrategy;
+import io.streambench.client.sse.ParserFactory;
 import io.streambench.client.sse.ParserStrategy;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
@@ -247,21 +250,24 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static final class ClientGroup {
-        @Option(names = "--parser", paramLabel = "NAME", description = "SSE parser strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+        @Option(names = "--parser", paramLabel = "NAME", description = "SSE parser strategy: ${COMPLETION-CANDIDATES}, "
+                + "or your own by class name or ServiceLoader name (default: ${DEFAULT-VALUE}).",
                 completionCandidates = ParserNames.class, converter = ParserConverter.class, defaultValue = "bytes-scan")
-        ParserStrategy parser;
+        ParserFactory parser;
 
         @Option(names = "--flush", paramLabel = "NAME", completionCandidates = FlushNames.class,
                 converter = FlushConverter.class,
                 description = "Client flush policy, as a UI would show text: ${COMPLETION-CANDIDATES} (interval/hybrid: "
                         + FlushStrategy.DEFAULT_INTERVAL_MILLIS + " ms, size/hybrid: " + FlushStrategy.DEFAULT_MAX_CHARS
-                        + " chars; none by default). Records flushes and arrival-to-flush delay (display_delay).")
-        FlushStrategy flush;
+                        + " chars; none by default), or your own FlushPolicy by class name. Records flushes and "
+                        + "arrival-to-flush delay (display_delay).")
+        FlushPolicy flush;
 
         @Option(names = "--accumulate", paramLabel = "NAME", completionCandidates = AccumulateNames.class,
                 converter = AccumulateConverter.class,
-                description = "How each answer is kept while it streams: ${COMPLETION-CANDIDATES} (none by default). Records kept chars and truncation.")
-        AccumulateStrategy accumulate;
+                description = "How each answer is kept while it streams: ${COMPLETION-CANDIDATES} (none by default), or "
+                        + "your own Accumulator by class name. Records kept chars and truncation.")
+        AccumulatorFactory accumulate;
 
         @Option(names = "--max-response-chars", paramLabel = "CHARS", description = "Limit of the bounded accumulator in UTF-16 chars, 0 for its default of "
                 + AccumulateStrategy.DEFAULT_MAX_CHARS + " (default: ${DEFAULT-VALUE}).")
@@ -359,23 +365,23 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** --flush NAME. */
-    static final class FlushConverter extends NamedConverter<FlushStrategy> {
+    static final class FlushConverter extends NamedConverter<FlushPolicy> {
         FlushConverter() {
-            super(FlushStrategy::named);
+            super(FlushStrategy::policyNamed);
         }
     }
 
     /** --accumulate NAME. */
-    static final class AccumulateConverter extends NamedConverter<AccumulateStrategy> {
+    static final class AccumulateConverter extends NamedConverter<AccumulatorFactory> {
         AccumulateConverter() {
-            super(AccumulateStrategy::named);
+            super(AccumulatorFactory::named);
         }
     }
 
     /** --parser NAME. */
-    static final class ParserConverter extends NamedConverter<ParserStrategy> {
+    static final class ParserConverter extends NamedConverter<ParserFactory> {
         ParserConverter() {
-            super(ParserStrategy::named);
+            super(ParserFactory::named);
         }
     }
 

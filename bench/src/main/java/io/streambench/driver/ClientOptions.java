@@ -1,20 +1,21 @@
 package io.streambench.driver;
 
-import io.streambench.client.accumulate.AccumulateStrategy;
-import io.streambench.client.flush.FlushStrategy;
+import io.streambench.client.accumulate.AccumulatorFactory;
+import io.streambench.client.flush.FlushPolicy;
+import io.streambench.client.sse.ParserFactory;
 import io.streambench.client.sse.ParserStrategy;
 import java.util.Objects;
 
 /**
  * The client-side strategies every stream runs through.
  *
- * @param parser           the SSE parser strategy
+ * @param parser           the SSE parser (ours or a user's)
  * @param flush            the flush policy, or null for none
  * @param accumulate       the accumulation strategy, or null for none
- * @param maxResponseChars limit of a {@link AccumulateStrategy#limited() limited} accumulator in chars, or 0 for
+ * @param maxResponseChars limit of a {@link AccumulatorFactory#limited() limited} accumulator in chars, or 0 for
  *                         its default
  */
-public record ClientOptions(ParserStrategy parser, FlushStrategy flush, AccumulateStrategy accumulate,
+public record ClientOptions(ParserFactory parser, FlushPolicy flush, AccumulatorFactory accumulate,
         long maxResponseChars) {
 
     public ClientOptions {

@@ -72,7 +72,7 @@ final class ClientStrategies {
 
         Active(ClientOptions options, StageMetrics metrics, boolean measured) {
             if (options.flush() != null) {
-                FlushPolicy policy = options.flush().policy();
+                FlushPolicy policy = options.flush();
                 delays = new DelayFigures(metrics, measured);
                 flusher = new Flusher(policy, NanoClock.SYSTEM, FlushSink.DISCARD, delays);
                 ticks = policy.timeBased();

@@ -51,7 +51,7 @@ public final class RunJsonConfig {
             var r = c.retry();
             Retry retry = new Retry(r.maxRetries(), r.initialBackoff().toMillis(), r.maxBackoff().toMillis());
             var o = c.client();
-            Client client = new Client(o.parser().label(), o.flush() == null ? null : o.flush().label(),
+            Client client = new Client(o.parser().label(), o.flush() == null ? null : o.flush().name(),
                     o.accumulate() == null ? null : o.accumulate().label(), o.maxResponseChars());
             return new Config(target, c.stages().stream().map(StageConfig::of).toList(), bounds, timeouts, retry,
                     client, c.seed(), c.ioThreads(), c.failFast());
