@@ -7,6 +7,8 @@ import io.streambench.client.flush.FlushPolicy;
 import io.streambench.client.flush.FlushStrategy;
 import io.streambench.client.sse.ParserFactory;
 import io.streambench.client.sse.ParserStrategy;
+import io.streambench.client.stack.ClientStackProvider;
+import io.streambench.client.stack.ClientStacks;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
@@ -275,6 +277,12 @@ public final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--io-threads", paramLabel = "N", description = "Client event loops, 0 for one per core (default: ${DEFAULT-VALUE}).")
         int ioThreads = 0;
+
+        @Option(names = "--client", paramLabel = "NAME", converter = ClientConverter.class, description = "The client "
+                + "stack that opens the streams: netty (the driver's own, default), or one on the class path: jdk, "
+                + "okhttp, openai, spring with streambench-stacks.jar (java -cp streambench.jar:streambench-stacks.jar "
+                + "io.streambench.cli.Main run --client okhttp), or your own ClientStackProvider by name or class name.")
+        ClientStackProvider stack;
     }
 
     static final class LimitOptions {
@@ -382,6 +390,13 @@ public final class RunCommand implements Callable<Integer> {
     static final class ParserConverter extends NamedConverter<ParserFactory> {
         ParserConverter() {
             super(ParserFactory::named);
+        }
+    }
+
+    /** --client NAME: null for the driver's own Netty client, which runs on the driver's path. */
+    static final class ClientConverter extends NamedConverter<ClientStackProvider> {
+        ClientConverter() {
+            super(name -> name.equals(ClientStacks.NETTY) ? null : ClientStacks.named(name));
         }
     }
 
@@ -500,8 +515,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--max-response-chars limits the bounded accumulator only: add --accumulate "
                     + AccumulateStrategy.BOUNDED.label());
         }
+        StackChecks.refuseIgnored(spec.commandLine().getParseResult(), client.stack, gatewayMode, mock.tls);
         ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
-                client.maxResponseChars);
+                client.maxResponseChars, client.stack);
         List<Workload> stages = stages();
         // A gateway run holds twice the streams: the load through the gateway and the baseline beside it.
         int routes = gatewayMode ? 2 : 1;

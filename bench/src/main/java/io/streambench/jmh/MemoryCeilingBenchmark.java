@@ -1,7 +1,6 @@
 package io.streambench.jmh;
 
 import io.streambench.client.accumulate.Accumulator;
-import io.streambench.client.accumulate.AccumulateStrategy;
 import io.streambench.client.accumulate.AccumulatorFactory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
