@@ -47,7 +47,7 @@ import javax.net.ssl.SSLException;
  * ({@link #writeCompleted}) and the timeout timer ({@link #checkDeadlines}). The two callbacks are objects made
  * once per attempt, so a re-armed timer allocates nothing of its own.
  */
-final class Exchange implements SseListener {
+final class Exchange implements SseListener, ChannelUser {
 
     /** Called once per attempt, on an event loop, after the attempt ended. */
     interface Done {
@@ -197,7 +197,8 @@ final class Exchange implements SseListener {
     }
 
     /** Starts the attempt on {@code ch} (event loop of {@code ch}). */
-    void start(Channel ch, long connectTook) {
+    @Override
+    public void start(Channel ch, long connectTook) {
         channel = ch;
         connectNanos = connectTook;
         handler = ch.pipeline().get(StreamHandler.class);
@@ -298,7 +299,8 @@ final class Exchange implements SseListener {
     }
 
     /** The connect or the TLS handshake failed (event loop of the failed channel). */
-    void connectFailed(Throwable cause, long nowNanos) {
+    @Override
+    public void connectFailed(Throwable cause, long nowNanos) {
         NotSslRecordException notTls = find(cause, NotSslRecordException.class);
         ConnectException connect = find(cause, ConnectException.class);
         if (cause instanceof SslHandshakeTimeoutException) {
@@ -382,7 +384,8 @@ final class Exchange implements SseListener {
         }
     }
 
-    void onHeaders(HttpResponse response, long arrivalNanos) {
+    @Override
+    public void onHeaders(HttpResponse response, long arrivalNanos) {
         if (finished) {
             return;
         }
@@ -415,7 +418,8 @@ final class Exchange implements SseListener {
         return media.strip().equalsIgnoreCase("text/event-stream");
     }
 
-    void onBody(ByteBuf content, long arrivalNanos, boolean last) {
+    @Override
+    public void onBody(ByteBuf content, long arrivalNanos, boolean last) {
         if (finished) {
             return;
         }
@@ -506,7 +510,8 @@ final class Exchange implements SseListener {
     }
 
     /** The connection closed (event loop). */
-    void onClosed(long nowNanos) {
+    @Override
+    public void onClosed(long nowNanos) {
         if (finished) {
             return;
         }
@@ -515,7 +520,8 @@ final class Exchange implements SseListener {
     }
 
     /** A read or write failed, or the response could not be decoded (event loop). */
-    void onTransportError(String text, long nowNanos) {
+    @Override
+    public void onTransportError(String text, long nowNanos) {
         if (finished) {
             return;
         }
