@@ -30,7 +30,7 @@ import reactor.netty.resources.ConnectionProvider;
  * <p>One setting differs from the defaults, as Reactor Netty's documentation says an application with many
  * concurrent requests must set it: the connection pool's {@code maxConnections} (by default twice the cores, at
  * least 16) and its queue of waiting acquisitions (twice that) are raised to {@link #MAX_STREAMS}, else the
- * seventeenth stream waits and the thirty-third fails.
+ * seventeenth stream waits and the forty-ninth fails.
  */
 public final class SpringStack implements ClientStack {
 

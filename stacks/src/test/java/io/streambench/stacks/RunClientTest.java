@@ -24,7 +24,7 @@ class RunClientTest {
     @Test
     void shouldRunTheEmbeddedMockThroughOkHttpAndSayWhichClientInRunJson(@TempDir Path out) throws Exception {
         int code = Main.execute("run", "--client", "okhttp", "--concurrency", "2", "--requests", "4",
-                "--mock-profile", "instant", "--out", out.toString());
+                "--mock-profile", "instant", "--client-warmup", "0", "--out", out.toString());
 
         assertEquals(0, code);
         Path runJson;
