@@ -37,7 +37,17 @@ public final class StackComparison {
     private StackComparison() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            compare(args);
+        } catch (Exception | Error e) {
+            // one line: the probes' logs in the report folder hold the rest
+            System.err.println("StackComparison: " + Failures.line(e));
+            System.exit(1);
+        }
+    }
+
+    private static void compare(String[] args) throws Exception {
         List<String> stacks = List.of("netty", "jdk", "okhttp", "openai", "spring");
         String ladder = "16,64,256,512";
         String reference = "64";
@@ -96,7 +106,7 @@ public final class StackComparison {
     }
 
     private static void usage(String line) {
-        System.err.println("streambench stacks: " + line);
+        System.err.println("StackComparison: " + line);
         System.exit(2);
     }
 
