@@ -515,7 +515,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--max-response-chars limits the bounded accumulator only: add --accumulate "
                     + AccumulateStrategy.BOUNDED.label());
         }
-        StackChecks.refuseIgnored(spec.commandLine().getParseResult(), client.stack, gatewayMode, mock.tls);
+        StackChecks.refuseIgnored(spec.commandLine().getParseResult(), client.stack, gatewayMode, mock.tls, api);
         ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
                 client.maxResponseChars, client.stack);
         List<Workload> stages = stages();

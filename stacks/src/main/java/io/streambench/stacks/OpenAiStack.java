@@ -22,6 +22,7 @@ import io.streambench.client.stack.StreamRequest;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,6 +63,11 @@ public final class OpenAiStack implements ClientStack {
         @Override
         public boolean seesComments() {
             return false;
+        }
+
+        @Override
+        public Set<Api> apis() {
+            return Set.of(Api.CHAT);
         }
 
         @Override

@@ -51,4 +51,20 @@ class RunClientTest {
         assertEquals("streambench run: --parser does nothing with --client spring: it parses the stream with its own "
                 + "parser (the stacks that take --parser: netty, jdk)", captured.toString(StandardCharsets.UTF_8).strip());
     }
+
+    @Test
+    void shouldRefuseAnApiTheStackDoesNotSpeakInOneLine() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            code = Main.execute("run", "--client", "openai", "--api", "messages", "--requests", "1");
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(2, code);
+        assertEquals("streambench run: --client openai streams [chat] only, not --api messages",
+                captured.toString(StandardCharsets.UTF_8).strip());
+    }
 }

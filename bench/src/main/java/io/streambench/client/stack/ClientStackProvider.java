@@ -1,5 +1,10 @@
 package io.streambench.client.stack;
 
+import io.streambench.client.Api;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Makes a {@link ClientStack} and says what it is. Registered for {@link java.util.ServiceLoader} in
  * {@code META-INF/services/io.streambench.client.stack.ClientStackProvider}, it is chosen by {@link #name()}
@@ -18,6 +23,11 @@ public interface ClientStackProvider {
 
     /** Whether it hands each SSE comment, and so the {@code : t=} stamps, to user code. */
     boolean seesComments();
+
+    /** The APIs whose streams it opens; every one unless it says otherwise (an SDK speaks its own). */
+    default Set<Api> apis() {
+        return Collections.unmodifiableSet(EnumSet.allOf(Api.class));
+    }
 
     /** A new stack; its threads start here or on the first stream. */
     ClientStack create(StackSettings settings);
