@@ -1,6 +1,7 @@
 package io.streambench.cli;
 
 import io.streambench.client.Api;
+import io.streambench.client.stack.ClientStack;
 import io.streambench.report.folder.RunJson;
 import io.streambench.driver.AttemptRow;
 import io.streambench.driver.Bounds;
@@ -62,6 +63,7 @@ final class ClientWarmup {
     /** The model in a Gemini warm-up path (the other APIs carry the run's bodies' own). */
     private static final String WARMUP_MODEL = "instant";
     private final long deadlineNanos;
+    private final ClientStack stack;
     private volatile LoadRunner runner;
     private volatile boolean stopped;
 
@@ -71,9 +73,11 @@ final class ClientWarmup {
      * @param requests     how many answers to stream (more than zero)
      * @param loops        the run's transport, whose event loops the warm-up runs on
      * @param deadlineNanos when it must be over, as {@code System.nanoTime()} (its mock's start included)
+     * @param stack        the run's client stack, or null for the driver's own Netty client
      */
     ClientWarmup(RunConfig config, java.nio.file.Path mockProfiles, long requests, HttpTransport loops,
-            long deadlineNanos) {
+            long deadlineNanos, ClientStack stack) {
+        this.stack = stack;
         if (requests <= 0) {
             throw new IllegalArgumentException("client warm-up requests must be > 0, got " + requests);
         }
@@ -114,7 +118,8 @@ final class ClientWarmup {
     Result run() {
         long start = System.nanoTime();
         Profiles profiles = mockProfiles == null ? ProfileLoader.builtins() : ProfileLoader.load(mockProfiles);
-        TlsIdentity tls = config.target().tls() ? TlsIdentity.selfSigned() : null;
+        // Another client stack checks certificates its own way (the JDK's roots): its warm-up mock serves plain http.
+        TlsIdentity tls = config.target().tls() && stack == null ? TlsIdentity.selfSigned() : null;
         Counting counting = new Counting();
         try (MockServer server = MockServer.start(MockServerConfig.defaults().withProfiles(profiles).withTls(tls))) {
             // The run's API, so that its parser and its own path through the driver are the ones warmed up.
@@ -131,7 +136,7 @@ final class ClientWarmup {
                     config.seed(), config.ioThreads());
             ClientTls trust = tls == null ? ClientTls.DEFAULT : new ClientTls(tls.chain(), false, "warm-up mock");
             try (HttpTransport transport = new HttpTransport(target, config.timeouts(), trust, loops)) {
-                LoadRunner r = new LoadRunner(warm, transport, counting, System.nanoTime());
+                LoadRunner r = new LoadRunner(warm, transport, counting, System.nanoTime(), null, stack);
                 runner = r;
                 if (stopped) {
                     r.stop();

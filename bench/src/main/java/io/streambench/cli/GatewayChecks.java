@@ -1,6 +1,7 @@
 package io.streambench.cli;
 
 import io.streambench.mock.UsageException;
+import io.streambench.client.sse.ParserFactory;
 import io.streambench.client.sse.ParserStrategy;
 import java.net.URI;
 import java.util.List;
@@ -24,7 +25,7 @@ final class GatewayChecks {
      * @param mockUrl {@code --mock-url}, or null
      * @param parser {@code --parser}
      */
-    static void refuseIgnored(ParseResult given, boolean gatewayMode, URI url, URI mockUrl, ParserStrategy parser) {
+    static void refuseIgnored(ParseResult given, boolean gatewayMode, URI url, URI mockUrl, ParserFactory parser) {
         if (!gatewayMode) {
             for (String option : GATEWAY_ONLY) {
                 if (given.hasMatchedOption(option)) {
@@ -57,7 +58,7 @@ final class GatewayChecks {
             throw new UsageException("--[no-]send-stamps does nothing with --gateway: the mock records when "
                     + "it wrote each event, and the driver joins that with each event's arrival");
         }
-        if (parser.hasBlockingMode()) {
+        if (parser instanceof ParserStrategy ours && ours.hasBlockingMode()) {
             throw new UsageException("--parser " + parser.label() + " reads on a thread of its own; --gateway needs a "
                     + "parser that reads on the event loop (" + ParserStrategy.BYTES_SCAN.label() + ", "
                     + ParserStrategy.SDK_STYLE.label()

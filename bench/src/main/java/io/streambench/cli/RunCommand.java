@@ -2,8 +2,13 @@ package io.streambench.cli;
 
 import io.streambench.client.Api;
 import io.streambench.client.accumulate.AccumulateStrategy;
+import io.streambench.client.accumulate.AccumulatorFactory;
+import io.streambench.client.flush.FlushPolicy;
 import io.streambench.client.flush.FlushStrategy;
+import io.streambench.client.sse.ParserFactory;
 import io.streambench.client.sse.ParserStrategy;
+import io.streambench.client.stack.ClientStackProvider;
+import io.streambench.client.stack.ClientStacks;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Bounds;
 import io.streambench.driver.ClientOptions;
@@ -247,21 +252,24 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static final class ClientGroup {
-        @Option(names = "--parser", paramLabel = "NAME", description = "SSE parser strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+        @Option(names = "--parser", paramLabel = "NAME", description = "SSE parser strategy: ${COMPLETION-CANDIDATES}, "
+                + "or your own by class name or ServiceLoader name (default: ${DEFAULT-VALUE}).",
                 completionCandidates = ParserNames.class, converter = ParserConverter.class, defaultValue = "bytes-scan")
-        ParserStrategy parser;
+        ParserFactory parser;
 
         @Option(names = "--flush", paramLabel = "NAME", completionCandidates = FlushNames.class,
                 converter = FlushConverter.class,
                 description = "Client flush policy, as a UI would show text: ${COMPLETION-CANDIDATES} (interval/hybrid: "
                         + FlushStrategy.DEFAULT_INTERVAL_MILLIS + " ms, size/hybrid: " + FlushStrategy.DEFAULT_MAX_CHARS
-                        + " chars; none by default). Records flushes and arrival-to-flush delay (display_delay).")
-        FlushStrategy flush;
+                        + " chars; none by default), or your own FlushPolicy by class name. Records flushes and "
+                        + "arrival-to-flush delay (display_delay).")
+        FlushPolicy flush;
 
         @Option(names = "--accumulate", paramLabel = "NAME", completionCandidates = AccumulateNames.class,
                 converter = AccumulateConverter.class,
-                description = "How each answer is kept while it streams: ${COMPLETION-CANDIDATES} (none by default). Records kept chars and truncation.")
-        AccumulateStrategy accumulate;
+                description = "How each answer is kept while it streams: ${COMPLETION-CANDIDATES} (none by default), or "
+                        + "your own Accumulator by class name. Records kept chars and truncation.")
+        AccumulatorFactory accumulate;
 
         @Option(names = "--max-response-chars", paramLabel = "CHARS", description = "Limit of the bounded accumulator in UTF-16 chars, 0 for its default of "
                 + AccumulateStrategy.DEFAULT_MAX_CHARS + " (default: ${DEFAULT-VALUE}).")
@@ -269,6 +277,12 @@ public final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--io-threads", paramLabel = "N", description = "Client event loops, 0 for one per core (default: ${DEFAULT-VALUE}).")
         int ioThreads = 0;
+
+        @Option(names = "--client", paramLabel = "NAME", converter = ClientConverter.class, description = "The client "
+                + "stack that opens the streams: netty (the driver's own, default), or one on the class path: jdk, "
+                + "okhttp, openai, spring with streambench-stacks.jar (java -cp streambench.jar:streambench-stacks.jar "
+                + "io.streambench.cli.Main run --client okhttp), or your own ClientStackProvider by name or class name.")
+        ClientStackProvider stack;
     }
 
     static final class LimitOptions {
@@ -359,23 +373,30 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** --flush NAME. */
-    static final class FlushConverter extends NamedConverter<FlushStrategy> {
+    static final class FlushConverter extends NamedConverter<FlushPolicy> {
         FlushConverter() {
-            super(FlushStrategy::named);
+            super(FlushStrategy::policyNamed);
         }
     }
 
     /** --accumulate NAME. */
-    static final class AccumulateConverter extends NamedConverter<AccumulateStrategy> {
+    static final class AccumulateConverter extends NamedConverter<AccumulatorFactory> {
         AccumulateConverter() {
-            super(AccumulateStrategy::named);
+            super(AccumulatorFactory::named);
         }
     }
 
     /** --parser NAME. */
-    static final class ParserConverter extends NamedConverter<ParserStrategy> {
+    static final class ParserConverter extends NamedConverter<ParserFactory> {
         ParserConverter() {
-            super(ParserStrategy::named);
+            super(ParserFactory::named);
+        }
+    }
+
+    /** --client NAME: null for the driver's own Netty client, which runs on the driver's path. */
+    static final class ClientConverter extends NamedConverter<ClientStackProvider> {
+        ClientConverter() {
+            super(name -> name.equals(ClientStacks.NETTY) ? null : ClientStacks.named(name));
         }
     }
 
@@ -494,8 +515,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--max-response-chars limits the bounded accumulator only: add --accumulate "
                     + AccumulateStrategy.BOUNDED.label());
         }
+        StackChecks.refuseIgnored(spec.commandLine().getParseResult(), client.stack, gatewayMode, mock.tls, api);
         ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
-                client.maxResponseChars);
+                client.maxResponseChars, client.stack);
         List<Workload> stages = stages();
         // A gateway run holds twice the streams: the load through the gateway and the baseline beside it.
         int routes = gatewayMode ? 2 : 1;

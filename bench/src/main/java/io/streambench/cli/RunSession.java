@@ -1,5 +1,8 @@
 package io.streambench.cli;
 
+import io.streambench.client.stack.ClientStack;
+import io.streambench.client.stack.ClientStackProvider;
+import io.streambench.client.stack.StackSettings;
 import io.streambench.driver.ClientTls;
 import io.streambench.driver.HttpTransport;
 import io.streambench.driver.LoadRunner;
@@ -11,6 +14,7 @@ import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import io.streambench.mock.UsageException;
 import io.streambench.mock.profile.ProfileLoader;
+import io.streambench.mock.profile.RequestOverrides;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.tls.TlsIdentity;
 import io.streambench.report.Progress;
@@ -60,6 +64,8 @@ public final class RunSession {
     private long clientWarmup;
     private RunJson.ClientWarmup warmupFigures;
     private GatewaySettings gateway;
+    /** The client stack of {@code --client}, or null for the driver's own Netty client. */
+    private ClientStack stack;
     private volatile GatewayRun gatewayRun;
 
     /**
@@ -173,7 +179,8 @@ public final class RunSession {
                     : server == null ? "" : " (embedded mock)"));
             console.flush();
             try (HttpTransport transport = new HttpTransport(effective.target(), effective.timeouts(),
-                    effective.ioThreads(), tls)) {
+                    effective.ioThreads(), tls); ClientStack stack = stack(effective)) {
+                this.stack = stack;
                 if (gateway != null) {
                     gatewayRun = new GatewayRun(gateway, effective, server, transport);
                     console.println("gateway mode: the gateway forwards to " + gatewayRun.mockLabel()
@@ -202,7 +209,7 @@ public final class RunSession {
 
     private Result run(RunConfig effective, HttpTransport transport, RunReport report, MockServer server) {
         GatewayRun g = gatewayRun;
-        LoadRunner r = g == null ? new LoadRunner(effective, transport, report, report.startNanos())
+        LoadRunner r = g == null ? new LoadRunner(effective, transport, report, report.startNanos(), null, stack)
                 : new LoadRunner(effective, transport, g.observer(report), report.startNanos(), g.tap());
         runner = r;
         if (stopRequested) {
@@ -286,7 +293,7 @@ public final class RunSession {
             deadline = Math.min(deadline, System.nanoTime() + untilStart);
         }
         ClientWarmup w = new ClientWarmup(effective, mock == null ? null : mock.profiles(), clientWarmup, transport,
-                deadline);
+                deadline, stack);
         warmup = w;
         if (stopRequested) {
             w.stop();
@@ -313,6 +320,18 @@ public final class RunSession {
         console.println("run: stopped before --start-at " + launch.startAt() + "; nothing was measured");
         console.flush();
         return false;
+    }
+
+    /** The {@code --client} stack, made for this run (null: the driver's own Netty client). */
+    private static ClientStack stack(RunConfig config) {
+        ClientStackProvider provider = config.client().stack();
+        if (provider == null) {
+            return null;
+        }
+        boolean stamps = config.target().headers().entrySet().stream().anyMatch(h ->
+                h.getKey().equalsIgnoreCase(RequestOverrides.TIMESTAMPS) && h.getValue().equalsIgnoreCase("true"));
+        return provider.create(new StackSettings(config.client().parser(), config.timeouts().connect(),
+                config.ioThreads(), stamps));
     }
 
     private MockServer startMock(TlsIdentity tls) {

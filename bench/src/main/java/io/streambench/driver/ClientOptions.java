@@ -1,21 +1,36 @@
 package io.streambench.driver;
 
-import io.streambench.client.accumulate.AccumulateStrategy;
-import io.streambench.client.flush.FlushStrategy;
+import io.streambench.client.accumulate.AccumulatorFactory;
+import io.streambench.client.flush.FlushPolicy;
+import io.streambench.client.sse.ParserFactory;
 import io.streambench.client.sse.ParserStrategy;
+import io.streambench.client.stack.ClientStackProvider;
+import io.streambench.client.stack.ClientStacks;
 import java.util.Objects;
 
 /**
  * The client-side strategies every stream runs through.
  *
- * @param parser           the SSE parser strategy
+ * @param parser           the SSE parser (ours or a user's)
  * @param flush            the flush policy, or null for none
  * @param accumulate       the accumulation strategy, or null for none
- * @param maxResponseChars limit of a {@link AccumulateStrategy#limited() limited} accumulator in chars, or 0 for
+ * @param maxResponseChars limit of a {@link AccumulatorFactory#limited() limited} accumulator in chars, or 0 for
  *                         its default
+ * @param stack            the client stack that opens the streams ({@code --client}), or null for the driver's own
+ *                         Netty client
  */
-public record ClientOptions(ParserStrategy parser, FlushStrategy flush, AccumulateStrategy accumulate,
-        long maxResponseChars) {
+public record ClientOptions(ParserFactory parser, FlushPolicy flush, AccumulatorFactory accumulate,
+        long maxResponseChars, ClientStackProvider stack) {
+
+    /** On the driver's own Netty client. */
+    public ClientOptions(ParserFactory parser, FlushPolicy flush, AccumulatorFactory accumulate, long maxResponseChars) {
+        this(parser, flush, accumulate, maxResponseChars, null);
+    }
+
+    /** The name of the client stack: {@code netty} for the driver's own. */
+    public String stackName() {
+        return stack == null ? ClientStacks.NETTY : stack.name();
+    }
 
     public ClientOptions {
         Objects.requireNonNull(parser, "parser");

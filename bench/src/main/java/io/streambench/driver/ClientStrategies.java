@@ -42,6 +42,14 @@ final class ClientStrategies {
     interface Session {
         /** The stream's request was sent on {@code loop}. */
         default void start(EventLoop loop) {
+            start(loop, null);
+        }
+
+        /**
+         * The stream's request was sent; its events come on other threads, each under {@code lock}, which the
+         * timer's ticks on {@code loop} then take too (null: the events come on {@code loop}).
+         */
+        default void start(EventLoop loop, Object lock) {
         }
 
         /** Content text as it arrives (a view valid during the call). */
@@ -72,7 +80,7 @@ final class ClientStrategies {
 
         Active(ClientOptions options, StageMetrics metrics, boolean measured) {
             if (options.flush() != null) {
-                FlushPolicy policy = options.flush().policy();
+                FlushPolicy policy = options.flush();
                 delays = new DelayFigures(metrics, measured);
                 flusher = new Flusher(policy, NanoClock.SYSTEM, FlushSink.DISCARD, delays);
                 ticks = policy.timeBased();
@@ -87,9 +95,14 @@ final class ClientStrategies {
         }
 
         @Override
-        public void start(EventLoop loop) {
+        public void start(EventLoop loop, Object lock) {
             if (ticks) {
-                ticker = loop.scheduleAtFixedRate(flusher::tick, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
+                Runnable tick = lock == null ? flusher::tick : () -> {
+                    synchronized (lock) {
+                        flusher.tick();
+                    }
+                };
+                ticker = loop.scheduleAtFixedRate(tick, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
             }
         }
 

@@ -47,7 +47,7 @@ import javax.net.ssl.SSLException;
  * ({@link #writeCompleted}) and the timeout timer ({@link #checkDeadlines}). The two callbacks are objects made
  * once per attempt, so a re-armed timer allocates nothing of its own.
  */
-final class Exchange implements SseListener {
+final class Exchange implements SseListener, ChannelUser {
 
     /** Called once per attempt, on an event loop, after the attempt ended. */
     interface Done {
@@ -65,13 +65,26 @@ final class Exchange implements SseListener {
     private final StageWindow window;
     private final boolean measured;
     private final ClientStrategies.Session client;
-    /** The timer's task: ends the attempt if a deadline passed, else re-arms. */
-    private final Runnable deadlineCheck = this::checkDeadlines;
+    /**
+     * The timer's task: ends the attempt if a deadline passed, else re-arms. On another client stack its events come
+     * on the stack's threads, under this object's lock ({@link StackAttempt}), and so does the check.
+     */
+    private final Runnable deadlineCheck = () -> {
+        if (this.stack == null) {
+            checkDeadlines();
+        } else {
+            synchronized (this) {
+                checkDeadlines();
+            }
+        }
+    };
     /** The request write's listener: a write that fails ends the attempt. */
     private final ChannelFutureListener writeListener = this::writeCompleted;
 
     private volatile boolean cancelRequested;
     private volatile Channel channel;
+    /** The attempt on another client stack ({@code --client}), or null on the driver's own Netty client. */
+    private volatile StackAttempt stack;
     private StreamHandler handler;
     private ScheduledFuture<?> timer;
     private SseParser parser;
@@ -184,7 +197,8 @@ final class Exchange implements SseListener {
     }
 
     /** Starts the attempt on {@code ch} (event loop of {@code ch}). */
-    void start(Channel ch, long connectTook) {
+    @Override
+    public void start(Channel ch, long connectTook) {
         channel = ch;
         connectNanos = connectTook;
         handler = ch.pipeline().get(StreamHandler.class);
@@ -239,8 +253,54 @@ final class Exchange implements SseListener {
         }
     }
 
+    /**
+     * Starts the attempt on another client stack, which was handed the request at {@code sendNanos} (under this
+     * object's lock): its events come through {@code on}, timers run on the driver's event loops.
+     */
+    void startDetached(StackAttempt on, long sendNanos) {
+        stack = on;
+        if (cancelRequested) {
+            finish(ErrorClass.CANCELLED, "run stopped before sending", System.nanoTime(), false);
+            return;
+        }
+        client.start(shared.transport().nextLoop(), this);
+        this.sendNanos = sendNanos;
+        lastEventNanos = sendNanos;
+        if (attempt == 1 && measured) {
+            recordPlan(request.prepared().plan().tokens());
+        }
+        armTimer(sendNanos);
+    }
+
+    /** Whether the attempt has ended. */
+    boolean finished() {
+        return finished;
+    }
+
+    /** Body bytes another client stack showed (its own parser reads them). */
+    void bodyBytes(int readable, long arrivalNanos) {
+        bytes += readable;
+        if (readable > 0) {
+            window.read(readable, arrivalNanos);
+        }
+    }
+
+    /** The start of a body that is not an event stream, from another client stack. */
+    void errorText(CharSequence text) {
+        if (errorBody != null && errorBody.length() < MAX_ERROR_BODY_CHARS) {
+            errorBody.append(text, 0, Math.min(text.length(), MAX_ERROR_BODY_CHARS - errorBody.length()));
+        }
+    }
+
+    /** Another client stack said how the stream failed. */
+    void failed(ErrorClass ending, String text, boolean connectionRefused, long nowNanos) {
+        refused = connectionRefused;
+        finish(ending, text, nowNanos, false);
+    }
+
     /** The connect or the TLS handshake failed (event loop of the failed channel). */
-    void connectFailed(Throwable cause, long nowNanos) {
+    @Override
+    public void connectFailed(Throwable cause, long nowNanos) {
         NotSslRecordException notTls = find(cause, NotSslRecordException.class);
         ConnectException connect = find(cause, ConnectException.class);
         if (cause instanceof SslHandshakeTimeoutException) {
@@ -309,6 +369,10 @@ final class Exchange implements SseListener {
         Channel ch = channel;
         if (ch != null) {
             ch.eventLoop().execute(() -> finish(ErrorClass.CANCELLED, "run stopped", System.nanoTime(), false));
+        } else if (stack != null) {
+            synchronized (this) {
+                finish(ErrorClass.CANCELLED, "run stopped", System.nanoTime(), false);
+            }
         }
     }
 
@@ -320,7 +384,8 @@ final class Exchange implements SseListener {
         }
     }
 
-    void onHeaders(HttpResponse response, long arrivalNanos) {
+    @Override
+    public void onHeaders(HttpResponse response, long arrivalNanos) {
         if (finished) {
             return;
         }
@@ -336,7 +401,8 @@ final class Exchange implements SseListener {
             if (measured) {
                 metrics.record(Metric.TTFB, arrivalNanos - sendNanos);
             }
-            parser = shared.options().parser().create(shared.target().api(), this);
+            // another client stack parses the body itself and calls this listener
+            parser = stack != null ? null : shared.options().parser().create(shared.target().api(), this);
         } else {
             HttpHeaders h = response.headers();
             retryAfterNanos = RetryAfter.nanos(h.get("retry-after-ms"), h.get(HttpHeaderNames.RETRY_AFTER),
@@ -352,7 +418,8 @@ final class Exchange implements SseListener {
         return media.strip().equalsIgnoreCase("text/event-stream");
     }
 
-    void onBody(ByteBuf content, long arrivalNanos, boolean last) {
+    @Override
+    public void onBody(ByteBuf content, long arrivalNanos, boolean last) {
         if (finished) {
             return;
         }
@@ -392,7 +459,7 @@ final class Exchange implements SseListener {
         }
     }
 
-    private void endOfResponse(long nowNanos) {
+    void endOfResponse(long nowNanos) {
         if (!streamStarted()) {
             String body = errorBody == null ? "" : errorBody.toString().replaceAll("\\s+", " ").trim();
             finish(ErrorClass.HTTP_STATUS, "status=" + status + (body.isEmpty() ? "" : " " + body), nowNanos, true);
@@ -443,7 +510,8 @@ final class Exchange implements SseListener {
     }
 
     /** The connection closed (event loop). */
-    void onClosed(long nowNanos) {
+    @Override
+    public void onClosed(long nowNanos) {
         if (finished) {
             return;
         }
@@ -452,7 +520,8 @@ final class Exchange implements SseListener {
     }
 
     /** A read or write failed, or the response could not be decoded (event loop). */
-    void onTransportError(String text, long nowNanos) {
+    @Override
+    public void onTransportError(String text, long nowNanos) {
         if (finished) {
             return;
         }
@@ -463,7 +532,8 @@ final class Exchange implements SseListener {
 
     private void armTimer(long nowNanos) {
         long deadline = nextDeadline();
-        timer = channel.eventLoop().schedule(deadlineCheck, Math.max(0, deadline - nowNanos), TimeUnit.NANOSECONDS);
+        timer = (channel != null ? channel.eventLoop() : shared.transport().nextLoop())
+                .schedule(deadlineCheck, Math.max(0, deadline - nowNanos), TimeUnit.NANOSECONDS);
     }
 
     private long nextDeadline() {
@@ -628,7 +698,11 @@ final class Exchange implements SseListener {
 
     @Override
     public void onComment(CharSequence text, long arrivalNanos) {
-        long stamp = SendStamps.parse(text);
+        stamp(SendStamps.parse(text), arrivalNanos);
+    }
+
+    /** The server's send stamp of the event that arrived at {@code arrivalNanos}, or {@link SendStamps#NONE}. */
+    void stamp(long stamp, long arrivalNanos) {
         if (stamp != SendStamps.NONE) {
             long overhead = arrivalNanos - stamp;
             stampOverheadMax = Math.max(stampOverheadMax, overhead);
@@ -664,6 +738,9 @@ final class Exchange implements SseListener {
         client.end(error.ok());
         if (handler != null) {
             handler.detach();
+        }
+        if (stack != null) {
+            stack.ended(responseComplete);
         }
         if (channel != null) {
             if (responseComplete && keepAlive && !cancelRequested) {

@@ -125,7 +125,7 @@ public final class HttpTransport implements AutoCloseable {
      * Starts {@code exchange} on an idle pooled connection, or on a new one. For https a new connection counts
      * as connected once its TLS handshake is done, so the connect time includes the handshake.
      */
-    void open(Exchange exchange) {
+    void open(ChannelUser exchange) {
         Channel channel;
         while ((channel = idle.pollFirst()) != null) {
             if (channel.isActive()) {

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.streambench.client.stack.ClientStack;
 import io.streambench.driver.dialect.ApiAuth;
 import io.streambench.mock.Version;
 import java.time.Duration;
@@ -50,6 +51,8 @@ public final class LoadRunner {
     private final SessionLoop sessions;
     private final Schedules schedules;
     private final HttpTransport transport;
+    /** Opens the streams when not the driver's own client. */
+    private final ClientStack stack;
     private final RunObserver observer;
     private final Exchange.Shared shared;
     private final long runStartNanos;
@@ -77,6 +80,16 @@ public final class LoadRunner {
     /** ... with {@code tap} seeing each attempt's body and event bytes (null for none). */
     public LoadRunner(RunConfig config, HttpTransport transport, RunObserver observer, long runStartNanos,
             AttemptTap tap) {
+        this(config, transport, observer, runStartNanos, tap, null);
+    }
+
+    /**
+     * ... with every stream opened by {@code stack} ({@code run --client NAME}; null: the driver's own Netty client,
+     * through {@code transport}, whose event loops run the timers either way).
+     */
+    public LoadRunner(RunConfig config, HttpTransport transport, RunObserver observer, long runStartNanos,
+            AttemptTap tap, ClientStack stack) {
+        this.stack = stack;
         this.config = config;
         this.requests = config.target().requests();
         this.transport = transport;
@@ -278,7 +291,11 @@ public final class LoadRunner {
         }
         Exchange exchange = new Exchange(request, attempt, shared);
         active.add(exchange);
-        transport.open(exchange);
+        if (stack == null) {
+            transport.open(exchange);
+        } else {
+            StackAttempt.open(exchange, stack, shared);
+        }
     }
 
     private void attemptDone(Exchange exchange) {

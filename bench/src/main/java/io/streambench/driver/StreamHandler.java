@@ -10,12 +10,12 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The last handler of a client connection: hands each decoded part of a response, with the time its bytes
- * came off the socket ({@link SocketStamps}), to the connection's current {@link Exchange}. One per channel.
+ * came off the socket ({@link SocketStamps}), to the connection's current user (an {@link Exchange}, or a {@link NettyStack} stream). One per channel.
  */
 final class StreamHandler extends ChannelInboundHandlerAdapter {
 
     private final SocketStamps stamps;
-    private Exchange exchange;
+    private ChannelUser exchange;
 
     StreamHandler(SocketStamps stamps) {
         this.stamps = stamps;
@@ -27,7 +27,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Routes the channel's reads to {@code next}; event loop only. */
-    void attach(Exchange next) {
+    void attach(ChannelUser next) {
         exchange = next;
     }
 
@@ -41,7 +41,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         // Every part decoded from one read shares that read's arrival.
         long arrivalNanos = stamps.lastRead();
         try {
-            Exchange current = exchange;
+            ChannelUser current = exchange;
             if (current == null || !(msg instanceof HttpObject object)) {
                 return;
             }
@@ -63,7 +63,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        Exchange current = exchange;
+        ChannelUser current = exchange;
         if (current != null) {
             current.onClosed(System.nanoTime());
         }
@@ -72,7 +72,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Exchange current = exchange;
+        ChannelUser current = exchange;
         if (current != null) {
             current.onTransportError(describe(cause), System.nanoTime());
         }

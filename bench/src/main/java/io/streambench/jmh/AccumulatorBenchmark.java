@@ -2,6 +2,7 @@ package io.streambench.jmh;
 
 import io.streambench.client.accumulate.Accumulator;
 import io.streambench.client.accumulate.AccumulateStrategy;
+import io.streambench.client.accumulate.AccumulatorFactory;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -72,7 +73,7 @@ public class AccumulatorBenchmark extends BenchmarkDefaults {
         public void setUp(BenchmarkParams params) {
             String strategy = params.getParam("strategy");
             int tokens = Integer.parseInt(params.getParam("answerTokens"));
-            Accumulator full = fill(AccumulateStrategy.named(strategy).create(), AnswerText.chunks(), tokens);
+            Accumulator full = fill(AccumulatorFactory.named(strategy).create(), AnswerText.chunks(), tokens);
             measuredBytes = GraphLayout.parseInstance(full).totalSize();
             estimatedBytes = full.retainedBytes();
             share = 1.0 / ((long) params.getMeasurement().getCount() * Math.max(1, params.getForks())
@@ -82,7 +83,7 @@ public class AccumulatorBenchmark extends BenchmarkDefaults {
 
     @Setup
     public void setUp() {
-        accumulator = AccumulateStrategy.named(strategy).create();
+        accumulator = AccumulatorFactory.named(strategy).create();
         appended = 0;
     }
 
@@ -94,7 +95,7 @@ public class AccumulatorBenchmark extends BenchmarkDefaults {
         }
         String answer = accumulator.result();
         retained.publish();
-        accumulator = AccumulateStrategy.named(strategy).create();
+        accumulator = AccumulatorFactory.named(strategy).create();
         appended = 0;
         return answer;
     }

@@ -1,6 +1,6 @@
 package io.streambench.jmh;
 
-import io.streambench.client.sse.ParserStrategy;
+import io.streambench.client.sse.ParserFactory;
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -77,7 +77,7 @@ public class EndToEndBenchmark extends BenchmarkDefaults {
 
     @Setup
     public void setUp() throws Exception {
-        ParserStrategy strategy = ParserStrategy.named(parser);
+        ParserFactory strategy = ParserFactory.named(parser);
         mock = MockServer.start(MockServerConfig.defaults());
         client = new LoopbackStreamClient(mock.port(), strategy, OUTPUT_TOKENS);
         long events = client.stream(STREAM_TIMEOUT_MILLIS).events();

@@ -81,7 +81,7 @@ public class FlushStrategyBenchmark extends BenchmarkDefaults {
 
     @Setup
     public void setUp() {
-        rule = FlushStrategy.named(policy).policy();
+        rule = FlushStrategy.policyNamed(policy);
         ticks = rule.timeBased();
         startStream();
     }

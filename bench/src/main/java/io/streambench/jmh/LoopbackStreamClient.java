@@ -23,7 +23,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.streambench.client.Api;
-import io.streambench.client.sse.ParserStrategy;
+import io.streambench.client.sse.ParserFactory;
 import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
 import io.streambench.client.sse.StreamEnd;
@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A minimal streaming client for the end-to-end benchmark: one keep-alive HTTP/1.1 connection on one
  * NIO event loop, each response body read fed, timestamped where it arrives, to a new
- * {@link ParserStrategy} parser per stream. One stream at a time; {@link #stream} waits for the end of the
+ * {@link ParserFactory} parser per stream. One stream at a time; {@link #stream} waits for the end of the
  * response, at most {@code timeoutMillis}.
  *
  * <pre>{@code
@@ -54,7 +54,7 @@ final class LoopbackStreamClient implements AutoCloseable {
     }
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final ParserStrategy parser;
+    private final ParserFactory parser;
     private final int outputTokens;
     private final String host;
     private final byte[] body;
@@ -65,7 +65,7 @@ final class LoopbackStreamClient implements AutoCloseable {
      * Connects to the embedded mock on {@code port}; every stream asks the {@code instant} profile for
      * {@code outputTokens} one-token chunks with no delays, and the usage chunk.
      */
-    LoopbackStreamClient(int port, ParserStrategy parser, int outputTokens) throws InterruptedException {
+    LoopbackStreamClient(int port, ParserFactory parser, int outputTokens) throws InterruptedException {
         this.parser = parser;
         this.outputTokens = outputTokens;
         this.host = "127.0.0.1:" + port;
@@ -118,7 +118,7 @@ final class LoopbackStreamClient implements AutoCloseable {
         long firstContentNanos;
         String error;
 
-        Call(ParserStrategy strategy) {
+        Call(ParserFactory strategy) {
             parser = strategy.create(Api.CHAT, this);
         }
 

@@ -1,7 +1,7 @@
 package io.streambench.jmh;
 
 import io.streambench.client.accumulate.Accumulator;
-import io.streambench.client.accumulate.AccumulateStrategy;
+import io.streambench.client.accumulate.AccumulatorFactory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -93,7 +93,7 @@ public class MemoryCeilingBenchmark {
                     if (count == held.length) {
                         held = Arrays.copyOf(held, count * 2);
                     }
-                    held[count] = AccumulatorBenchmark.fill(AccumulateStrategy.named(strategy).create(), chunks,
+                    held[count] = AccumulatorBenchmark.fill(AccumulatorFactory.named(strategy).create(), chunks,
                             ANSWER_TOKENS);
                     count++;
                 }

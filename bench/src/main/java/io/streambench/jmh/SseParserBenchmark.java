@@ -3,6 +3,7 @@ package io.streambench.jmh;
 import io.streambench.client.Api;
 import io.streambench.client.sse.BlockingSseReader;
 import io.streambench.client.sse.MalformedPolicy;
+import io.streambench.client.sse.ParserFactory;
 import io.streambench.client.sse.ParserStrategy;
 import io.streambench.client.sse.SseListener;
 import io.streambench.client.sse.SseParser;
@@ -105,11 +106,12 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         @Param({"sdk-style", "lines-streaming", "bytes-jackson", "bytes-nonblocking", "bytes-scan", "okhttp-sse",
             "launchdarkly"})
         public String parser;
-        ParserStrategy strategy;
+        ParserFactory strategy;
 
         @Setup
         public void check(SseParserBenchmark input) {
-            strategy = ParserStrategy.named(parser);
+            // a built-in label, or a user's parser by class or ServiceLoader name (-p parser=com.acme.MyParser)
+            strategy = ParserFactory.named(parser);
             input.parseOnce(strategy);
             input.checkEvents("parser=" + parser);
         }
@@ -173,7 +175,7 @@ public class SseParserBenchmark extends BenchmarkDefaults {
         }
     }
 
-    private long parseOnce(ParserStrategy parser) {
+    private long parseOnce(ParserFactory parser) {
         listener.reset();
         SseParser instance = parser.create(api, listener);
         long arrival = 0;

@@ -33,7 +33,7 @@ class ClientStrategiesTest {
     @EnumSource(FlushStrategy.class)
     void shouldShowTextThatWaitsThroughAPauseOnlyWhenThePolicyIsTimeBased(FlushStrategy flush) throws Exception {
         ClientStrategies.Session session =
-                new ClientStrategies(new ClientOptions(ParserStrategy.BYTES_SCAN, flush, null, 0)).newSession(metrics, true);
+                new ClientStrategies(new ClientOptions(ParserStrategy.BYTES_SCAN, flush.policy(), null, 0)).newSession(metrics, true);
         loop.submit(() -> {
             session.start(loop);
             // Text arrives right after the start: within the interval, below the size threshold, no read end.

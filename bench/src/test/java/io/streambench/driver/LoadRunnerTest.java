@@ -133,7 +133,7 @@ class LoadRunnerTest {
                 RequestOverrides.ITL_MS, "2", RequestOverrides.TTFT_MS, "5"), List.of(new Workload.Closed(2)),
                 Runs.requests(4), Runs.SHORT, Runs.NO_RETRY);
         RunConfig config = new RunConfig(base.name(), base.target(), base.stages(), base.bounds(), base.timeouts(),
-                base.retry(), new ClientOptions(ParserStrategy.BYTES_SCAN, FlushStrategy.HYBRID, AccumulateStrategy.BOUNDED,
+                base.retry(), new ClientOptions(ParserStrategy.BYTES_SCAN, FlushStrategy.HYBRID.policy(), AccumulateStrategy.BOUNDED,
                         50), base.seed(), base.ioThreads());
 
         Runs.Recorded r = Runs.run(config);

@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
  * Accumulator answer = strategy.create(8 * 1024);   // one per stream
  * </pre>
  */
-public enum AccumulateStrategy implements Choice {
+public enum AccumulateStrategy implements Choice, AccumulatorFactory {
 
     /** {@code String +=}: the naive way, a copy of the whole answer per chunk. */
     CONCAT(false, maxChars -> new ConcatAccumulator()),
@@ -37,17 +37,25 @@ public enum AccumulateStrategy implements Choice {
         this.factory = factory;
     }
 
+    @Override
+    public String label() {
+        return Choice.super.label();
+    }
+
     /** Whether it stops at a character limit (the {@code maxChars} of {@link #create(int)}). */
+    @Override
     public boolean limited() {
         return limited;
     }
 
     /** A new accumulator; a {@link #limited()} one stops at {@link #DEFAULT_MAX_CHARS}. */
+    @Override
     public Accumulator create() {
         return create(DEFAULT_MAX_CHARS);
     }
 
     /** A new accumulator; {@code maxChars} is used by {@link #limited()} strategies only. */
+    @Override
     public Accumulator create(int maxChars) {
         return factory.apply(maxChars);
     }

@@ -12,8 +12,12 @@ import java.util.Objects;
  * <p>Time-based rules can only act when something calls the flusher: new text, or
  * {@link Flusher#tick()} from a timer on the stream's event loop. Without ticks, text that
  * arrives just before a pause waits for the next chunk or the end of the stream.
+ *
+ * <p>A user's own policy is a class implementing this interface with a public no-argument constructor (one
+ * instance serves every stream, so it keeps no state), chosen by its class name or, registered for
+ * {@link java.util.ServiceLoader}, by its {@link #name()} ({@link FlushStrategy#policyNamed}).
  */
-public sealed interface FlushPolicy {
+public interface FlushPolicy {
 
     /** Whether new text should be flushed now. */
     boolean flushOnText(int pendingChars, long sinceLastFlushNanos);

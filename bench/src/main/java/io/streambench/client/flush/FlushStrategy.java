@@ -1,8 +1,11 @@
 package io.streambench.client.flush;
 
+import io.streambench.client.Plugins;
 import io.streambench.mock.Choice;
 import io.streambench.mock.UsageException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The client flush policies by name, for the CLI, the driver and the benchmarks, each with the common recipe's
@@ -48,6 +51,26 @@ public enum FlushStrategy implements Choice {
     /** The strategy labelled {@code name}; for an unknown name a {@link UsageException} lists the labels. */
     public static FlushStrategy named(String name) {
         return Choice.named(FlushStrategy.class, "flush policy", name);
+    }
+
+    /**
+     * The policy named {@code name}: a built-in label, the {@link FlushPolicy#name()} of a {@link java.util.ServiceLoader}
+     * provider of {@link FlushPolicy}, or the name of a class implementing it with a public no-argument constructor.
+     *
+     * @throws UsageException one line when there is none, or the class cannot be made
+     */
+    public static FlushPolicy policyNamed(String name) {
+        var provided = Plugins.provider(FlushPolicy.class, FlushPolicy::name, name);
+        if (provided.isPresent()) {
+            return provided.get();
+        }
+        if (!Plugins.looksLikeClass(name)) {
+            return named(name).policy();
+        }
+        List<String> known = new ArrayList<>(Choice.labels(FlushStrategy.class));
+        known.addAll(Plugins.providerNames(FlushPolicy.class, FlushPolicy::name));
+        return Plugins.construct("flush policy", name, List.of(new Plugins.Signature<>(FlushPolicy.class, List.of(),
+                a -> new Object[0], made -> (FlushPolicy) made)), known);
     }
 
     /** Its rule with the recipe's settings; immutable, so one instance serves every stream. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The SSE parser strategies, with what each can do: the dialects it decodes, whether it reports comments
+ * Our SSE parser strategies ({@link ParserFactory} is the type a user's own parser has too), with what each can do: the dialects it decodes, whether it reports comments
  * (the {@code : t=} send stamps), whether it can also read a blocking body. The CLI's {@code --parser}, the
  * driver and JMH's {@code parser} parameter name them by {@link #label()} ({@code BYTES_SCAN} is
  * {@code bytes-scan}).
@@ -43,7 +43,7 @@ import java.util.Set;
  * SseParser parser = ParserStrategy.named("bytes-scan").create(Api.RESPONSES, listener);
  * }</pre>
  */
-public enum ParserStrategy implements Choice {
+public enum ParserStrategy implements Choice, ParserFactory {
 
     SDK_STYLE(true, false, SdkStyleParser::new),
     LINES_STREAMING(true, false, LinesStreamingParser::new),
@@ -76,6 +76,11 @@ public enum ParserStrategy implements Choice {
         this.factory = factory;
     }
 
+    @Override
+    public String label() {
+        return Choice.super.label();
+    }
+
     /** Every label, baseline first. */
     public static List<String> labels() {
         return Choice.labels(ParserStrategy.class);
@@ -87,11 +92,13 @@ public enum ParserStrategy implements Choice {
     }
 
     /** The dialects this strategy decodes: every one, for every strategy. */
+    @Override
     public Set<Api> apis() {
         return EVERY_API;
     }
 
     /** False for {@code okhttp-sse}, whose reader drops comment lines (and so the {@code : t=} send stamps). */
+    @Override
     public boolean reportsComments() {
         return reportsComments;
     }
@@ -107,6 +114,7 @@ public enum ParserStrategy implements Choice {
     }
 
     /** A parser for one stream of {@code api}, with the default policy, {@link MalformedPolicy#SKIP}. */
+    @Override
     public SseParser create(Api api, SseListener listener) {
         return create(api, listener, MalformedPolicy.SKIP);
     }

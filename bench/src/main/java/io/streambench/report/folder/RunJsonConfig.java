@@ -51,7 +51,7 @@ public final class RunJsonConfig {
             var r = c.retry();
             Retry retry = new Retry(r.maxRetries(), r.initialBackoff().toMillis(), r.maxBackoff().toMillis());
             var o = c.client();
-            Client client = new Client(o.parser().label(), o.flush() == null ? null : o.flush().label(),
+            Client client = new Client(o.stackName(), o.parser().label(), o.flush() == null ? null : o.flush().name(),
                     o.accumulate() == null ? null : o.accumulate().label(), o.maxResponseChars());
             return new Config(target, c.stages().stream().map(StageConfig::of).toList(), bounds, timeouts, retry,
                     client, c.seed(), c.ioThreads(), c.failFast());
@@ -105,7 +105,11 @@ public final class RunJsonConfig {
     public record Retry(int maxRetries, long initialBackoffMs, long maxBackoffMs) {
     }
 
-    /** The client strategies, null where none was chosen. */
-    public record Client(String parser, String flush, String accumulate, long maxResponseChars) {
+    /**
+     * The client stack ({@code netty}: the driver's own; absent from the run.json of earlier versions, and then
+     * not written back) and strategies, null where none was chosen.
+     */
+    public record Client(@JsonInclude(JsonInclude.Include.NON_NULL) String stack, String parser, String flush,
+            String accumulate, long maxResponseChars) {
     }
 }

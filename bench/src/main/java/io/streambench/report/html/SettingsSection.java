@@ -26,7 +26,7 @@ final class SettingsSection {
         }
         page.table(List.of("key", "value"), general);
         Map<String, String> sections = new LinkedHashMap<>();
-        sections.put("config", "Configuration (target, stages, bounds, timeouts, retry, client: parser, flush, accumulate)");
+        sections.put("config", "Configuration (target, stages, bounds, timeouts, retry, client: stack, parser, flush, accumulate)");
         sections.put("environment", "Environment (JDK, OS, CPUs, transport, git commit)");
         sections.put("mock_server", "Embedded mock server");
         Iterator<String> names = run.fieldNames();
