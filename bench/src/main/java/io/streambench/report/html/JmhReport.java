@@ -30,11 +30,11 @@ public final class JmhReport {
     static final String JSON = "jmh-result.json";
 
     /** The parameter that names the compared strategy, in order of preference. */
-    private static final List<String> STRATEGY_KEYS = List.of("parser", "policy", "strategy");
+    private static final List<String> STRATEGY_KEYS = List.of("parser", "policy", "strategy", "stack");
 
     /** What one operation is, per benchmark class (each class's javadoc says so). */
-    private static final Map<String, String> OPERATION = Map.of("SseParserBenchmark", "events", "FlushStrategyBenchmark",
-            "chunks", "AccumulatorBenchmark", "tokens", "EndToEndBenchmark", "events", "ChunkEncodeBenchmark", "events");
+    private static final Map<String, String> OPERATION = Map.of("SseParserBenchmark", "events",
+            "StackEndToEndBenchmark", "events", "FlushStrategyBenchmark", "chunks", "AccumulatorBenchmark", "tokens", "EndToEndBenchmark", "events", "ChunkEncodeBenchmark", "events");
 
     private static final Map<String, String> COUNTER_UNIT = Map.ofEntries(Map.entry("bytes", "bytes/s"),
             Map.entry("delayMeanMs", "ms"), Map.entry("delayMaxMs", "ms"), Map.entry("flushesPerStream", "flushes"),
