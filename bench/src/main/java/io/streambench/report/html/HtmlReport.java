@@ -93,8 +93,16 @@ public final class HtmlReport {
                 + "<a href=\"#timeline\">Over time</a>" + (staged() ? "<a href=\"#stages\">Load levels</a>" : "")
                 + (GatewaySection.present(run) ? "<a href=\"#gateway\">Gateway</a>" : "")
                 + (WorkloadSection.has(files) ? "<a href=\"#workload\">Workload</a>" : "")
+                + (LimitsSection.has(results, run.results()) ? "<a href=\"#limits\">Objectives</a>" : "")
                 + "<a href=\"#errors\">Errors</a><a href=\"#settings\">Settings</a></nav>\n");
         summary(page);
+        if (LimitsSection.has(results, run.results())) {
+            Map<String, Map<Integer, SummaryRow>> byMetric = new TreeMap<>();
+            for (String metric : List.of("ttft", "itl")) {
+                byMetric.put(metric, summaryOf(metric));
+            }
+            LimitsSection.write(page, results, run.results().limits(), byMetric, this::stageLabel);
+        }
         percentiles(page);
         timeline(page);
         if (staged()) {
