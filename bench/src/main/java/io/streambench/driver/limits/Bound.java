@@ -61,10 +61,15 @@ final class Bound {
             throw new IllegalArgumentException("--slo: '" + objective + "': unknown statistic " + stat
                     + " (p50, p90, p99, p999, p99.9, mean)");
         }
-        String digits = m.group(1) + (m.group(2) == null ? "" : m.group(2));
-        // p999 is 99.9 and p9999 is 99.99, as summary.csv names them: two digits, then decimals
-        double level = Double.parseDouble(m.group(1) + (m.group(2) == null ? "" : "." + m.group(2)));
-        if (digits.length() < 2 || !(level > 0) || level >= 100) {
+        // p999 is 99.9 and p9999 is 99.99, as summary.csv names them: two digits, then decimals; p100 is 100
+        String whole = m.group(1);
+        String rest = m.group(2);
+        boolean dotted = stat.contains(".");
+        double level = whole.length() < 2 ? Double.NaN
+                : rest == null ? Double.parseDouble(whole)
+                : !dotted && (whole + rest).startsWith("10") ? Double.parseDouble(whole + rest)
+                : Double.parseDouble(whole + "." + rest);
+        if (!(level > 0) || level >= 100) {
             throw new IllegalArgumentException("--slo: '" + objective + "': " + stat + " is not a percentile "
                     + "between p01 and p99.99");
         }

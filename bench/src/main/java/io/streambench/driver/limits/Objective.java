@@ -106,7 +106,7 @@ public sealed interface Objective {
         if (name.equals(ITL_MAX)) {
             return new PerRequest(ITL_MAX, bound, r -> r.times().itlMaxNanos());
         }
-        int dot = name.lastIndexOf('.');
+        int dot = name.indexOf('.');
         if (dot < 0) {
             Metric metric = Bound.metric(name, text);
             ToLongFunction<AttemptRow> figure = PER_REQUEST.get(metric);
