@@ -11,8 +11,10 @@ import java.util.function.IntFunction;
  * {@code --find-max-rate} and {@code --find-max-concurrency}: the highest load whose stage meets every objective.
  * It brackets (doubling up from the start while stages meet them, or halving down while they miss), then
  * bisects the bracket until it is narrower than the precision. One noisy stage must not decide: a stage whose
- * closest objective lies near its bound (between {@link #NEAR_LOW} and {@link #NEAR_HIGH} times it), or that
- * met its objectives while saturated, is run again until two stages agree (three at most).
+ * closest objective lies near its bound (between {@link #NEAR_LOW} and {@link #NEAR_HIGH} times it), or whose
+ * evidence disagrees with itself (it missed an objective without being saturated, as one stall of a busy
+ * machine makes it; or it met them while saturated), is run again until two stages agree (three at most). A
+ * stage that missed because it was saturated, or met them clearly, decides alone.
  * Without a start, a rate search first runs a synchronous stage (one stream) and starts at its rate.
  *
  * <pre>{@code
@@ -140,7 +142,8 @@ public final class RateSearch implements LimitPlan {
         }
         int votes = votesMet + votesMissed;
         double c = v.closeness();
-        boolean near = c >= NEAR_LOW && c <= NEAR_HIGH || met && v.saturated() != null;
+        boolean saturated = v.saturated() != null;
+        boolean near = c >= NEAR_LOW && c <= NEAR_HIGH || met == saturated;
         boolean decided = votes == 1 ? !near : votesMet >= 2 || votesMissed >= 2;
         if (!decided) {
             role = "repeat";
