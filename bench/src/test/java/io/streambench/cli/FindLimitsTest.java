@@ -128,6 +128,32 @@ class FindLimitsTest {
     }
 
     @Test
+    void shouldGateOnTheMaxRateOfTwoSearches() throws Exception {
+        Path baseline = searched("baseline", 40.0);
+        Path current = searched("current", 34.0);
+
+        Outcome tripped = execute("compare", baseline.toString(), current.toString(), "--fail-if", "max_rate<-10%");
+        Outcome held = execute("compare", baseline.toString(), current.toString(), "--fail-if", "max_rate<-20%");
+
+        assertEquals(1, tripped.code(), tripped::toString);
+        assertTrue(tripped.err().contains("FAILED max_rate [run]: 40 requests/s -> 34 requests/s (-6 requests/s, "
+                + "-15.0%) past -10%"), tripped::err);
+        assertEquals(0, held.code(), held::toString);
+    }
+
+    /** A run folder (io.streambench.report.compare.Fixtures) whose search answered {@code maxRate}. */
+    private Path searched(String name, double maxRate) throws Exception {
+        Path run = io.streambench.report.compare.Fixtures.run(dir, name, 10, 1000, 0, 10, 20, 300);
+        Path json = run.resolve("run.json");
+        String limits = String.format(java.util.Locale.ROOT, "\"limits\": {\"search\": \"max_rate\", \"unit\": "
+                + "\"requests/s\", \"answer\": %s, \"low\": %s, \"high\": %s, \"stages\": []},", maxRate, maxRate,
+                maxRate * 1.05);
+        Files.writeString(json, Files.readString(json).replace("\"max_heap_used_mb\"", limits
+                + " \"max_heap_used_mb\""));
+        return run;
+    }
+
+    @Test
     void shouldRefuseBadObjectivesAndCombinationsWithOneLineAndExitTwo() {
         assertUsage("--slo: cannot read 'ttft<500ms': expected NAME<=TIME", "--slo", "ttft<500ms");
         assertUsage("--slo: 'ttft<=500': the bound 500 is not a time", "--slo", "ttft<=500");

@@ -141,6 +141,7 @@ final class LimitsSection {
         }
         List<Line> lines = new ArrayList<>();
         double top = 0;
+        double bottom = Double.POSITIVE_INFINITY;
         for (String metric : List.of("ttft", "itl")) {
             Map<Integer, SummaryRow> rows = summary.getOrDefault(metric, Map.of());
             for (Stat stat : List.of(Stat.P50, Stat.P99)) {
@@ -149,6 +150,7 @@ final class LimitsSection {
                     SummaryRow r = rows.get(order.get(k));
                     y[k] = r == null ? Double.NaN : r.get(stat);
                     top = Double.isNaN(y[k]) ? top : Math.max(top, y[k]);
+                    bottom = y[k] > 0 ? Math.min(bottom, y[k]) : bottom;
                 }
                 lines.add(new Line(metric + " " + stat.column(), x, y));
             }
@@ -170,16 +172,35 @@ final class LimitsSection {
         }
         if (limits.knee() != null && byIndex.containsKey(limits.knee())) {
             double kx = byIndex.get(limits.knee()).phases().requestsPerS();
-            lines.add(new Line("knee (stage " + limits.knee() + ")", new double[] {kx, kx}, new double[] {0, top}));
+            lines.add(new Line("knee (stage " + limits.knee() + ")", new double[] {kx, kx},
+                    new double[] {bottom, top}));
         }
         page.img(Plots.lineChart("Latency and goodput against achieved rate", "achieved rate (requests/s)",
                 "latency (ms)", lines, hasGoodput ? "goodput (requests/s)" : "throughput (requests/s)",
-                List.of(new Line(hasGoodput ? "goodput" : "throughput", x, goodput)), true, false),
+                List.of(new Line(hasGoodput ? "goodput" : "throughput", x, goodput)), true, false, logY(lines)),
                 "latency against achieved rate");
         page.note("Each point is a stage of the sweep at the rate it achieved (requests that succeeded within its "
                 + "window, per second): the synchronous stage on the left, the throughput stage on the right. The knee "
                 + "is the last stage before the first that misses the objectives (without objectives: whose ttft p99 "
                 + "is over twice the synchronous stage's) or is saturated.");
+    }
+
+    /**
+     * A log scale when every latency is above 0 and they span more than a decade: a throughput stage's queue
+     * puts its ttft seconds above the others', which a linear axis flattens to the floor.
+     */
+    private static boolean logY(List<Line> lines) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (Line line : lines) {
+            for (double y : line.y()) {
+                if (!Double.isNaN(y)) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        return min > 0 && max / min > 10;
     }
 
     /** {@code ttft.p99<=100ms} as 100; NaN when the text does not say. */
