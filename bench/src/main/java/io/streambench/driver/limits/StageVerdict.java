@@ -1,6 +1,8 @@
 package io.streambench.driver.limits;
 
 import io.streambench.driver.Metric;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import io.streambench.driver.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,8 @@ import org.HdrHistogram.Histogram;
  * Whether a stage met its objectives, and whether it was saturated: the load it was given is not the load it
  * carried. An open-loop stage is saturated when the requests that succeeded within its window fall well short of
  * its rate (by more than Poisson noise explains), or when the time from each request's intended send to its first
- * token grows quarter after quarter of the window (the queue, in the server or before the driver's slots, grows
- * without bound). A saturated stage never meets its objectives: the rate it was asked for was not achieved.
+ * token grows steadily quarter after quarter of the window, to over twice the first quarter's (the queue, in the
+ * server or before the driver's slots, grows without bound; one stall's backlog rises in one quarter only). A saturated stage never meets its objectives: the rate it was asked for was not achieved.
  *
  * <pre>{@code
  * StageVerdict v = StageVerdict.of(figures);
@@ -32,6 +34,8 @@ public record StageVerdict(StageFigures figures, List<Check> checks, String satu
     static final double SIGMAS = 3;
     /** The last quarter's mean queueing above this multiple of the first's, growing each quarter, is saturation. */
     static final double GROWTH = 2;
+    /** Each quarter's rise must be at least this share of the mean rise per quarter. */
+    static final double STEADY = 0.5;
 
     /**
      * One objective against the stage.
@@ -92,12 +96,15 @@ public record StageVerdict(StageFigures figures, List<Check> checks, String satu
             }
         }
         double[] q = f.slo().queueQuarterNanos();
+        double rise = q[q.length - 1] - q[0];
         for (int i = 0; i < q.length; i++) {
-            if (Double.isNaN(q[i]) || i > 0 && !(q[i] > q[i - 1])) {
+            // every quarter above the one before by at least half the mean step: a queue that grows through the
+            // window, not one stall's backlog in a single quarter
+            if (Double.isNaN(q[i]) || i > 0 && !(q[i] - q[i - 1] >= STEADY * rise / (q.length - 1))) {
                 return null;
             }
         }
-        if (q[q.length - 1] > GROWTH * q[0]) {
+        if (rise > 0 && q[q.length - 1] > GROWTH * q[0]) {
             return String.format(Locale.ROOT, "queueing grows: intended send to first token %.1f ms in the window's "
                     + "first quarter, %.1f ms in its last", q[0] / 1e6, q[q.length - 1] / 1e6);
         }
@@ -117,11 +124,7 @@ public record StageVerdict(StageFigures figures, List<Check> checks, String satu
 
     /** The stage's achieved rate: requests that succeeded within its window per second. */
     public double achievedRate() {
-        return f().window().requestsPerSecond();
-    }
-
-    private StageFigures f() {
-        return figures;
+        return figures.window().requestsPerSecond();
     }
 
     /** The percentile figure of {@code metric} at {@code level} in ms, NaN without values. */
@@ -131,11 +134,11 @@ public record StageVerdict(StageFigures figures, List<Check> checks, String satu
     }
 
     static String percent(double share) {
-        return new java.math.BigDecimal(Double.toString(share * 100)).stripTrailingZeros().toPlainString() + " %";
+        return new BigDecimal(Double.toString(share * 100)).stripTrailingZeros().toPlainString() + " %";
     }
 
     static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
-                : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+                : new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -3,6 +3,8 @@ package io.streambench.driver.limits;
 import io.streambench.driver.Arrival;
 import io.streambench.driver.Metric;
 import io.streambench.driver.Workload;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +87,7 @@ public final class Sweep implements LimitPlan {
 
     /** Rates with four significant digits: labels stay short. */
     static double round(double rate) {
-        return new java.math.BigDecimal(rate).round(new java.math.MathContext(4)).doubleValue();
+        return new BigDecimal(rate).round(new MathContext(4)).doubleValue();
     }
 
     /** What the sweep found; call after the run. */

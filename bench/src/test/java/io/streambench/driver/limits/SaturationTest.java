@@ -42,6 +42,8 @@ class SaturationTest {
                 "not growing every quarter: a burst, not a queue without bound");
         assertNull(StageVerdict.saturation(figures(RATE_100, 1000, new double[] {20e6, 25e6, 30e6, 35e6})),
                 "growing by less than twice");
+        assertNull(StageVerdict.saturation(figures(RATE_100, 1000, new double[] {20e6, 21e6, 23e6, 95e6})),
+                "one stall's backlog in the last quarter, not a queue growing through the window");
         assertNull(StageVerdict.saturation(figures(RATE_100, 1000, new double[] {Double.NaN, 45e6, 70e6, 95e6})),
                 "a quarter without requests");
     }
