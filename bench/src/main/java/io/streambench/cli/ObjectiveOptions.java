@@ -25,7 +25,7 @@ final class ObjectiveOptions {
     private static final List<String> SEARCH_ONLY = List.of("--search-precision", "--max-stages");
 
     @Option(names = "--slo", paramLabel = "OBJECTIVES", description = "Service-level objectives, repeatable or "
-            + "comma-separated: per request (ttft<=500ms, tpot<=50ms, itl.max<=200ms, e2e<=20s, ttfb, ttfe, "
+            + "comma-separated: per request (ttft<=500ms, ttfa<=1s, tpot<=50ms, itl.max<=200ms, e2e<=20s, ttfb, ttfe, "
             + "response_ttft, response_e2e), met by a request only when it meets all of them; per stage "
             + "(ttft.p99<=1s, itl.p50<=40ms, e2e.mean<=5s). Adds goodput and the share meeting each one to every "
             + "stage, and a slo column to requests.csv.")

@@ -38,6 +38,7 @@ public sealed interface Objective {
             Metric.TTFB, r -> r.times().ttfb(),
             Metric.TTFE, r -> r.times().ttfe(),
             Metric.TTFT, r -> r.times().ttft(),
+            Metric.TTFA, r -> r.times().ttfa(),
             Metric.TPOT, AttemptRow::tpot,
             Metric.E2E, r -> r.ending().error().ok() ? r.times().e2e() : -1,
             Metric.RESPONSE_TTFT, r -> r.times().responseTtft(),

@@ -40,6 +40,7 @@ class ObjectiveParsingTest {
             }
         }
         assertEquals("response_ttft", Objective.parse("response_ttft<=2s").name());
+        assertEquals("ttfa<=1s", ((Objective.PerRequest) Objective.parse("ttfa<=1s")).text());
     }
 
     @Test
