@@ -20,6 +20,9 @@ import io.streambench.driver.RunConfig;
 import io.streambench.driver.Target;
 import io.streambench.driver.Timeouts;
 import io.streambench.driver.Workload;
+import io.streambench.driver.limits.LimitPlan;
+import io.streambench.driver.limits.Objectives;
+import io.streambench.driver.limits.StageVerdict;
 import io.streambench.mock.Choice;
 import io.streambench.mock.UsageException;
 import io.streambench.driver.gateway.GatewaySettings;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -59,7 +63,9 @@ import picocli.CommandLine.ParseResult;
             "  streambench run --api responses --mock-profile paced --concurrency 64 --duration 30s",
             "  streambench run --gateway http://127.0.0.1:8081/v1 --mock-port 9100 --mock-profile paced --duration 10s",
             "  streambench run --input-tokens normal:1000:200 --output-tokens 200 --prefix-tokens 500 --prefix-groups 8",
-            "  streambench run --trace docs/examples/traces/mooncake-synthetic-1000.jsonl --time-scale 10"})
+            "  streambench run --trace docs/examples/traces/mooncake-synthetic-1000.jsonl --time-scale 10",
+            "  streambench run --mock-profile capacity-demo --find-max-rate --slo 'ttft.p99<=100ms' --warmup 1s --duration 3s",
+            "  streambench run --mock-profile capacity-demo --sweep 5 --slo 'ttft.p99<=100ms' --warmup 1s --duration 3s"})
 public final class RunCommand implements Callable<Integer> {
 
     /** The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
@@ -85,6 +91,9 @@ public final class RunCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nLoad%n")
     LoadOptions load = new LoadOptions();
 
+    @ArgGroup(validate = false, heading = "%nObjectives and limits (see the README, \"Finding the limits\")%n")
+    ObjectiveOptions objectives = new ObjectiveOptions();
+
     @ArgGroup(validate = false, heading = "%nClient strategies%n")
     ClientGroup client = new ClientGroup();
 
@@ -99,6 +108,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The sweep's or search's plan once {@link #config()} read the options; null for the stages as given. */
+    private Function<IntFunction<StageVerdict>, LimitPlan> limitPlan;
 
     static final class TargetOptions {
         @Option(names = "--url", paramLabel = "URL", description = "http or https base URL as given to the API's SDK "
@@ -428,6 +440,9 @@ public final class RunCommand implements Callable<Integer> {
         if (gatewaySettings != null) {
             session.gateway(gatewaySettings);
         }
+        if (limitPlan != null) {
+            session.limits(limitPlan);
+        }
         RunSession.Result result = session.executeWithShutdownHook();
         if (session.stoppedByShutdown()) {
             // Ctrl-C: the JVM's signal thread exits with 130 (128 + SIGINT) once the report is written; main
@@ -453,8 +468,15 @@ public final class RunCommand implements Callable<Integer> {
         // behind a gateway (embedded, or standalone with --mock-url).
         boolean mockOptions = target.url == null;
         boolean embedded = mockOptions && gateway.mockUrl == null;
-        RunOptionChecks.refuseIgnored(spec.commandLine().getParseResult(), mockOptions, !load.rate.isEmpty(),
-                gatewayMode ? gateway.url : target.url);
+        RunOptionChecks.refuseIgnored(spec.commandLine().getParseResult(), mockOptions,
+                !load.rate.isEmpty() || objectives.openLoop(), gatewayMode ? gateway.url : target.url);
+        Objectives slo = objectives.objectives();
+        limitPlan = objectives.plan(spec.commandLine().getParseResult(), slo, load.rate, load.concurrency,
+                Arrival.parse(load.arrival), load.maxInFlight);
+        if (limitPlan != null && gatewayMode) {
+            throw new UsageException("--sweep and --find-max-* do not combine with --gateway (it runs one load "
+                    + "through the gateway and one beside it): search the gateway as a --url target instead");
+        }
         String model = target.model != null ? target.model : mockOptions ? mock.profile : null;
         if (model == null) {
             throw new UsageException("--model is required with --url");
@@ -519,10 +541,17 @@ public final class RunCommand implements Callable<Integer> {
         ClientOptions clientOptions = new ClientOptions(client.parser, client.flush, client.accumulate,
                 client.maxResponseChars, client.stack);
         List<Workload> stages = stages();
+        if (limitPlan != null) {
+            // run.json's config lists the first stage; the sweep or search decides the others as it goes
+            stages = List.of(limitPlan.apply(i -> null).next(0));
+        }
         // A gateway run holds twice the streams: the load through the gateway and the baseline beside it.
         int routes = gatewayMode ? 2 : 1;
         if (workload.replay()) {
             DescriptorBudget.check("--max-in-flight", routes * (long) load.maxInFlight, embedded);
+        } else if (objectives.any()) {
+            DescriptorBudget.check(objectives.openLoop() ? "--max-in-flight" : "--max-concurrency",
+                    Math.max(objectives.maxConcurrency, objectives.openLoop() ? load.maxInFlight : 0), embedded);
         } else if (load.rate.isEmpty()) {
             DescriptorBudget.check("--concurrency", routes * stages.stream()
                     .mapToLong(w -> ((Workload.Closed) w).concurrency()).max().orElse(0), embedded);
@@ -533,7 +562,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--fail-fast must be >= 0 (0 turns it off), got " + limits.failFast);
         }
         return new RunConfig(output.name, t, stages, bounds, timeouts, retry, clientOptions, load.seed,
-                client.ioThreads, limits.failFast);
+                client.ioThreads, limits.failFast, slo);
     }
 
     /** The gateway options as settings, or null without --gateway; throws IllegalArgumentException with one line. */

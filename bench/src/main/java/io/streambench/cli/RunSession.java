@@ -9,6 +9,9 @@ import io.streambench.driver.LoadRunner;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunOutcome;
 import io.streambench.driver.gateway.GatewayRun;
+import io.streambench.driver.limits.LimitOutcome;
+import io.streambench.driver.limits.LimitPlan;
+import io.streambench.driver.limits.StageVerdict;
 import io.streambench.driver.gateway.GatewaySettings;
 import io.streambench.mock.MockServer;
 import io.streambench.mock.MockServerConfig;
@@ -23,6 +26,7 @@ import io.streambench.report.RunDirectory;
 import io.streambench.report.RunReport;
 import io.streambench.report.StageSummary;
 import io.streambench.report.SummaryTable;
+import io.streambench.report.LimitsJson;
 import io.streambench.report.folder.RunJson;
 import io.streambench.report.html.HtmlReport;
 import java.io.PrintStream;
@@ -34,6 +38,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * One run from start to report: starts the embedded mock (if any), the transport, the runner and a
@@ -67,6 +73,7 @@ public final class RunSession {
     /** The client stack of {@code --client}, or null for the driver's own Netty client. */
     private ClientStack stack;
     private volatile GatewayRun gatewayRun;
+    private Function<IntFunction<StageVerdict>, LimitPlan> limits;
 
     /**
      * @param mock     the embedded mock to start, or null to use the config's target as is
@@ -119,6 +126,15 @@ public final class RunSession {
      */
     public RunSession gateway(GatewaySettings settings) {
         this.gateway = settings;
+        return this;
+    }
+
+    /**
+     * Runs the stages of a sweep or a search instead of the config's list: {@code plan} makes it from each
+     * finished stage's verdict; its outcome is printed and written to run.json ({@code results.limits}).
+     */
+    public RunSession limits(Function<IntFunction<StageVerdict>, LimitPlan> plan) {
+        this.limits = plan;
         return this;
     }
 
@@ -211,6 +227,10 @@ public final class RunSession {
         GatewayRun g = gatewayRun;
         LoadRunner r = g == null ? new LoadRunner(effective, transport, report, report.startNanos(), null, stack)
                 : new LoadRunner(effective, transport, g.observer(report), report.startNanos(), g.tap());
+        LimitPlan plan = limits == null ? null : limits.apply(i -> verdict(report, i));
+        if (plan != null) {
+            r.plan(plan);
+        }
         runner = r;
         if (stopRequested) {
             r.stop();
@@ -255,11 +275,15 @@ public final class RunSession {
         GatewayRun.Finished gatewayFigures = g == null ? null : g.finish(report.dir(), console,
                 outcome.interrupted() || outcome.earlyStop() != null,
                 System.currentTimeMillis() - (System.nanoTime() - report.startNanos()) / 1_000_000);
+        LimitOutcome found = plan == null ? null : plan.outcome();
         report.finish(outcome, gatewayFigures == null ? driverJson : new RunJson.Driver(driverJson.driverId(),
                 driverJson.driverIndex(), driverJson.startAt(), driverJson.clientWarmup(), driverJson.mockServer(),
-                driverJson.tls(), RunJson.treeOf(gatewayFigures.json())));
+                driverJson.tls(), RunJson.treeOf(gatewayFigures.json())), LimitsJson.of(found));
         writeHtml(report.dir());
         SummaryTable.print(console, report.stages());
+        if (found != null) {
+            console.println(found.line());
+        }
         if (gatewayFigures != null) {
             gatewayFigures.print(console);
         }
@@ -267,6 +291,16 @@ public final class RunSession {
         console.println((interrupted ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
         console.flush();
         return new Result(report.dir(), outcome, report.stages());
+    }
+
+    /** The verdict of finished stage {@code index}. */
+    private static StageVerdict verdict(RunReport report, int index) {
+        for (StageSummary s : report.stages()) {
+            if (s.index() == index && s.verdict() != null) {
+                return s.verdict();
+            }
+        }
+        throw new IllegalStateException("stage " + index + " has no verdict (it did not end)");
     }
 
     /** report.html from the files just written; a failure here costs the page, never the run's data. */

@@ -15,9 +15,27 @@ import io.streambench.client.sse.TokenUsage;
  * @param overhead the driver's own time on it
  * @param client   client strategy figures
  * @param plan     what the workload asked for, and the server's usage of the prompt
+ * @param slo      the request's objectives ({@code --slo}) as requests.csv writes them: {@code met}, those it
+ *                 missed ({@code ttft;itl.max}), {@code failed}; empty without per-request objectives and for an
+ *                 attempt that was retried
  */
 public record AttemptRow(Id id, AttemptTimes times, Ending ending, Received received, Overhead overhead,
-        ClientFigures client, Plan plan) {
+        ClientFigures client, Plan plan, String slo) {
+
+    public AttemptRow {
+        slo = slo == null ? "" : slo;
+    }
+
+    /** An attempt not judged against objectives. */
+    public AttemptRow(Id id, AttemptTimes times, Ending ending, Received received, Overhead overhead,
+            ClientFigures client, Plan plan) {
+        this(id, times, ending, received, overhead, client, plan, "");
+    }
+
+    /** The same attempt with its objectives' verdict. */
+    public AttemptRow withSlo(String verdict) {
+        return new AttemptRow(id, times, ending, received, overhead, client, plan, verdict);
+    }
 
     /**
      * @param requestId run-wide request number

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streambench.client.stack.ClientStack;
 import io.streambench.driver.dialect.ApiAuth;
+import io.streambench.driver.limits.SloTally;
 import io.streambench.mock.Version;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class LoadRunner {
     private final Exchange.Shared shared;
     private final long runStartNanos;
     private final AtomicLong nextRequestId = new AtomicLong();
+    private StagePlan plan;
     /**
      * The next number a source's request is planned for (requests encoded at start use the request's own id): a
      * number is planned once in a run, so no two requests are the same unless the source repeats itself.
@@ -102,6 +104,13 @@ public final class LoadRunner {
                 this::attemptDone, tap);
         this.sessions = requests.conversations() ? new SessionLoop(this, requests, planner) : null;
         this.schedules = new Schedules(this, requests, planner, sessions, planIndex);
+        this.plan = StagePlan.of(config.stages());
+    }
+
+    /** Runs the stages {@code plan} gives instead of the config's list (a sweep, a search); before {@link #run()}. */
+    public LoadRunner plan(StagePlan stagePlan) {
+        this.plan = stagePlan;
+        return this;
     }
 
     static HttpHeaders headers(Target target) {
@@ -130,14 +139,19 @@ public final class LoadRunner {
     public RunOutcome run() {
         List<StageMetrics.Counters> done = new ArrayList<>();
         try {
-            for (int i = 0; i < config.stages().size() && !stopped; i++) {
-                Workload workload = config.stages().get(i);
+            for (int i = 0; !stopped; i++) {
+                Workload workload = plan.next(i);
+                if (workload == null) {
+                    break;
+                }
                 // A schedule starts with its first requests ready: planning them is setup, not lag.
                 Planner.Ahead ahead = schedules.ahead(workload);
                 long start = System.nanoTime();
                 Duration duration = config.bounds().duration();
-                StageMetrics metrics = new StageMetrics(i, workload, new StageWindow(start,
-                        config.bounds().warmup().toNanos(), duration == null ? -1 : duration.toNanos()));
+                StageWindow window = new StageWindow(start, config.bounds().warmup().toNanos(),
+                        duration == null ? -1 : duration.toNanos());
+                StageMetrics metrics = new StageMetrics(i, workload, window,
+                        new SloTally(config.objectives(), window));
                 Stage stage = new Stage(metrics, start, config.bounds(), nextRequestId, config.seed() * 31 + i,
                         sessions != null, ahead);
                 current = metrics;
@@ -307,7 +321,7 @@ public final class LoadRunner {
         request.stage().metrics().attemptCompleted(error.ok(), retrying);
         AttemptRow row;
         try {
-            row = exchange.row(retrying);
+            row = request.stage().metrics().slo().judge(exchange.row(retrying));
         } catch (RuntimeException bug) {
             broken(bug);
             requestEnded(request, false, 0, null);

@@ -1,5 +1,6 @@
 package io.streambench.driver;
 
+import io.streambench.driver.limits.Objectives;
 import java.util.List;
 
 /**
@@ -15,9 +16,10 @@ import java.util.List;
  * @param seed      seed for arrivals, jitter and mock seeds
  * @param ioThreads client event loops, 0 for one per core
  * @param failFast  stop the run when its first this many requests all fail alike ({@link FailFast}); 0 never
+ * @param objectives the service-level objectives requests and stages are judged by ({@code --slo})
  */
 public record RunConfig(String name, Target target, List<Workload> stages, Bounds bounds, Timeouts timeouts,
-        RetryPolicy retry, ClientOptions client, long seed, int ioThreads, int failFast) {
+        RetryPolicy retry, ClientOptions client, long seed, int ioThreads, int failFast, Objectives objectives) {
 
     /** The fail-fast count when none is given. */
     public static final int DEFAULT_FAIL_FAST = 10;
@@ -50,6 +52,13 @@ public record RunConfig(String name, Target target, List<Workload> stages, Bound
         if (failFast < 0) {
             throw new IllegalArgumentException("fail-fast count must be >= 0 (0 turns it off), got " + failFast);
         }
+        objectives = objectives == null ? Objectives.NONE : objectives;
+    }
+
+    /** A run without objectives. */
+    public RunConfig(String name, Target target, List<Workload> stages, Bounds bounds, Timeouts timeouts,
+            RetryPolicy retry, ClientOptions client, long seed, int ioThreads, int failFast) {
+        this(name, target, stages, bounds, timeouts, retry, client, seed, ioThreads, failFast, Objectives.NONE);
     }
 
     /** A run with the default fail-fast count. */
@@ -60,6 +69,7 @@ public record RunConfig(String name, Target target, List<Workload> stages, Bound
 
     /** The same run against another target. */
     public RunConfig withTarget(Target newTarget) {
-        return new RunConfig(name, newTarget, stages, bounds, timeouts, retry, client, seed, ioThreads, failFast);
+        return new RunConfig(name, newTarget, stages, bounds, timeouts, retry, client, seed, ioThreads, failFast,
+                objectives);
     }
 }

@@ -138,7 +138,7 @@ final class Stage {
     }
 
     /** SplitMix64: well-spread per-request seeds from consecutive numbers. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return (z ^ (z >>> 31)) & Long.MAX_VALUE;

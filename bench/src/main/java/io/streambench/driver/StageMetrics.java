@@ -1,5 +1,7 @@
 package io.streambench.driver;
 
+import io.streambench.driver.limits.Objectives;
+import io.streambench.driver.limits.SloTally;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,12 +38,19 @@ public final class StageMetrics {
     private final LongAdder failedAttempts = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final StageWindow window;
+    private final SloTally slo;
     private volatile boolean usageSeen;
 
     public StageMetrics(int index, Workload workload, StageWindow window) {
+        this(index, workload, window, new SloTally(Objectives.NONE, window));
+    }
+
+    /** @param slo counts the requests that met the run's objectives ({@code --slo}) */
+    public StageMetrics(int index, Workload workload, StageWindow window, SloTally slo) {
         this.index = index;
         this.workload = workload;
         this.window = window;
+        this.slo = slo;
         for (Metric metric : Metric.values()) {
             // Auto-resizing: a histogram only grows to the range its values really span.
             recorders.put(metric, new Recorder(SIGNIFICANT_DIGITS));
@@ -61,6 +70,11 @@ public final class StageMetrics {
     /** The stage's warmup, measured window and drain, with what arrived in each. */
     public StageWindow window() {
         return window;
+    }
+
+    /** The requests that met the run's objectives, and goodput. */
+    public SloTally slo() {
+        return slo;
     }
 
     /** Records one value (negative values count as 0). Wait-free; any thread. */

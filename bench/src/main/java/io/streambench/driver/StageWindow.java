@@ -27,6 +27,7 @@ public final class StageWindow {
 
     private final long startNanos;
     private final long windowStartNanos;
+    private final long plannedNanos;
     private volatile long windowEndNanos;
     private volatile boolean windowEndKnown;
     private volatile long stageEndNanos;
@@ -46,6 +47,7 @@ public final class StageWindow {
     public StageWindow(long startNanos, long warmupNanos, long durationNanos) {
         this.startNanos = startNanos;
         this.windowStartNanos = startNanos + warmupNanos;
+        this.plannedNanos = durationNanos;
         if (durationNanos >= 0) {
             windowEndNanos = windowStartNanos + durationNanos;
             windowEndKnown = true;
@@ -62,6 +64,21 @@ public final class StageWindow {
             return WARMUP;
         }
         return windowEndKnown && nanos - windowEndNanos >= 0 ? DRAIN : WINDOW;
+    }
+
+    /** Whether {@code nanos} falls in the measured window (as known now: a stop may end it earlier later). */
+    public boolean inWindow(long nanos) {
+        return phase(nanos) == WINDOW;
+    }
+
+    /** The start of the measured window. */
+    public long windowStartNanos() {
+        return windowStartNanos;
+    }
+
+    /** The window's length when bounded by time (as given at start), else -1. */
+    public long plannedNanos() {
+        return plannedNanos < 0 ? -1 : plannedNanos;
     }
 
     /** One content (or tool-call) event with its estimated tokens arrived. */

@@ -28,11 +28,13 @@ final class RunDocuments {
      */
     static void write(Path file, RunConfig config, RunOutcome outcome, Instant start, Instant end,
             List<StageSummary> stages, RunJson.Environment environment, long maxHeapUsed, long maxHeapAfterGc,
-            RunJson.Driver driver) {
+            RunJson.Driver driver, RunJsonResults.Limits limits) {
         String status = outcome.earlyStop() != null ? "failed" : outcome.interrupted() ? "interrupted"
                 : outcome.failed() ? "failed" : "completed";
-        RunJsonResults.Results results = results(stages, RunJsonResults.round(maxHeapUsed / 1048576.0),
+        RunJsonResults.Results plain = results(stages, RunJsonResults.round(maxHeapUsed / 1048576.0),
                 RunJsonResults.round(maxHeapAfterGc / 1048576.0));
+        RunJsonResults.Results results = new RunJsonResults.Results(plain.stages(), plain.maxHeapUsedMb(),
+                plain.maxHeapAfterGcMb(), limits);
         RunJson.write(file, new RunJson.Run(config.name(), status, earlyStop(outcome.earlyStop()), start.toString(),
                 end.toString(), seconds(start, end), RunJsonConfig.Config.of(config), environment, results, driver));
     }
@@ -77,6 +79,6 @@ final class RunDocuments {
         s.messages().forEach((e, top) -> messages.put(e.label(), top));
         return new RunJsonResults.Stage(s.index(), s.workload(), RunJsonResults.round(s.seconds()),
                 RunJsonResults.Totals.of(s.counters()), s.window() == null ? null : RunJsonResults.Phases.of(s.window()),
-                errors, messages);
+                errors, messages, SloFigures.json(s), s.verdict() == null ? null : s.verdict().saturated());
     }
 }

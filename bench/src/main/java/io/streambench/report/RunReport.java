@@ -8,10 +8,14 @@ import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunObserver;
 import io.streambench.driver.RunOutcome;
 import io.streambench.driver.StageMetrics;
+import io.streambench.driver.StageWindow;
+import io.streambench.driver.limits.StageFigures;
+import io.streambench.driver.limits.StageVerdict;
 import io.streambench.report.folder.CsvOut;
 import io.streambench.report.folder.RequestsCsv;
 import io.streambench.report.folder.RunFolder;
 import io.streambench.report.folder.RunJson;
+import io.streambench.report.folder.RunJsonResults;
 import io.streambench.report.folder.SummaryCsv;
 import io.streambench.report.folder.SummaryRow;
 import io.streambench.report.folder.TimelineCsv;
@@ -114,9 +118,12 @@ public final class RunReport implements RunObserver, AutoCloseable {
             return;
         }
         tick();
+        StageWindow.Figures window = metrics.window().figures();
+        StageVerdict verdict = StageVerdict.of(new StageFigures(metrics.index(), metrics.workload(), stageTotals,
+                window, metrics.slo().counts()));
         finished.add(new StageSummary(metrics.index(), metrics.workload().label(), stageTotals, metrics.counters(),
                 stageErrors, (System.nanoTime() - stageStartNanos) / 1e9, stageMessages.top(ErrorMessages.KEPT),
-                metrics.window().figures()));
+                window, verdict));
         stage = null;
     }
 
@@ -182,6 +189,11 @@ public final class RunReport implements RunObserver, AutoCloseable {
      * @param driver how this driver was started and what it started with (the embedded mock's settings and stats)
      */
     public synchronized void finish(RunOutcome outcome, RunJson.Driver driver) {
+        finish(outcome, driver, null);
+    }
+
+    /** ... with a sweep's or a search's outcome for run.json ({@code results.limits}; null for none). */
+    public synchronized void finish(RunOutcome outcome, RunJson.Driver driver, RunJsonResults.Limits limits) {
         if (stage != null) {
             stageEnded(stage);
         }
@@ -194,7 +206,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
             TurnsCsv.write(dir.resolve(RunFolder.TURNS_CSV), turns.rows(workloads));
         }
         RunDocuments.write(dir.resolve(RunFolder.RUN_JSON), config, outcome, start, Instant.now(), finished,
-                Environment.describe(transport), heap.maxUsed(), heap.maxAfterGc(), driver);
+                Environment.describe(transport), heap.maxUsed(), heap.maxAfterGc(), driver, limits);
         close();
     }
 
@@ -207,6 +219,7 @@ public final class RunReport implements RunObserver, AutoCloseable {
                     rows.add(SummaryRow.of(stage.index(), stage.workload(), metric, h));
                 }
             });
+            rows.addAll(SloFigures.summaryRows(stage));
         }
         return rows;
     }

@@ -34,6 +34,7 @@ public final class SummaryTable {
                     s.index(), s.workload(), c.completed(), c.succeeded(), c.failed(), c.attempts(), c.retries(),
                     c.tokens());
             out.println(rates(s));
+            SloFigures.lines(s).forEach(out::println);
             if (!s.errors().isEmpty()) {
                 StringBuilder errors = new StringBuilder("  errors:");
                 for (ErrorClass e : ErrorClass.values()) {

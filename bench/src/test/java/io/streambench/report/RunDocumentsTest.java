@@ -45,7 +45,8 @@ class RunDocumentsTest {
         Path file = dir.resolve("run.json");
         Instant now = Instant.now();
 
-        RunDocuments.write(file, config, new RunOutcome(List.of(), false, 0, 0), now, now, List.of(), null, 0, 0, null);
+        RunDocuments.write(file, config, new RunOutcome(List.of(), false, 0, 0), now, now, List.of(), null, 0, 0, null,
+                null);
         JsonNode written = new ObjectMapper().readTree(file.toFile()).at("/config/target/headers");
 
         headers.forEach((name, value) -> assertEquals(settings.containsKey(name) ? value : "***",

@@ -33,7 +33,8 @@ final class RunFigures {
             "bytes_per_request", "tokens_per_s", "chunks_per_s", "requests_per_s", "seconds");
 
     /** Figures of the whole run. */
-    static final List<String> RUN_LEVEL = List.of("max_heap_used_mb", "max_heap_after_gc_mb");
+    static final List<String> RUN_LEVEL = List.of("max_heap_used_mb", "max_heap_after_gc_mb", "max_rate",
+            "max_concurrency");
 
     private RunFigures() {
     }
@@ -76,6 +77,13 @@ final class RunFigures {
         Map<String, Measured> run = new LinkedHashMap<>();
         runLevel(run, "max_heap_used_mb", results.maxHeapUsedMb());
         runLevel(run, "max_heap_after_gc_mb", results.maxHeapAfterGcMb());
+        RunJsonResults.Limits limits = results.limits();
+        if (limits != null && limits.answer() != null && limits.search() != null
+                && limits.search().startsWith("max_")) {
+            // --find-max-rate's or --find-max-concurrency's answer: the highest load that met every objective
+            run.put(limits.search(), new Measured(Figure.of(limits.answer()), new MetricUnit(limits.unit() == null
+                    ? "" : limits.unit(), MetricUnit.Dimension.COUNT, 1)));
+        }
         for (SummaryRow r : folder.summary()) {
             Scope scope = stages.computeIfAbsent(r.stage(), i -> stageScope(i, r.workload()));
             Map<String, Measured> m = out.computeIfAbsent(scope, k -> new LinkedHashMap<>());

@@ -101,7 +101,10 @@ public final class RequestsCsv {
             col("session", "", "the conversation (`--turns`) the request is a turn of, from 0; empty outside "
                     + "conversations", r -> orEmpty(r.plan().session())),
             col("turn", "", "its turn in the conversation, from 1; empty outside conversations",
-                    r -> r.plan().session() < 0 ? "" : r.plan().turn() + 1)));
+                    r -> r.plan().session() < 0 ? "" : r.plan().turn() + 1),
+            col("slo", "", "the request against the per-request objectives of `--slo`: `met` (all of them), the "
+                    + "objectives it missed joined by `;` (`ttft;itl.max`), or `failed` (a failed request meets none); "
+                    + "empty without per-request objectives and for an attempt that was retried", AttemptRow::slo)));
 
     private RequestsCsv() {
     }

@@ -25,13 +25,25 @@ public final class RunJsonConfig {
     }
 
     /**
-     * @param failFast the {@code --fail-fast} count; null in files written before it existed
+     * @param stages        the stages given; a sweep's or a search's first only (the others are in
+     *                      {@code results.limits})
+     * @param failFast      the {@code --fail-fast} count; null in files written before it existed
+     * @param slo           the {@code --slo} objectives, null without any
+     * @param sloAttainment the share of requests that must meet the per-request objectives, null without any
      */
     public record Config(Target target, List<StageConfig> stages, Bounds bounds, Timeouts timeouts, Retry retry,
-            Client client, long seed, int ioThreads, @JsonInclude(JsonInclude.Include.NON_NULL) Integer failFast) {
+            Client client, long seed, int ioThreads, @JsonInclude(JsonInclude.Include.NON_NULL) Integer failFast,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> slo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double sloAttainment) {
 
         public Config {
             stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+
+        /** A configuration without objectives. */
+        public Config(Target target, List<StageConfig> stages, Bounds bounds, Timeouts timeouts, Retry retry,
+                Client client, long seed, int ioThreads, Integer failFast) {
+            this(target, stages, bounds, timeouts, retry, client, seed, ioThreads, failFast, null, null);
         }
 
         /** The run's configuration, credentials masked. */
@@ -53,8 +65,10 @@ public final class RunJsonConfig {
             var o = c.client();
             Client client = new Client(o.stackName(), o.parser().label(), o.flush() == null ? null : o.flush().name(),
                     o.accumulate() == null ? null : o.accumulate().label(), o.maxResponseChars());
+            var slo = c.objectives();
             return new Config(target, c.stages().stream().map(StageConfig::of).toList(), bounds, timeouts, retry,
-                    client, c.seed(), c.ioThreads(), c.failFast());
+                    client, c.seed(), c.ioThreads(), c.failFast(), slo.any() ? slo.texts() : null,
+                    slo.perRequest().isEmpty() ? null : slo.attainment());
         }
     }
 

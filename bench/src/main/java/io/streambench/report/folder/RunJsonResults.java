@@ -25,10 +25,15 @@ public final class RunJsonResults {
      * @param maxHeapAfterGcMb largest live heap after a collection
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Results(List<Stage> stages, Double maxHeapUsedMb, Double maxHeapAfterGcMb) {
+    public record Results(List<Stage> stages, Double maxHeapUsedMb, Double maxHeapAfterGcMb, Limits limits) {
 
         public Results {
             stages = stages == null ? null : List.copyOf(stages);
+        }
+
+        /** Results without a sweep or a search. */
+        public Results(List<Stage> stages, Double maxHeapUsedMb, Double maxHeapAfterGcMb) {
+            this(stages, maxHeapUsedMb, maxHeapAfterGcMb, null);
         }
 
         /** The stages, none when the file has none. */
@@ -48,10 +53,19 @@ public final class RunJsonResults {
      * @param phases        written as keys of the stage itself; null when unknown (written before they were)
      * @param errorsByClass failed attempts by class label
      * @param errorMessages per class label, its most frequent messages
+     * @param slo           its objectives and goodput ({@code --slo}); null without objectives
+     * @param saturated     why the stage did not carry the load it was given, or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Stage(Integer index, String workload, Double seconds, @JsonUnwrapped Totals totals,
-            @JsonUnwrapped Phases phases, Map<String, Long> errorsByClass, Map<String, TopMessages> errorMessages) {
+            @JsonUnwrapped Phases phases, Map<String, Long> errorsByClass, Map<String, TopMessages> errorMessages,
+            Slo slo, String saturated) {
+
+        /** A stage without objectives, not saturated. */
+        public Stage(Integer index, String workload, Double seconds, Totals totals, Phases phases,
+                Map<String, Long> errorsByClass, Map<String, TopMessages> errorMessages) {
+            this(index, workload, seconds, totals, phases, errorsByClass, errorMessages, null, null);
+        }
 
         public Stage {
             // Jackson gives an unwrapped part with no key present as an empty record
@@ -60,6 +74,64 @@ public final class RunJsonResults {
             errorsByClass = Collections.unmodifiableMap(errorsByClass == null ? Map.of()
                     : new LinkedHashMap<>(errorsByClass));
         }
+    }
+
+    /**
+     * A stage against the run's objectives.
+     *
+     * @param objectives          every objective, per-request ones first ({@code ttft<=500ms}, {@code ttft.p99<=1s})
+     * @param attainment          the share of requests that must meet the per-request objectives
+     * @param requests            measured requests judged (their last attempts)
+     * @param met                 of those, the ones that succeeded and met every per-request objective
+     * @param share               {@code met / requests}
+     * @param shares              per per-request objective, the share of the measured requests that met it
+     * @param goodputRequestsPerS requests that met every per-request objective and ended within the window, per
+     *                            second of window
+     * @param goodputTokensPerS   their output tokens per second of window
+     * @param checks              each objective of the stage: its figure (a percentile in ms, a share) and whether
+     *                            it held
+     * @param meets               every objective held and the stage was not saturated
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Slo(List<String> objectives, Double attainment, Long requests, Long met, Double share,
+            Map<String, Double> shares, Double goodputRequestsPerS, Double goodputTokensPerS, List<SloCheck> checks,
+            Boolean meets) {
+    }
+
+    /** One objective against a stage: its figure ({@code ms} for a percentile, a share for requests) and verdict. */
+    public record SloCheck(String objective, Double value, boolean met) {
+    }
+
+    /**
+     * A sweep's or a search's outcome ({@code run --sweep}, {@code --find-max-rate}, {@code --find-max-concurrency}).
+     *
+     * @param search  {@code sweep}, {@code max_rate} or {@code max_concurrency}
+     * @param unit    {@code requests/s} or {@code streams}
+     * @param answer  the highest level that met every objective (null: none did, or a sweep)
+     * @param low     the bracket's low end: the highest level seen to meet them (null: none)
+     * @param high    the bracket's high end: the lowest level seen to miss them (null: none missed)
+     * @param line    the answer as the console printed it
+     * @param knee    a sweep's last stage before latency turns up, or null
+     * @param stages  every stage the sweep or search ran, in order
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Limits(String search, String unit, Double answer, Double low, Double high, String line, Integer knee,
+            List<Probe> stages) {
+    }
+
+    /**
+     * One stage of a sweep or a search.
+     *
+     * @param stage         stage number
+     * @param role          {@code synchronous}, {@code throughput}, {@code rate}, {@code bracket}, {@code bisect},
+     *                      {@code repeat}
+     * @param level         the rate (requests/s) or concurrency it ran
+     * @param achievedRate  requests that succeeded within its window, per second
+     * @param meets         whether it met every objective (null without objectives)
+     * @param saturated     why it did not carry its load, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Probe(int stage, String role, double level, Double achievedRate, Boolean meets, String saturated) {
     }
 
     /** A stage's totals, named as in run.json. */

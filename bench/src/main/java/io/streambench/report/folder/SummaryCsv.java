@@ -24,7 +24,8 @@ public final class SummaryCsv {
                 new Column<>("stage", "", "stage number", SummaryRow::stage),
                 new Column<>("workload", "", "`concurrency=N`, `rate=R/s poisson|constant max=M` or `trace max=M` (a replay); with `--turns`, concurrency and rate count sessions", SummaryRow::workload),
                 new Column<>("metric", "", "one of the metrics below", SummaryRow::metric),
-                new Column<>("unit", "", "`ms` or `tokens`", SummaryRow::unit),
+                new Column<>("unit", "", "`ms` or `tokens`; for the objectives' rows `share`, `requests/s` or "
+                        + "`tokens/s`", SummaryRow::unit),
                 new Column<>("count", "", "values recorded", SummaryRow::count)));
         for (Stat stat : Stat.values()) {
             c.add(new Column<>(stat.column(), "unit", stat.meaning(), r -> r.cell(stat)));
@@ -34,7 +35,7 @@ public final class SummaryCsv {
                 + " values lie above it, i.e. `count < " + FewSamples.VALUES_ABOVE + " / (1 - p)` (p50 needs 20 values, "
                 + "p90 100, p95 200, p99 1,000, p99.9 10,000). Such a figure is one of the few largest values of a "
                 + "small sample (a p99 of 19 values is their maximum) and moves from run to run; the console and "
-                + "`report.html` mark it with `*`", r -> FewSamples.columns(r.count())));
+                + "`report.html` mark it with `*`", r -> Double.isNaN(r.get(Stat.P50)) ? "" : FewSamples.columns(r.count())));
         return c;
     }
 

@@ -44,8 +44,8 @@ public record SummaryRow(int stage, String workload, String metric, String unit,
         return stats.get(stat);
     }
 
-    /** A statistic as summary.csv writes it: 4 decimals for ms, 2 for tokens. */
+    /** A statistic as summary.csv writes it: 4 decimals for ms, 6 for a share, 2 for tokens and rates. */
     String cell(Stat stat) {
-        return Csv.num(get(stat), "ms".equals(unit) ? 4 : 2);
+        return Csv.num(get(stat), "ms".equals(unit) ? 4 : "share".equals(unit) ? 6 : 2);
     }
 }

@@ -89,11 +89,20 @@ public final class HtmlReport {
         page.raw("<p class=\"meta\">" + Page.escape("status " + text(run.status(), "?") + " · started "
                 + text(run.start(), "?") + " · " + Page.number(number(run.durationS())) + " s · target "
                 + text(url, "?") + " · folder " + files.dir().toAbsolutePath().getFileName()) + "</p>\n");
-        page.raw("<nav><a href=\"#summary\">Summary</a><a href=\"#percentiles\">Percentiles</a>"
+        page.raw("<nav>" + (LimitsSection.has(results, run.results()) ? "<a href=\"#limits\">Objectives</a>" : "")
+                + "<a href=\"#summary\">Summary</a><a href=\"#percentiles\">Percentiles</a>"
                 + "<a href=\"#timeline\">Over time</a>" + (staged() ? "<a href=\"#stages\">Load levels</a>" : "")
                 + (GatewaySection.present(run) ? "<a href=\"#gateway\">Gateway</a>" : "")
                 + (WorkloadSection.has(files) ? "<a href=\"#workload\">Workload</a>" : "")
                 + "<a href=\"#errors\">Errors</a><a href=\"#settings\">Settings</a></nav>\n");
+        if (LimitsSection.has(results, run.results())) {
+            // a sweep's or a search's answer first: it is what the run was for
+            Map<String, Map<Integer, SummaryRow>> byMetric = new TreeMap<>();
+            for (String metric : List.of("ttft", "itl")) {
+                byMetric.put(metric, summaryOf(metric));
+            }
+            LimitsSection.write(page, results, run.results().limits(), byMetric, this::stageLabel);
+        }
         summary(page);
         percentiles(page);
         timeline(page);
@@ -170,7 +179,7 @@ public final class HtmlReport {
             List<String> cells = new ArrayList<>(List.of(r.metric(), r.unit(), Page.count(n)));
             for (Stat stat : Stat.values()) {
                 String cell = Page.number(r.get(stat));
-                cells.add(stat.isPercentile() ? FewSamples.mark(cell, n, stat.percentile()) : cell);
+                cells.add(stat.isPercentile() && !"-".equals(cell) ? FewSamples.mark(cell, n, stat.percentile()) : cell);
             }
             byStage.computeIfAbsent(r.stage(), s -> new ArrayList<>()).add(cells);
         }

@@ -131,8 +131,21 @@ final class Plots {
     /** Lines over time or over a load level; {@code secondAxis} lines (may be empty) go on a right-hand axis. */
     static String lineChart(String title, String xTitle, String yTitle, List<Line> lines, String secondYTitle,
             List<Line> secondAxis, boolean markers, boolean logX) {
+        return lineChart(title, xTitle, yTitle, lines, secondYTitle, secondAxis, markers, logX, false);
+    }
+
+    /**
+     * ... with the y axes logarithmic when {@code logY} (latencies from a few ms to seconds, as a sweep's
+     * stages span): every value must then be above 0.
+     */
+    static String lineChart(String title, String xTitle, String yTitle, List<Line> lines, String secondYTitle,
+            List<Line> secondAxis, boolean markers, boolean logX, boolean logY) {
         XYChart chart = xy(title, xTitle, yTitle);
-        chart.getStyler().setYAxisMin(0.0);
+        if (logY) {
+            chart.getStyler().setYAxisLogarithmic(true);
+        } else {
+            chart.getStyler().setYAxisMin(0.0);
+        }
         if (logX) {
             chart.getStyler().setXAxisLogarithmic(true);
         }
@@ -145,7 +158,9 @@ final class Plots {
             }
             chart.setYAxisGroupTitle(1, secondYTitle);
             chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-            chart.getStyler().setYAxisMin(1, 0.0);
+            if (!logY) {
+                chart.getStyler().setYAxisMin(1, 0.0);
+            }
         }
         return png(chart);
     }

@@ -29,7 +29,7 @@ class RequestsCsvTest {
                 new AttemptRow.Ending(ErrorClass.NONE, 203, "a message", 12 * MS, true),
                 new AttemptRow.Received(31, 4099, 47, TokenSource.TOKENIZER, "cl100k_base", "length", null, 23),
                 new AttemptRow.Overhead(13 * MS, 14 * MS), new ClientFigures(17, 15 * MS, 1234, false),
-                new AttemptRow.Plan(1999, 201, 2011, 1536, 5, 41, 5));
+                new AttemptRow.Plan(1999, 201, 2011, 1536, 5, 41, 5)).withSlo("ttft;itl.max");
     }
 
     @Test
