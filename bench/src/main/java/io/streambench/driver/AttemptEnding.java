@@ -48,7 +48,8 @@ final class AttemptEnding {
             return true;
         } else {
             HttpHeaders h = response.headers();
-            retryAfterNanos = RetryAfter.nanos(h.get("retry-after-ms"), h.get(HttpHeaderNames.RETRY_AFTER), Instant.now());
+            retryAfterNanos = RetryAfter.nanos(h.get("retry-after-ms"), h.get(HttpHeaderNames.RETRY_AFTER),
+                    Instant.now());
             errorBody = new StringBuilder();
         }
         return false;

@@ -54,14 +54,20 @@ final class AttemptTimer implements Runnable {
         }
         long now = System.nanoTime();
         long send = timeline.sendNanos();
+        long ttft = timeouts.ttft().toNanos();
+        long idle = timeouts.idle().toNanos();
         if (now - send >= timeouts.total().toNanos()) {
-            exchange.finish(ErrorClass.TOTAL_TIMEOUT, "no end within " + timeouts.total().toMillis() + " ms", now, false);
-        } else if (timeline.firstTokenNanos() < 0 && now - send >= timeouts.ttft().toNanos()) {
-            exchange.finish(ErrorClass.TTFT_TIMEOUT, "no token within " + timeouts.ttft().toMillis() + " ms", now, false);
-        } else if (timeline.firstTokenNanos() >= 0 && now - timeline.lastEventNanos() >= timeouts.idle().toNanos()) {
-            exchange.finish(ErrorClass.IDLE_TIMEOUT, "no event for " + timeouts.idle().toMillis() + " ms", now, false);
+            end(ErrorClass.TOTAL_TIMEOUT, "no end within " + timeouts.total().toMillis() + " ms", now);
+        } else if (timeline.firstTokenNanos() < 0 && now - send >= ttft) {
+            end(ErrorClass.TTFT_TIMEOUT, "no token within " + timeouts.ttft().toMillis() + " ms", now);
+        } else if (timeline.firstTokenNanos() >= 0 && now - timeline.lastEventNanos() >= idle) {
+            end(ErrorClass.IDLE_TIMEOUT, "no event for " + timeouts.idle().toMillis() + " ms", now);
         } else {
             arm(exchange.timerLoop(), now);
         }
+    }
+
+    private void end(ErrorClass timeout, String text, long nowNanos) {
+        exchange.finish(timeout, text, nowNanos, false);
     }
 }
