@@ -14,20 +14,20 @@ final class AttemptRecord {
     private final Timeline timeline;
     private final TokenAccount tokens;
     private final AttemptEnding ending;
-    private final AttemptEvents events;
+    private final ResponseReader reader;
     private final ClientStrategies.Session client;
     /** The attempt's instants, once it ended. */
     private AttemptTimes times;
 
     AttemptRecord(Request request, int attempt, long runStartNanos, Timeline timeline, TokenAccount tokens,
-            AttemptEnding ending, AttemptEvents events, ClientStrategies.Session client) {
+            AttemptEnding ending, ResponseReader reader, ClientStrategies.Session client) {
         this.request = request;
         this.attempt = attempt;
         this.runStartNanos = runStartNanos;
         this.timeline = timeline;
         this.tokens = tokens;
         this.ending = ending;
-        this.events = events;
+        this.reader = reader;
         this.client = client;
     }
 
@@ -56,7 +56,7 @@ final class AttemptRecord {
         PlannedRequest.Grouping group = plan.group();
         return new AttemptRow(
                 new AttemptRow.Id(request.id(), attempt, request.stage().metrics().index(), request.measured()),
-                times, ending.row(retried), tokens.received(events.finishReason()), timeline.overhead(),
+                times, ending.row(retried), tokens.received(reader.finishReason()), timeline.overhead(),
                 client.figures(), new AttemptRow.Plan(plan.tokens().promptTokens(), plan.tokens().outputTokens(),
                         tokens.usagePromptTokens(), tokens.usageCachedTokens(), group.prefixGroup(), group.session(),
                         group.turn()));

@@ -15,9 +15,10 @@ import io.streambench.client.sse.SseListener;
  * runs on the connection's event loop (on another client stack, under this object's lock: {@link StackAttempt}).
  *
  * <p>It coordinates; its parts, made once per attempt so that nothing allocates per event, do the work: the
- * parser's {@link SseListener} ({@link AttemptEvents}), the instants and latency metrics ({@link Timeline}), the
- * bytes and tokens received ({@link TokenAccount}), how it ended ({@link AttemptEnding}, in words from
- * {@link FailureText}), the timeouts ({@link AttemptTimer}) and the request itself ({@link RequestSend}). Its own
+ * response's reads and the parser's {@link SseListener} ({@link ResponseReader}), the instants and latency
+ * metrics ({@link Timeline}), the bytes and tokens received ({@link TokenAccount}), how it ended
+ * ({@link AttemptEnding}, in words from {@link FailureText}), the timeouts ({@link AttemptTimer}) and the request
+ * itself ({@link RequestSend}). Its own
  * roles: the connection's {@link ChannelUser}, the write's outcome ({@link #writeCompleted}) and the end
  * ({@link #finish}), which releases the connection; {@link AttemptRecord} then records the attempt.
  *
@@ -40,8 +41,7 @@ final class Exchange implements ChannelUser {
     private final TokenAccount tokens;
     private final AttemptEnding ending = new AttemptEnding();
     private final AttemptTimer timer;
-    private final AttemptEvents events;
-    private final ResponseBody body;
+    private final ResponseReader reader;
     private final AttemptRecord record;
     /** The request write's listener: a write that fails ends the attempt. */
     private final ChannelFutureListener writeListener = this::writeCompleted;
@@ -65,9 +65,8 @@ final class Exchange implements ChannelUser {
         this.tokens = new TokenAccount(metrics, measured, shared.target().requests().tokenizer(),
                 request.prepared().session() != null);
         this.timer = new AttemptTimer(this, timeline, shared.timeouts());
-        this.events = new AttemptEvents(timeline, tokens, ending, client);
-        this.body = new ResponseBody(timeline, tokens, ending, client);
-        this.record = new AttemptRecord(request, attempt, shared.runStartNanos(), timeline, tokens, ending, events,
+        this.reader = new ResponseReader(timeline, tokens, ending, client);
+        this.record = new AttemptRecord(request, attempt, shared.runStartNanos(), timeline, tokens, ending, reader,
                 client);
     }
 
@@ -116,9 +115,9 @@ final class Exchange implements ChannelUser {
         return ending.streamStarted();
     }
 
-    /** The parser's listener: another client stack passes its events here. */
-    AttemptEvents events() {
-        return events;
+    /** The response's reader and the parser's listener: another client stack passes its events here. */
+    ResponseReader reader() {
+        return reader;
     }
 
     /** Whether the attempt has ended. */
@@ -152,8 +151,7 @@ final class Exchange implements ChannelUser {
         if (shared.tap() != null) {
             probe = shared.tap().attempt(request.id(), attempt, body);
             body = probe.body();
-            events.probe(probe);
-            this.body.probe(probe);
+            reader.probe(probe);
         }
         var http = RequestSend.encode(body, request, shared);
         client.start(ch.eventLoop());
@@ -248,7 +246,7 @@ final class Exchange implements ChannelUser {
             if (ending.headers(response)) {
                 timeline.streamHeaders();
                 // another client stack parses the body itself and calls the listener
-                body.parseWith(stack != null ? null : shared.options().parser().create(shared.target().api(), events));
+                reader.parseWith(stack != null ? null : shared.options().parser().create(shared.target().api(), reader));
             }
         }
     }
@@ -258,7 +256,7 @@ final class Exchange implements ChannelUser {
         if (finished) {
             return;
         }
-        body.read(content, arrivalNanos);
+        reader.read(content, arrivalNanos);
         if (!last && ending.notSseEnough()) {
             // Enough to say what came: the rest (a whole completion, a page) is not read.
             finish(ErrorClass.NOT_SSE, ending.notSseMessage(), arrivalNanos, false);
@@ -272,7 +270,7 @@ final class Exchange implements ChannelUser {
             finish(ErrorClass.HTTP_STATUS, ending.statusMessage(), nowNanos, true);
         } else if (ending.isNotSse()) {
             finish(ErrorClass.NOT_SSE, ending.notSseMessage(), nowNanos, true);
-        } else if (!body.ended(shared.target().api().endMarker(), nowNanos)) {
+        } else if (!reader.ended(shared.target().api().endMarker(), nowNanos)) {
             finish(ErrorClass.NO_DONE, "response ended without " + FailureText.endMarker(shared.target().api()),
                     nowNanos, true);
         } else {
@@ -305,7 +303,7 @@ final class Exchange implements ChannelUser {
         finished = true;
         timeline.ended(nowNanos);
         timer.cancel();
-        body.endParser(nowNanos);
+        reader.endParser(nowNanos);
         ending.settle(end, text);
         client.end(ending.error().ok());
         if (handler != null) {
