@@ -24,6 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Each concern draws from its own random source split from the seed (plan, timing, chunking, padding,
  * one per choice for content), so changing chunk sizes never changes the text, and timing never changes
  * the content.
+ *
+ * <p>A little over 300 lines and left whole: the plan's fields, built once from profile and overrides, and the
+ * random sources and texts every format renders it with; how the choices are drawn is {@link ChoicePlanner}'s.
  */
 public final class StreamPlan {
 
