@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -147,7 +146,7 @@ final class WorkloadOptions {
      *                         gateway, where it travels in the tags), so the driver plans none
      */
     Requests requests(ParseResult given, Body body, boolean embedded, boolean mockDrawsLengths, long seed) {
-        refuseMismatched(given, body);
+        WorkloadRules.refuseMismatched(this, given, body);
         if (mockDrawsLengths && ignoreEos) {
             throw new UsageException("--ignore-eos does nothing with --gateway: the mock behind it answers the "
                     + "length --output-tokens draws");
@@ -283,62 +282,6 @@ final class WorkloadOptions {
             return Distribution.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
-        }
-    }
-
-    /** Refuses what belongs to another kind of workload than the one chosen, or to none given. */
-    private void refuseMismatched(ParseResult given, Body body) {
-        String kind = kind(given, body);
-        require(given, "--prefix-tokens", inputTokens != null, "--input-tokens (synthetic prompts or conversations)");
-        require(given, "--prefix-groups", prefixTokens != null, "--prefix-tokens");
-        require(given, "--think-time-ms", turns != null, "--turns");
-        require(given, "--turns", inputTokens != null, "--input-tokens (each turn's new prompt)");
-        require(given, "--dataset-format", dataset != null, "--dataset");
-        require(given, "--shuffle", dataset != null || body.prompts() != null, "--dataset or --prompts");
-        for (String filter : List.of("--min-input-tokens", "--max-input-tokens", "--min-output-tokens",
-                "--max-output-tokens")) {
-            require(given, filter, dataset != null || body.prompts() != null, "--dataset or --prompts");
-        }
-        for (String option : List.of("--trace-format", "--time-scale", "--trace-limit", "--trace-start")) {
-            require(given, option, trace != null, "--trace");
-        }
-        if (trace != null && outputTokens != null) {
-            throw new UsageException("--output-tokens does nothing with --trace: each request asks for its "
-                    + "trace's output length");
-        }
-        if (trace != null && given.hasMatchedOption("--max-tokens")) {
-            throw new UsageException("--max-tokens does nothing with --trace: each request asks for its trace's "
-                    + "output length");
-        }
-        if (outputTokens != null && given.hasMatchedOption("--max-tokens")) {
-            throw new UsageException("--max-tokens and --output-tokens exclude each other: --output-tokens sets "
-                    + "each request's max_tokens");
-        }
-        boolean ownLengths = kind.equals("--trace") || kind.equals("--dataset") || kind.equals("--prompts");
-        if (ignoreEos && outputTokens == null && !ownLengths) {
-            throw new UsageException("--ignore-eos needs an answer length: add --output-tokens");
-        }
-    }
-
-    /** The one kind of request given ({@code --turns} goes with --input-tokens); null when several are. */
-    private String kind(ParseResult given, Body body) {
-        List<String> kinds = new ArrayList<>();
-        for (String option : List.of("--prompt", "--prompts", "--dataset", "--input-tokens", "--trace")) {
-            if (given.hasMatchedOption(option)) {
-                kinds.add(option);
-            }
-        }
-        if (kinds.size() > 1) {
-            throw new UsageException(kinds.get(0) + " and " + kinds.get(1) + " exclude each other: each says what "
-                    + "the requests are" + (kinds.contains("--prompts") && kinds.contains("--dataset")
-                    ? " (--prompts FILE is --dataset FILE --dataset-format jsonl)" : ""));
-        }
-        return kinds.isEmpty() ? "--prompt" : kinds.get(0);
-    }
-
-    private static void require(ParseResult given, String option, boolean present, String needs) {
-        if (given.hasMatchedOption(option) && !present) {
-            throw new UsageException(option + " needs " + needs);
         }
     }
 }

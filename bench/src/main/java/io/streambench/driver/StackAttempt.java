@@ -131,7 +131,7 @@ final class StackAttempt implements StreamEvents {
 
     @Override
     public void onSendStamp(long sentNanos, long deliveredNanos) {
-        locked(() -> exchange.stamp(sentNanos, deliveredNanos));
+        locked(() -> exchange.reader().stamp(sentNanos, deliveredNanos));
     }
 
     @Override
@@ -153,47 +153,47 @@ final class StackAttempt implements StreamEvents {
 
     @Override
     public void onRole(int choice, CharSequence role, long arrivalNanos) {
-        locked(() -> exchange.onRole(choice, role, arrivalNanos));
+        locked(() -> exchange.reader().onRole(choice, role, arrivalNanos));
     }
 
     @Override
     public void onReasoning(int choice, CharSequence text, long arrivalNanos) {
-        locked(() -> exchange.onReasoning(choice, text, arrivalNanos));
+        locked(() -> exchange.reader().onReasoning(choice, text, arrivalNanos));
     }
 
     @Override
     public void onContent(int choice, CharSequence text, long arrivalNanos) {
-        locked(() -> exchange.onContent(choice, text, arrivalNanos));
+        locked(() -> exchange.reader().onContent(choice, text, arrivalNanos));
     }
 
     @Override
     public void onToolCall(int choice, int toolIndex, CharSequence id, CharSequence name, CharSequence arguments,
             long arrivalNanos) {
-        locked(() -> exchange.onToolCall(choice, toolIndex, id, name, arguments, arrivalNanos));
+        locked(() -> exchange.reader().onToolCall(choice, toolIndex, id, name, arguments, arrivalNanos));
     }
 
     @Override
     public void onFinish(int choice, CharSequence reason, long arrivalNanos) {
-        locked(() -> exchange.onFinish(choice, reason, arrivalNanos));
+        locked(() -> exchange.reader().onFinish(choice, reason, arrivalNanos));
     }
 
     @Override
     public void onUsage(TokenUsage usage, long arrivalNanos) {
-        locked(() -> exchange.onUsage(usage, arrivalNanos));
+        locked(() -> exchange.reader().onUsage(usage, arrivalNanos));
     }
 
     @Override
     public void onError(StreamError error, long arrivalNanos) {
-        locked(() -> exchange.onError(error, arrivalNanos));
+        locked(() -> exchange.reader().onError(error, arrivalNanos));
     }
 
     @Override
     public void onEnd(StreamEnd end, long arrivalNanos) {
-        locked(() -> exchange.onEnd(end, arrivalNanos));
+        locked(() -> exchange.reader().onEnd(end, arrivalNanos));
     }
 
     @Override
     public void onComment(CharSequence text, long arrivalNanos) {
-        locked(() -> exchange.onComment(text, arrivalNanos));
+        locked(() -> exchange.reader().onComment(text, arrivalNanos));
     }
 }

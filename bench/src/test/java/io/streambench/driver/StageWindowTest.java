@@ -101,13 +101,13 @@ class StageWindowTest {
                 new ClientStrategies(ClientOptions.defaults()), null, new DefaultHttpHeaders(), 0, e -> { });
         Exchange exchange = new Exchange(new Request(0, stage, 0, true, 1, 0, target.requests().prepare(0)), 1, shared);
 
-        exchange.onContent(0, "Hello world", S);          // two tokens by the estimator
+        exchange.reader().onContent(0, "Hello world", S);          // two tokens by the estimator
         assertEquals(2, metrics.counters().tokens());
-        exchange.onContent(0, ", again", 2 * S);          // two more
+        exchange.reader().onContent(0, ", again", 2 * S);          // two more
         assertEquals(4, metrics.counters().tokens());
-        exchange.onUsage(TokenUsage.of(TokenUsage.Source.CHUNK_USAGE, 12, 7, 0, 0, 19), 3 * S); // the server: 7
+        exchange.reader().onUsage(TokenUsage.of(TokenUsage.Source.CHUNK_USAGE, 12, 7, 0, 0, 19), 3 * S); // the server: 7
         assertEquals(7, metrics.counters().tokens());
-        exchange.onContent(0, " late", 4 * S);            // the usage count stands
+        exchange.reader().onContent(0, " late", 4 * S);            // the usage count stands
         assertEquals(7, metrics.counters().tokens());
         assertEquals(3, metrics.counters().chunks());
     }
@@ -122,12 +122,12 @@ class StageWindowTest {
         Exchange.Shared shared = new Exchange.Shared(target, Timeouts.DEFAULTS, ClientOptions.defaults(),
                 new ClientStrategies(ClientOptions.defaults()), null, new DefaultHttpHeaders(), 0, e -> { });
         Exchange first = new Exchange(new Request(0, stage, 0, true, 1, 0, target.requests().prepare(0)), 1, shared);
-        first.onContent(0, "Hello", S);
+        first.reader().onContent(0, "Hello", S);
         assertEquals("Hello", first.answerText(), "kept: no usage seen yet");
-        first.onUsage(TokenUsage.of(TokenUsage.Source.CHUNK_USAGE, 3, 1, 0, 0, 4), 2 * S);
+        first.reader().onUsage(TokenUsage.of(TokenUsage.Source.CHUNK_USAGE, 3, 1, 0, 0, 4), 2 * S);
 
         Exchange second = new Exchange(new Request(1, stage, 0, true, 1, 0, target.requests().prepare(1)), 1, shared);
-        second.onContent(0, "Hello", 3 * S);
+        second.reader().onContent(0, "Hello", 3 * S);
 
         assertNull(second.answerText(), "the stage's server sends usage: no text kept for a count");
     }

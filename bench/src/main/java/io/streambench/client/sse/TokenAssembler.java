@@ -1,11 +1,9 @@
 package io.streambench.client.sse;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
-import java.io.Writer;
 
 /**
  * Reads the tokens of one event's JSON from any Jackson parser into a reused {@link EventScratch}, one token
@@ -31,10 +29,8 @@ abstract class TokenAssembler<S extends EventScratch> {
     private int skipDepth;
     private String name;
     private boolean started;
-    // A subtree copied as compact JSON text (Gemini's function call arguments), or null.
-    private JsonGenerator copy;
-    private int copyDepth;
-    private SliceWriter copyWriter;
+    // A subtree copied as compact JSON text (Gemini's function call arguments); made at the first.
+    private SubtreeCopy copy;
 
     /** What this reads into; cleared by {@link #begin}. */
     final S scratch;
@@ -66,7 +62,9 @@ abstract class TokenAssembler<S extends EventScratch> {
         depth = 0;
         skipDepth = 0;
         started = false;
-        copy = null;
+        if (copy != null) {
+            copy.reset();
+        }
     }
 
     /** True once the event's first token has been accepted. */
@@ -103,8 +101,8 @@ abstract class TokenAssembler<S extends EventScratch> {
             }
             return false;
         }
-        if (copy != null) {
-            copyToken(token, parser);
+        if (copy != null && copy.active()) {
+            copy.token(token, parser);
             return false;
         }
         if (depth == 0) {
@@ -170,25 +168,11 @@ abstract class TokenAssembler<S extends EventScratch> {
      */
     final boolean copy(JsonToken token, JsonParser parser, CharSlice into, String name) throws IOException {
         expect(token == JsonToken.START_OBJECT, name, token);
-        into.clear();
-        if (copyWriter == null) {
-            copyWriter = new SliceWriter();
+        if (copy == null) {
+            copy = new SubtreeCopy();
         }
-        copyWriter.into = into;
-        copy = Json.FACTORY.createGenerator(copyWriter);
-        copyDepth = 0;
-        copyToken(token, parser);
+        copy.start(token, parser, into);
         return true;
-    }
-
-    private void copyToken(JsonToken token, JsonParser parser) throws IOException {
-        copy.copyCurrentEvent(parser);
-        if (token.isStructStart()) {
-            copyDepth++;
-        } else if (token.isStructEnd() && --copyDepth == 0) {
-            copy.close();
-            copy = null;
-        }
     }
 
     /**
@@ -291,32 +275,5 @@ abstract class TokenAssembler<S extends EventScratch> {
 
     private static MalformedDataException wrongType(String name, JsonToken actual) {
         return new MalformedDataException("field=" + name + " has unexpected " + actual);
-    }
-
-    /** A writer that appends to a {@link CharSlice}, for {@link #copy}. */
-    private static final class SliceWriter extends Writer {
-        CharSlice into;
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            into.append(chars, offset, length);
-        }
-
-        @Override
-        public void write(String text, int offset, int length) {
-            for (int i = 0; i < length; i++) {
-                into.append(text.charAt(offset + i));
-            }
-        }
-
-        @Override
-        public void flush() {
-            // Nothing is buffered here.
-        }
-
-        @Override
-        public void close() {
-            // The slice stays the scratch's.
-        }
     }
 }

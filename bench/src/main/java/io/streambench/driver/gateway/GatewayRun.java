@@ -47,6 +47,9 @@ import java.util.concurrent.locks.LockSupport;
  * r.run();
  * GatewayRun.Finished f = g.finish(dir, console, stopped, startMillis);   // run.json's f.json(), f.print(console)
  * }</pre>
+ *
+ * <p>A little over 300 lines and left whole: it is the run's sequence (check, load and baseline, faults, join,
+ * write), each step already a call into its own class.
  */
 public final class GatewayRun {
 

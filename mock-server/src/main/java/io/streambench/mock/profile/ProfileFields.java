@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,6 +19,8 @@ import java.util.TreeSet;
  * Reads the fields of one profile, after {@link ProfileLoader} merged it over the profile it extends, into a
  * {@link Profile}. Each field has its defaults and its text forms here; a mistake is a {@link ProfileException}
  * naming the field.
+ *
+ * <p>A distribution's JSON forms are read by {@link DistributionFields}.
  */
 final class ProfileFields {
 
@@ -33,12 +34,12 @@ final class ProfileFields {
     static Profile toProfile(String name, ObjectNode n, Path baseDir) {
         return new Profile(
                 name,
-                distribution(n, "ttft_ms", "0"),
-                distribution(n, "itl_ms", "0"),
-                n.hasNonNull("output_tokens") ? distribution(n, "output_tokens", null) : null,
-                distribution(n, "tokens_per_chunk", "1"),
+                DistributionFields.read(n, "ttft_ms", "0"),
+                DistributionFields.read(n, "itl_ms", "0"),
+                n.hasNonNull("output_tokens") ? DistributionFields.read(n, "output_tokens", null) : null,
+                DistributionFields.read(n, "tokens_per_chunk", "1"),
                 content(n.get("content"), baseDir),
-                distribution(n, "padding_bytes", "0"),
+                DistributionFields.read(n, "padding_bytes", "0"),
                 bool(n, "usage_null_on_chunks", false),
                 flush(n.get("flush")),
                 bool(n, "require_api_key", false),
@@ -52,72 +53,8 @@ final class ProfileFields {
                 ModelFields.read(n));
     }
 
-    /** Reads a distribution from a number, its text form, or an object with {@code type}. */
-    static Distribution distribution(JsonNode parent, String field, String fallback) {
-        JsonNode v = parent.get(field);
-        try {
-            if (v == null || v.isNull()) {
-                return Distribution.parse(fallback);
-            }
-            if (v.isNumber()) {
-                return new Distribution.Constant(v.asDouble());
-            }
-            if (v.isTextual()) {
-                return Distribution.parse(v.asText());
-            }
-            if (v.isObject()) {
-                return distributionObject(v);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ProfileException(field + ": " + e.getMessage());
-        }
-        throw new ProfileException(field + ": expected a number, a text like 'uniform:10:30' or {type: ...}");
-    }
-
-    private static Distribution distributionObject(JsonNode v) {
-        String type = v.path("type").asText("").toLowerCase(Locale.ROOT);
-        return switch (type) {
-            case "constant" -> {
-                checkKeys(v, Set.of("type", "value"), "constant");
-                yield new Distribution.Constant(num(v, "value"));
-            }
-            case "uniform" -> {
-                checkKeys(v, Set.of("type", "min", "max"), "uniform");
-                yield new Distribution.Uniform(num(v, "min"), num(v, "max"));
-            }
-            case "normal" -> {
-                checkKeys(v, Set.of("type", "mean", "stddev"), "normal");
-                yield new Distribution.Normal(num(v, "mean"), num(v, "stddev"));
-            }
-            case "lognormal" -> {
-                checkKeys(v, Set.of("type", "median", "sigma"), "lognormal");
-                yield new Distribution.LogNormal(num(v, "median"), num(v, "sigma"));
-            }
-            case "exponential" -> {
-                checkKeys(v, Set.of("type", "mean"), "exponential");
-                yield new Distribution.Exponential(num(v, "mean"));
-            }
-            case "empirical" -> {
-                checkKeys(v, Set.of("type", "values"), "empirical");
-                JsonNode values = v.path("values");
-                if (!values.isArray()) {
-                    throw new IllegalArgumentException("empirical needs 'values', a list of numbers");
-                }
-                double[] d = new double[values.size()];
-                for (int i = 0; i < d.length; i++) {
-                    if (!values.get(i).isNumber()) {
-                        throw new IllegalArgumentException("empirical values must be numbers, got " + values.get(i));
-                    }
-                    d[i] = values.get(i).asDouble();
-                }
-                yield new Distribution.Empirical(d);
-            }
-            default -> throw new IllegalArgumentException("unknown distribution type '" + type
-                    + "' (constant, uniform, normal, lognormal, exponential, empirical)");
-        };
-    }
-
-    private static double num(JsonNode v, String field) {
+    /** A number field of {@code v}; IllegalArgumentException naming it otherwise. */
+    static double num(JsonNode v, String field) {
         JsonNode x = v.get(field);
         if (x == null || !x.isNumber()) {
             throw new IllegalArgumentException("'" + field + "' must be a number");
@@ -203,7 +140,7 @@ final class ProfileFields {
             return new ToolCallSettings(
                     v.has("probability") ? num(v, "probability") : 1.0,
                     v.has("parallel") ? (int) num(v, "parallel") : 1,
-                    distribution(v, "argument_chars_per_chunk", "uniform:4:16"));
+                    DistributionFields.read(v, "argument_chars_per_chunk", "uniform:4:16"));
         } catch (ProfileException e) {
             throw new ProfileException("tool_calls." + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -212,7 +149,7 @@ final class ProfileFields {
     }
 
     private static ReasoningSettings reasoning(JsonNode n) {
-        Distribution tokens = n.hasNonNull("reasoning_tokens") ? distribution(n, "reasoning_tokens", null) : null;
+        Distribution tokens = n.hasNonNull("reasoning_tokens") ? DistributionFields.read(n, "reasoning_tokens", null) : null;
         JsonNode field = n.get("reasoning_field");
         if (field == null || field.isNull()) {
             return new ReasoningSettings(tokens, ReasoningSettings.ChatField.REASONING_CONTENT);

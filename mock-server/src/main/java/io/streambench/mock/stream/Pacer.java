@@ -35,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  * wheel is dropped when its slot comes up ({@link Paced#isOver()}).
  *
  * <p>Confined to its event loop: every method must be called on it.
+ *
+ * <p>A little over 300 lines, most of it this explanation, and left whole: the wheel's slots, its intrusive lists
+ * and the wake-up rule above are one mechanism, whose invariants hold only when read together.
  */
 final class Pacer implements Runnable {
 

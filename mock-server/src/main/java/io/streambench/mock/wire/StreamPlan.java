@@ -17,19 +17,20 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Everything decided about one answer before its first byte: profile knobs after overrides, the seed,
- * each choice's length, finish reason and tool calls. Streaming and non-streaming answers are made from
- * the same plan, so the same seed gives the same content either way. Not an API: public for {@code http},
+ * each choice's length, finish reason and tool calls ({@link ChoicePlanner}). Streaming and non-streaming
+ * answers are made from the same plan, so the same seed gives the same content either way. Not an API: public for {@code http},
  * whose admission makes it.
  *
  * <p>Each concern draws from its own random source split from the seed (plan, timing, chunking, padding,
  * one per choice for content), so changing chunk sizes never changes the text, and timing never changes
  * the content.
+ *
+ * <p>A little over 300 lines and left whole: the plan's fields, built once from profile and overrides, and the
+ * random sources and texts every format renders it with; how the choices are drawn is {@link ChoicePlanner}'s.
  */
 public final class StreamPlan {
 
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    /** Reasoning counts come from a source of their own, so turning reasoning on changes nothing else. */
-    private static final long REASONING_SALT = 0x3c6ef372fe94f82bL;
 
     /** 29 random letters and digits: each format makes the answer's id from them ({@code chatcmpl-<key>}). */
     final String key;
@@ -123,22 +124,7 @@ public final class StreamPlan {
 
         SplittableRandom planRandom = new SplittableRandom(seed).split();
         this.key = alnum(planRandom, 29);
-        Distribution outputTokens = o.outputTokens() != null ? o.outputTokens() : profile.outputTokens();
-        Distribution reasoning = !request.reasoning().enabled() ? null
-                : o.reasoningTokens() != null ? o.reasoningTokens() : profile.reasoning().tokens();
-        SplittableRandom reasoningRandom = new SplittableRandom(seed ^ REASONING_SALT);
-        List<ChoicePlan> plans = new ArrayList<>(request.n());
-        for (int i = 0; i < request.n(); i++) {
-            int reasoningTokens = 0;
-            if (reasoning != null) {
-                reasoningTokens = reasoning.sampleInt(reasoningRandom, 0);
-                if (request.reasoning().budgetTokens() > 0) {
-                    reasoningTokens = Math.min(reasoningTokens, request.reasoning().budgetTokens());
-                }
-            }
-            plans.add(planChoice(i, request, outputTokens, reasoningTokens, planRandom));
-        }
-        this.choices = List.copyOf(plans);
+        this.choices = ChoicePlanner.plan(profile, request, o, seed, planRandom);
     }
 
     /** {@code p} with the prompt's tokens as the server model counted them. */
@@ -234,67 +220,8 @@ public final class StreamPlan {
         return new StreamPlan(profile, request, overrides, seed, createdEpochSeconds);
     }
 
-    /** Reasoning tokens count toward the request's token limit, as every API counts them. */
-    private ChoicePlan planChoice(int index, ChatRequest request, Distribution outputTokens, int reasoningTokens,
-            SplittableRandom random) {
-        int max = request.maxTokens();
-        int reasoning = max > 0 ? Math.min(reasoningTokens, max) : reasoningTokens;
-        List<ToolCallPlan> calls = toolCalls(request, random);
-        if (!calls.isEmpty()) {
-            return new ChoicePlan(index, reasoning, 0, Finish.TOOL_CALLS, calls);
-        }
-        ContentSource content = profile.content();
-        int tokens = outputTokens != null ? outputTokens.sampleInt(random, 0)
-                : Math.max(0, content.naturalTokens(request.lastUserMessage()));
-        if (request.ignoreEos()) {
-            // No end of sequence: the answer runs to its limit (the drawn length was drawn all the same, so
-            // the random sequence of what follows does not shift).
-            return new ChoicePlan(index, reasoning, max - reasoning, Finish.LENGTH, List.of());
-        }
-        // min_tokens counts every generated token, as vLLM counts it: reasoning first, then content.
-        tokens = Math.max(tokens, request.minTokens() - reasoning);
-        if (max > 0 && reasoning + tokens > max) {
-            return new ChoicePlan(index, reasoning, max - reasoning, Finish.LENGTH, List.of());
-        }
-        return new ChoicePlan(index, reasoning, tokens, Finish.STOP, List.of());
-    }
-
-    private List<ToolCallPlan> toolCalls(ChatRequest request, SplittableRandom random) {
-        ChatRequest.ToolChoice choice = request.toolChoice();
-        // Always draw, so the decision does not shift the random sequence of what follows.
-        double draw = random.nextDouble();
-        if (request.tools().isEmpty() || choice.mode() == ChatRequest.ToolChoice.Mode.NONE) {
-            return List.of();
-        }
-        if (choice.mode() == ChatRequest.ToolChoice.Mode.AUTO && draw >= profile.toolCalls().probability()) {
-            return List.of();
-        }
-        List<ChatRequest.Tool> pick = new ArrayList<>();
-        if (choice.mode() == ChatRequest.ToolChoice.Mode.NAMED) {
-            for (ChatRequest.Tool t : request.tools()) {
-                if (t.name().equals(choice.function())) {
-                    pick.add(t);
-                }
-            }
-            if (pick.isEmpty()) {
-                throw new UnknownFunctionException(choice.function());
-            }
-            pick = pick.subList(0, 1);
-        } else {
-            List<ChatRequest.Tool> offered = new ArrayList<>(request.tools());
-            int count = request.parallelToolCalls() ? Math.min(profile.toolCalls().parallel(), offered.size()) : 1;
-            for (int i = 0; i < count; i++) {
-                pick.add(offered.remove(random.nextInt(offered.size())));
-            }
-        }
-        List<ToolCallPlan> calls = new ArrayList<>(pick.size());
-        for (ChatRequest.Tool t : pick) {
-            calls.add(new ToolCallPlan(alnum(random, 24), t.name(), ToolArguments.generate(t.parameters(), random)));
-        }
-        return calls;
-    }
-
-    private static String alnum(SplittableRandom random, int length) {
+    /** {@code length} random letters and digits, for ids. */
+    static String alnum(SplittableRandom random, int length) {
         char[] c = new char[length];
         for (int i = 0; i < length; i++) {
             c[i] = ALNUM[random.nextInt(ALNUM.length)];
