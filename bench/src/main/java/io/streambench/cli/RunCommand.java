@@ -1,14 +1,9 @@
 package io.streambench.cli;
 
 import io.streambench.driver.ClientTls;
-import io.streambench.driver.RunConfig;
 import io.streambench.driver.gateway.GatewaySettings;
-import io.streambench.driver.limits.LimitPlan;
-import io.streambench.driver.limits.StageVerdict;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,28 +74,27 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunConfigReader read = new RunConfigReader(spec.commandLine().getParseResult(), target, mock, gateway,
+        RunConfigReader options = new RunConfigReader(spec.commandLine().getParseResult(), target, mock, gateway,
                 workload, load, objectives, client, limits, output.name);
-        RunConfig config = read.config();
-        GatewaySettings gatewaySettings = read.gatewaySettings();
+        RunConfigReader.Read read = options.read();
+        GatewaySettings gatewaySettings = options.gatewaySettings();
         FileReasons.requireWritableFolder("--out", output.out);
         Launch launch = new Launch(driver.startAt == null ? null
                 : Launch.parseStartAt(driver.startAt, Clock.systemDefaultZone()), driver.driverId, System.getenv());
         EmbeddedMock embedded = target.url == null && gateway.mockUrl == null
                 ? new EmbeddedMock(mock.profile, mock.profiles, mock.tls) : null;
-        ClientTls tls = read.clientTls();
+        ClientTls tls = options.clientTls();
         if (tls.insecure()) {
             System.err.println("WARNING: --insecure: https certificates and host names are NOT checked; "
                     + "anyone on the path can read and change this traffic");
         }
-        RunSession session = new RunSession(config, embedded, output.out, System.out, !output.quiet, tls, launch)
-                .clientWarmup(load.clientWarmup);
+        RunSession session = new RunSession(read.config(), embedded, output.out, System.out, !output.quiet, tls,
+                launch).clientWarmup(load.clientWarmup);
         if (gatewaySettings != null) {
             session.gateway(gatewaySettings);
         }
-        Function<IntFunction<StageVerdict>, LimitPlan> limitPlan = read.limitPlan();
-        if (limitPlan != null) {
-            session.limits(limitPlan);
+        if (read.limitPlan() != null) {
+            session.limits(read.limitPlan());
         }
         RunSession.Result result = session.executeWithShutdownHook();
         if (session.stoppedByShutdown()) {

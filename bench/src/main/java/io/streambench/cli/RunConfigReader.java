@@ -34,53 +34,31 @@ import picocli.CommandLine.ParseResult;
  * timeouts, client), the sweep's or search's plan, the gateway settings and the client's TLS. It checks single
  * values; combinations that would do nothing are refused by {@link RunOptionChecks}, {@link GatewayChecks} and
  * {@link StackChecks}, called here in the order the options are read.
+ *
+ * @param given the options typed on the command line (their defaults do not count as given)
+ * @param name  {@code --name}, the run folder's suffix
  */
-final class RunConfigReader {
+record RunConfigReader(ParseResult given, TargetOptions target, MockOptions mock, GatewayOptions gateway,
+        WorkloadOptions workload, LoadOptions load, ObjectiveOptions objectives, ClientStrategyOptions client,
+        TimeoutOptions limits, String name) {
 
-    private final ParseResult given;
-    private final TargetOptions target;
-    private final MockOptions mock;
-    private final GatewayOptions gateway;
-    private final WorkloadOptions workload;
-    private final LoadOptions load;
-    private final ObjectiveOptions objectives;
-    private final ClientStrategyOptions client;
-    private final TimeoutOptions limits;
-    private final String name;
-
-    /** The sweep's or search's plan once {@link #config()} read the options; null for the stages as given. */
-    private Function<IntFunction<StageVerdict>, LimitPlan> limitPlan;
-
-    /** @param given the options typed on the command line (their defaults do not count as given) */
-    RunConfigReader(ParseResult given, TargetOptions target, MockOptions mock, GatewayOptions gateway,
-            WorkloadOptions workload, LoadOptions load, ObjectiveOptions objectives, ClientStrategyOptions client,
-            TimeoutOptions limits, String name) {
-        this.given = given;
-        this.target = target;
-        this.mock = mock;
-        this.gateway = gateway;
-        this.workload = workload;
-        this.load = load;
-        this.objectives = objectives;
-        this.client = client;
-        this.limits = limits;
-        this.name = name;
+    /**
+     * What the options make.
+     *
+     * @param limitPlan the sweep's or search's plan; null for the stages as given
+     */
+    record Read(RunConfig config, Function<IntFunction<StageVerdict>, LimitPlan> limitPlan) {
     }
 
     /**
      * The options as a run configuration; throws {@link UsageException} with one line on bad input. Every value
      * here is the user's, so a record or parser that refuses one (an IllegalArgumentException) is bad usage too.
      */
-    RunConfig config() {
+    Read read() {
         return UsageException.whenInvalid(this::interpretOptions);
     }
 
-    /** The sweep's or search's plan, read by {@link #config()}; null for the stages as given. */
-    Function<IntFunction<StageVerdict>, LimitPlan> limitPlan() {
-        return limitPlan;
-    }
-
-    private RunConfig interpretOptions() {
+    private Read interpretOptions() {
         boolean gatewayMode = gateway.url != null;
         GatewayChecks.refuseIgnored(given, gatewayMode, target.url, gateway.mockUrl, client.parser);
         // Without --url the mock's options apply: to the embedded mock, or through each request's tag to the mock
@@ -90,8 +68,8 @@ final class RunConfigReader {
         RunOptionChecks.refuseIgnored(given, mockOptions, !load.rate.isEmpty() || objectives.openLoop(),
                 gatewayMode ? gateway.url : target.url);
         Objectives slo = objectives.objectives();
-        limitPlan = objectives.plan(given, slo, load.rate, load.concurrency, Arrival.parse(load.arrival),
-                load.maxInFlight);
+        Function<IntFunction<StageVerdict>, LimitPlan> limitPlan = objectives.plan(given, slo, load.rate,
+                load.concurrency, Arrival.parse(load.arrival), load.maxInFlight);
         RunOptionChecks.refuseSearchThroughGateway(limitPlan != null, gatewayMode);
         String model = target.model != null ? target.model : mockOptions ? mock.profile : null;
         if (model == null) {
@@ -138,8 +116,8 @@ final class RunConfigReader {
         if (limits.failFast < 0) {
             throw new UsageException("--fail-fast must be >= 0 (0 turns it off), got " + limits.failFast);
         }
-        return new RunConfig(name, t, stages, bounds, timeouts, retry, clientOptions, load.seed,
-                client.ioThreads, limits.failFast, slo);
+        return new Read(new RunConfig(name, t, stages, bounds, timeouts, retry, clientOptions, load.seed,
+                client.ioThreads, limits.failFast, slo), limitPlan);
     }
 
     /** The embedded mock's shortcuts as its override headers (when {@code mockHeaders}), then each --header. */
