@@ -1,9 +1,13 @@
 package io.streambench.cli;
 
+import io.streambench.client.Api;
+import io.streambench.client.accumulate.AccumulateStrategy;
+import io.streambench.client.accumulate.AccumulatorFactory;
 import io.streambench.mock.UsageException;
 import io.streambench.mock.profile.RequestOverrides;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ParseResult;
 
@@ -70,6 +74,53 @@ final class RunOptionChecks {
                 throw new UsageException(option + " applies to an https --url only"
                         + (embedded ? " (--mock-tls makes the driver trust the embedded mock's own certificate)" : ""));
             }
+        }
+    }
+
+    /** A sweep or a search runs one load; a gateway run runs two (through the gateway and beside it). */
+    static void refuseSearchThroughGateway(boolean search, boolean gatewayMode) {
+        if (search && gatewayMode) {
+            throw new UsageException("--sweep and --find-max-* do not combine with --gateway (it runs one load "
+                    + "through the gateway and one beside it): search the gateway as a --url target instead");
+        }
+    }
+
+    /** What the run's API cannot carry: a gateway run speaks chat; ignore_eos is vLLM's, for chat and completions. */
+    static void refuseForApi(Api api, boolean gatewayMode, boolean ignoreEos) {
+        if (gatewayMode && api != Api.CHAT) {
+            throw new UsageException("--api " + api.label() + " does nothing with --gateway: gateway runs speak chat "
+                    + "completions");
+        }
+        if (ignoreEos && api != Api.CHAT && api != Api.COMPLETIONS) {
+            throw new UsageException("--ignore-eos: --api " + api.label() + " has no ignore_eos (vLLM's field for "
+                    + "chat and completions)");
+        }
+    }
+
+    /** @param accumulate {@code --accumulate}, or null */
+    static void refuseMaxResponseChars(ParseResult given, AccumulatorFactory accumulate) {
+        if (given.hasMatchedOption("--max-response-chars") && (accumulate == null || !accumulate.limited())) {
+            throw new UsageException("--max-response-chars limits the bounded accumulator only: add --accumulate "
+                    + AccumulateStrategy.BOUNDED.label());
+        }
+    }
+
+    /** A trace's length is its own count bound. */
+    static void refuseRequestsWithTrace(long requests) {
+        if (requests > 0) {
+            throw new UsageException("--requests does nothing with --trace: --trace-limit takes a number of its "
+                    + "requests");
+        }
+    }
+
+    /** One kind of load per run: closed loop, open loop, or a trace on its own schedule. */
+    static void refuseLoadMix(List<Integer> concurrency, List<Double> rate, boolean replay) {
+        if (!concurrency.isEmpty() && !rate.isEmpty()) {
+            throw new UsageException("--concurrency and --rate exclude each other");
+        }
+        if (replay && (!concurrency.isEmpty() || !rate.isEmpty())) {
+            throw new UsageException((rate.isEmpty() ? "--concurrency" : "--rate") + " does nothing with "
+                    + "--trace: each request is sent at its trace's time (--time-scale speeds it up)");
         }
     }
 }

@@ -9,41 +9,34 @@ import io.streambench.driver.LoadRunner;
 import io.streambench.driver.RunConfig;
 import io.streambench.driver.RunOutcome;
 import io.streambench.driver.gateway.GatewayRun;
-import io.streambench.driver.limits.LimitOutcome;
 import io.streambench.driver.limits.LimitPlan;
 import io.streambench.driver.limits.StageVerdict;
 import io.streambench.driver.gateway.GatewaySettings;
 import io.streambench.mock.MockServer;
-import io.streambench.mock.MockServerConfig;
 import io.streambench.mock.UsageException;
-import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.profile.RequestOverrides;
-import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.tls.TlsIdentity;
-import io.streambench.report.Progress;
 import io.streambench.report.ProgressDisplay;
 import io.streambench.report.RunDirectory;
 import io.streambench.report.RunReport;
 import io.streambench.report.StageSummary;
-import io.streambench.report.SummaryTable;
-import io.streambench.report.LimitsJson;
 import io.streambench.report.folder.RunJson;
-import io.streambench.report.html.HtmlReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
  * One run from start to report: starts the embedded mock (if any), the transport, the runner and a
- * once-a-second reporting tick; stops cleanly on {@link #stop()} or Ctrl-C and always writes its files.
+ * once-a-second reporting tick ({@link ReportTicker}); stops cleanly on {@link #stop()} or Ctrl-C and always writes
+ * its files ({@link RunEnding}). It stays one file of about 300 lines because its steps share the stop flag and
+ * the handles {@link #stop()} reaches from another thread (warm-up, runner, gateway run): apart, each would need
+ * them passed in.
  *
  * <pre>{@code
  * RunSession.Result result = new RunSession(config, mock, Path.of("reports"), System.out, true).execute();
@@ -186,7 +179,7 @@ public final class RunSession {
     /** Runs; blocks until the run ended and its report is written. */
     public Result execute() {
         TlsIdentity mockTls = mock != null && mock.tls() ? TlsIdentity.selfSigned() : null;
-        MockServer server = mock == null ? null : startMock(mockTls);
+        MockServer server = mock == null ? null : mock.start(mockTls, gateway);
         try {
             RunConfig effective = server == null || gateway != null ? config
                     : config.withTarget(config.target().withOrigin(server.baseUrl()));
@@ -238,59 +231,24 @@ public final class RunSession {
         if (g != null) {
             g.startBaseline(report.startNanos());
         }
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread t = new Thread(task, "streambench-report");
-            t.setDaemon(true);
-            return t;
-        });
-        ProgressDisplay show = ProgressDisplay.create(console, effective.bounds(), progress);
-        ticker.scheduleAtFixedRate(() -> {
-            try {
-                Progress p = report.tick();
-                if (p != null) {
-                    show.accept(p);
-                }
-            } catch (RuntimeException e) {
-                console.println("run: report tick failed: " + e.getMessage());
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        ReportTicker ticker = new ReportTicker(report, ProgressDisplay.create(console, effective.bounds(), progress),
+                console);
         RunOutcome outcome;
         try {
             outcome = r.run();
         } finally {
-            ticker.shutdownNow();
-            awaitTermination(ticker);
-            show.close();
+            ticker.stop();
         }
-        RunJson.MockServer mockJson = server == null ? null : new RunJson.MockServer(mock.profile(),
-                mock.profiles() == null ? null : mock.profiles().toString(), server.transport().label(), server.tls(),
-                server.tls() ? server.tlsHandshakes() : null, server.stats().snapshot(false));
+        return RunEnding.finish(console, report, outcome, driverJson(effective, server), g, plan);
+    }
+
+    /** run.json's driver section: this driver, its launch and warm-up, the embedded mock and the client's TLS. */
+    private RunJson.Driver driverJson(RunConfig effective, MockServer server) {
+        RunJson.MockServer mockJson = server == null ? null : mock.json(server);
         RunJson.Tls tlsJson = !effective.target().tls() ? null : new RunJson.Tls(clientTls.insecure() && server == null,
                 server != null ? "embedded mock" : clientTls.rootsSource() != null ? clientTls.rootsSource() : "jdk");
-        RunJson.Driver driverJson = new RunJson.Driver(launch.driverId(), launch.driverIndex(),
+        return new RunJson.Driver(launch.driverId(), launch.driverIndex(),
                 launch.startAt() == null ? null : launch.startAt().toString(), warmupFigures, mockJson, tlsJson);
-        if (outcome.earlyStop() != null) {
-            console.println(StopLine.of(outcome.earlyStop()));
-        }
-        GatewayRun.Finished gatewayFigures = g == null ? null : g.finish(report.dir(), console,
-                outcome.interrupted() || outcome.earlyStop() != null,
-                System.currentTimeMillis() - (System.nanoTime() - report.startNanos()) / 1_000_000);
-        LimitOutcome found = plan == null ? null : plan.outcome();
-        report.finish(outcome, gatewayFigures == null ? driverJson : new RunJson.Driver(driverJson.driverId(),
-                driverJson.driverIndex(), driverJson.startAt(), driverJson.clientWarmup(), driverJson.mockServer(),
-                driverJson.tls(), RunJson.treeOf(gatewayFigures.json())), LimitsJson.of(found));
-        writeHtml(report.dir());
-        SummaryTable.print(console, report.stages());
-        if (found != null) {
-            console.println(found.line());
-        }
-        if (gatewayFigures != null) {
-            gatewayFigures.print(console);
-        }
-        boolean interrupted = outcome.interrupted() && outcome.earlyStop() == null;
-        console.println((interrupted ? "interrupted; " : "") + "report: " + report.dir().toAbsolutePath());
-        console.flush();
-        return new Result(report.dir(), outcome, report.stages());
     }
 
     /** The verdict of finished stage {@code index}. */
@@ -301,15 +259,6 @@ public final class RunSession {
             }
         }
         throw new IllegalStateException("stage " + index + " has no verdict (it did not end)");
-    }
-
-    /** report.html from the files just written; a failure here costs the page, never the run's data. */
-    private void writeHtml(Path dir) {
-        try {
-            HtmlReport.render(dir);
-        } catch (RuntimeException | LinkageError e) {
-            console.println("run: " + HtmlReport.FILE + " not written: " + e);
-        }
     }
 
     /** What the client warm-up leaves free before {@code --start-at}, for the load to start on time. */
@@ -366,23 +315,5 @@ public final class RunSession {
                 h.getKey().equalsIgnoreCase(RequestOverrides.TIMESTAMPS) && h.getValue().equalsIgnoreCase("true"));
         return provider.create(new StackSettings(config.client().parser(), config.timeouts().connect(),
                 config.ioThreads(), stamps));
-    }
-
-    private MockServer startMock(TlsIdentity tls) {
-        Profiles profiles = mock.profiles() == null ? ProfileLoader.builtins() : ProfileLoader.load(mock.profiles());
-        if (!profiles.byName().containsKey(mock.profile())) {
-            throw new UsageException("unknown mock profile=" + mock.profile() + ", known="
-                    + profiles.byName().keySet());
-        }
-        MockServerConfig config = MockServerConfig.defaults().withProfiles(profiles).withTls(tls);
-        return MockServer.start(gateway == null ? config : GatewayRun.mockConfig(gateway, config));
-    }
-
-    private static void awaitTermination(ScheduledExecutorService ticker) {
-        try {
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

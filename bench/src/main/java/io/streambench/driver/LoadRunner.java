@@ -1,14 +1,8 @@
 package io.streambench.driver;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streambench.client.stack.ClientStack;
-import io.streambench.driver.dialect.ApiAuth;
 import io.streambench.driver.limits.SloTally;
-import io.streambench.mock.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * requests all fail alike ({@link FailFast}). After a failed request a closed-loop stream waits
  * ({@link RetryPolicy#pauseNanos}) before its next, so a failing server is never hammered.
  *
+ * <p>It stays one file of about 380 lines because a request's way through a stage (admit, plan, send, record,
+ * retry or pause, next) is one loop of callbacks sharing the stop flag, the attempts in flight and the pending
+ * timers that {@link #stop()} cancels; the open-loop and trace schedules ({@link Schedules}) and conversations
+ * ({@link SessionLoop}) already live apart.
+ *
  * <pre>{@code
  * try (HttpTransport transport = new HttpTransport(config.target(), config.timeouts(), 0)) {
  *     RunOutcome outcome = new LoadRunner(config, transport, observer, System.nanoTime()).run();
@@ -43,8 +42,6 @@ public final class LoadRunner {
     /** After a stage's end time, in-flight requests get this long on top of the total timeout. */
     private static final long DRAIN_SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /** The User-Agent of every request: {@code streambench/} and the build's version. */
-    static final String USER_AGENT = "streambench/" + Version.current();
 
     private final RunConfig config;
     private final Requests requests;
@@ -100,7 +97,7 @@ public final class LoadRunner {
         this.jitter = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         this.failFast = new FailFast(config.failFast());
         this.shared = new Exchange.Shared(config.target(), config.timeouts(), config.client(),
-                new ClientStrategies(config.client()), transport, headers(config.target()), runStartNanos,
+                new ClientStrategies(config.client()), transport, RequestHeaders.of(config.target()), runStartNanos,
                 this::attemptDone, tap);
         this.sessions = requests.conversations() ? new SessionLoop(this, requests, planner) : null;
         this.schedules = new Schedules(this, requests, planner, sessions, planIndex);
@@ -111,18 +108,6 @@ public final class LoadRunner {
     public LoadRunner plan(StagePlan stagePlan) {
         this.plan = stagePlan;
         return this;
-    }
-
-    static HttpHeaders headers(Target target) {
-        HttpHeaders h = new DefaultHttpHeaders();
-        boolean defaultPort = target.url().getPort() < 0;
-        h.set(HttpHeaderNames.HOST, target.url().getHost() + (defaultPort ? "" : ":" + target.port()));
-        h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        h.set(HttpHeaderNames.ACCEPT, "text/event-stream");
-        h.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
-        ApiAuth.set(target.api(), target.apiKey(), h);
-        target.headers().forEach(h::set);
-        return h;
     }
 
     /** The stage now running, or null before the first. */

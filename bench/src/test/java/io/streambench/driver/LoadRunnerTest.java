@@ -115,7 +115,7 @@ class LoadRunnerTest {
     @Test
     void shouldSendTheBuildsVersionAsUserAgent() {
         assertEquals("streambench/" + PomVersion.ofThisModule(),
-                LoadRunner.headers(Runs.target(server.baseUrl(), "instant")).get(HttpHeaderNames.USER_AGENT));
+                RequestHeaders.of(Runs.target(server.baseUrl(), "instant")).get(HttpHeaderNames.USER_AGENT));
     }
 
     @Test
