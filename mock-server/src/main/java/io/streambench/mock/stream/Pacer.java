@@ -17,17 +17,20 @@ import java.util.concurrent.TimeUnit;
  * its deadline (an intrusive list, O(1), no allocation), and the loop wakes once for every slot that holds
  * streams and runs every stream that is due by then. Nothing runs before its deadline.
  *
- * <p>When the loop wakes for a slot: <b>at the deadline of its stream when it holds one stream, at the end of
- * the slot when it holds several</b> (as the slot was when the wake-up was set), <b>except for a stream's first
- * event</b> ({@link Paced#exactDeadline()}): a slot that holds one wakes at the earliest such deadline, runs
- * what is due then and wakes again for the rest. A first event's lateness is its time to first token's error,
- * one for one, and first events are few (one per answer, against tens of later events), so keeping them to the
- * microsecond costs few wake-ups. For them the loop also wakes {@link #SPIN_NANOS} early and spins to the
- * deadline: a timer wake-up on a virtual machine is tens of microseconds late, more under load. Streams whose deadlines fall in
- * one slot share one wake-up at its end, which is what keeps wake-ups, and so CPU, down at high load (see
- * {@link #SHIFT}); a lone stream, the usual case at low load, costs one wake-up either way, so it is woken on
- * time rather than up to a slot late. A stream that joins a slot after its wake-up was set for a lone stream
- * does not move it: it runs then if it is due, else on a wake-up of its own, at its deadline.
+ * <p>When the loop wakes for a slot: <b>at the deadline of its stream when it holds one stream, at the end of the
+ * slot when it holds several</b> (as the slot was when the wake-up was set), <b>except for a stream's first
+ * event</b> ({@link Paced#exactDeadline()}): a slot that holds one wakes at the earliest such deadline, runs what
+ * is due then and wakes again for the rest. A first event's lateness is its time to first token's error, one for
+ * one, and first events are few (one per answer, against tens of later events), so keeping them to the microsecond
+ * costs few wake-ups. For them the loop also wakes early and spins to the deadline: a timer wake-up is late, and on
+ * a virtual machine very late after a long sleep (a first token comes after the longest one: about 0.4 ms late at a
+ * 200 ms time to first token on the 2-core VM this was measured on, against about 0.17 ms after a 20 ms gap). How
+ * early is learnt from the timer's own lateness on exact wake-ups ({@link #spinNanos}), so a busy loop, whose timer
+ * fires on time, spins little. Streams whose deadlines fall in one slot share one wake-up at its end, which is what
+ * keeps wake-ups, and so CPU, down at high load (see {@link #SHIFT}); a lone stream, the usual case at low load,
+ * costs one wake-up either way, so it is woken on time rather than up to a slot late. A stream that joins a slot
+ * after its wake-up was set for a lone stream does not move it: it runs then if it is due, else on a wake-up of its
+ * own, at its deadline.
  *
  * <p>Streams due further ahead than the horizon (about 4.3 s) use Netty's timer as before; a stream that
  * is already due (catching up after a late wake-up) goes into the current slot and runs after the loop has
@@ -51,12 +54,9 @@ final class Pacer implements Runnable {
      * on, against about 14 µs per event written when the loop never sleeps).
      */
     private static final int SHIFT = 18;
-    /**
-     * How early the loop wakes for an exact deadline, to spin to it: about the timer's usual lateness on the VM
-     * this was measured on. At most this much loop time per answer (100 µs at 100 answers a second is 1 % of
-     * a core); a wake-up later than that spins not at all.
-     */
-    static final long SPIN_NANOS = 100_000;
+    /** Bounds of {@link #spinNanos}: at most 1 ms of loop time per answer's first event. */
+    static final long MIN_SPIN_NANOS = 20_000;
+    static final long MAX_SPIN_NANOS = 1_000_000;
     private static final int SLOTS = 1 << 14;
     private static final int MASK = SLOTS - 1;
 
@@ -86,8 +86,17 @@ final class Pacer implements Runnable {
     /** While {@link #wakeArmed}: when the loop wakes us; {@link #wake} is that timer, or null for an execute(). */
     private long wakeAt;
     private boolean wakeArmed;
-    /** While {@link #wakeArmed}: the timer fires {@link #SPIN_NANOS} before {@link #wakeAt}, and the run spins to it. */
+    /** While {@link #wakeArmed}: the timer fires {@link #spinNanos} before {@link #wakeAt}; the run spins to it. */
     private boolean spinToWake;
+    /**
+     * How early the timer is set for an exact deadline: one and a half times the timer's recent lateness on such
+     * wake-ups (a moving average over about eight) plus 20 µs, within the bounds. The spin then takes about half
+     * the lateness, and a wake-up later than that does not spin.
+     */
+    private long spinNanos = 100_000;
+    private long timerLatenessNanos = 60_000;
+    /** While {@link #spinToWake}: when the timer was set to fire. */
+    private long timerAt;
     private ScheduledFuture<?> wake;
 
     private Pacer(EventExecutor loop) {
@@ -143,6 +152,9 @@ final class Pacer implements Runnable {
         runs++;
         long now = System.nanoTime();
         if (armedToSpin) {
+            if (timerAt - wakeAt < 0) { // a timer, not an execute(): how late it fired
+                learnTimerLateness(now - timerAt);
+            }
             while (wakeAt - now > 0) {
                 Thread.onSpinWait();
                 now = System.nanoTime();
@@ -255,10 +267,12 @@ final class Pacer implements Runnable {
         wakeArmed = true;
         wakeAt = at;
         spinToWake = exact;
-        long delay = at - now - (exact ? SPIN_NANOS : 0);
+        long delay = at - now - (exact ? spinNanos : 0);
         if (delay > 0) {
+            timerAt = now + delay;
             wake = loop.schedule(this, delay, TimeUnit.NANOSECONDS);
         } else {
+            timerAt = at;
             wake = null;
             loop.execute(this);
         }
@@ -288,6 +302,17 @@ final class Pacer implements Runnable {
     private boolean exactWake(long slot, long at, long now) {
         int i = (int) (slot & MASK);
         return at - now > 0 && exactMembers[i] > 0 && at == earliestExact[i];
+    }
+
+    private void learnTimerLateness(long late) {
+        long clamped = Math.max(0, Math.min(late, 2 * MAX_SPIN_NANOS));
+        timerLatenessNanos += (clamped - timerLatenessNanos) / 8;
+        spinNanos = Math.max(MIN_SPIN_NANOS, Math.min(MAX_SPIN_NANOS, timerLatenessNanos * 3 / 2 + MIN_SPIN_NANOS));
+    }
+
+    /** For tests: how early the timer is set for an exact deadline now. */
+    long spinNanos() {
+        return spinNanos;
     }
 
     /** For tests: when the loop is set to wake the pacer, or -1 when it is not. */
