@@ -237,21 +237,31 @@ class PacerTest {
         AtomicInteger early = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(streams);
         long gap = 8L << 18; // a whole number of slots (about 2.1 ms): every step's deadlines share a slot
+        List<Stepper> all = new ArrayList<>();
         long before = onLoop(() -> {
             long now = System.nanoTime();
             Pacer pacer = Pacer.of(loop);
-            long first = pacer.nextSlotStart(now + TimeUnit.MILLISECONDS.toNanos(5));
+            // 50 ms ahead: queuing the eight must end before the first is due, even in a cold JVM on a busy
+            // machine (a stream already due when queued costs a wake-up of its own, as it should)
+            long first = pacer.nextSlotStart(now + TimeUnit.MILLISECONDS.toNanos(50));
             long wakeUps = pacer.wakeUps();
             for (int i = 0; i < streams; i++) {
-                new Stepper(loop, first + 20_000L * i, gap, steps, done, early).schedule(now);
+                Stepper s = new Stepper(loop, first + 20_000L * i, gap, steps, done, early);
+                all.add(s);
+                s.schedule(now);
             }
             return wakeUps;
         });
         assertTrue(done.await(10, TimeUnit.SECONDS));
         assertEquals(0, early.get(), "streams run before their deadline");
         long wakeUps = onLoop(() -> Pacer.of(loop).wakeUps()) - before;
-        // The first step may take two: it was armed for the first stream alone, as it came.
-        assertTrue(wakeUps <= steps + 1, wakeUps + " wake-ups for " + steps + " steps of " + streams + " streams");
+        // The first step may take two: it was armed for the first stream alone, as it came. A step woken more than
+        // half a gap late (a pause of the machine) may take two as well: its streams are due again at once and
+        // catch up on a wake-up of their own, after the loop's I/O.
+        long lateSteps = java.util.stream.IntStream.range(0, steps)
+                .filter(k -> all.stream().anyMatch(s -> s.lateness.get(k) > gap / 2)).count();
+        assertTrue(wakeUps <= steps + 1 + lateSteps, wakeUps + " wake-ups for " + steps + " steps of " + streams
+                + " streams, " + lateSteps + " of them late");
     }
 
     /**
