@@ -1,14 +1,12 @@
 package io.streambench.driver.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.report.folder.Columns;
+import io.streambench.report.folder.ReadmeTables;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ class GatewayDocsTest {
 
     private static final Path ROOT = Path.of("..");
     private static final Path README = ROOT.resolve("reports").resolve("README.md");
-    private static final boolean UPDATE = Boolean.getBoolean("streambench.updateReadme");
 
     @Test
     void shouldDefineEveryGatewayMetricAndNameEveryHlog() throws IOException {
@@ -41,27 +38,6 @@ class GatewayDocsTest {
     }
 
     private static void checkOrUpdate(String heading, Columns<?> columns) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(README, StandardCharsets.UTF_8));
-        int at = lines.indexOf(heading);
-        assertTrue(at >= 0, heading + " in " + README);
-        int start = at + 1;
-        while (start < lines.size() && !lines.get(start).startsWith("|")) {
-            assertTrue(!lines.get(start).startsWith("#"), "a table under " + heading);
-            start++;
-        }
-        int end = start;
-        while (end < lines.size() && lines.get(end).startsWith("|")) {
-            end++;
-        }
-        List<String> generated = columns.markdown().lines().toList();
-        List<String> documented = lines.subList(start, end);
-        if (UPDATE && !documented.equals(generated)) {
-            documented.clear();
-            documented.addAll(generated);
-            Files.writeString(README, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-            return;
-        }
-        assertEquals(String.join("\n", generated), String.join("\n", documented), () -> README + ": the table under "
-                + heading + " differs from the column list; regenerate it with -Dstreambench.updateReadme=true");
+        ReadmeTables.checkOrUpdate(heading, columns);
     }
 }
