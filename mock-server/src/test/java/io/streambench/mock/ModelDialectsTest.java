@@ -171,7 +171,10 @@ class ModelDialectsTest {
             }
             assertEquals(1, model.get("queued").asInt());
             double maxWait = model.at("/queue_wait_ms/max").asDouble();
-            assertTrue(maxWait > 140 && maxWait <= 190 * 1.01, "the model's wait (to 1 %): " + maxWait + " ms");
+            // At most 190 ms when the second was read after the first; more by their skew when the two
+            // connections' loops admit them in the other order than their reads (the slot's holder then came later
+            // than the waiting one: seen as 192.5 ms on a busy machine). 90 ms (reasoning not held) stays far out.
+            assertTrue(maxWait > 140 && maxWait <= 190 + 10, "the model's wait: " + maxWait + " ms");
         }
     }
 
