@@ -14,6 +14,7 @@ import io.streambench.mock.record.Recorder;
 import io.streambench.mock.stats.ServerStats;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +118,40 @@ public final class MockServer implements AutoCloseable {
             models.close();
             throw new UsageException("cannot bind " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@link #warmUp} did.
+     *
+     * @param answers answers streamed to their end
+     * @param failed requests that failed (a profile with faults makes some fail; the warm-up goes on)
+     * @param took how long it took, its private server's start and stop included
+     */
+    public record Warmup(int answers, int failed, Duration took) {
+    }
+
+    /**
+     * Warms the JIT for a server of {@code config}: starts a private one like it (loopback, any free port, plain
+     * http, recording nothing), streams up to {@code answers} short answers of its default profile from it through
+     * each API's route, over a few loopback connections, and stops it. A server started afterwards in this process
+     * serves its first requests with compiled code, and its counters, records and connections hold nothing of the
+     * warm-up. Without it, at a few requests a second, a first token left the mock about 0.3 ms after its deadline
+     * for many minutes (see {@code docs/measuring.md}).
+     *
+     * @param limit the longest it may take, its server's start included; it stops there however few are done
+     * @throws UsageException as {@link #start} does, when the transport is not available
+     */
+    public static Warmup warmUp(MockServerConfig config, int answers, Duration limit) throws InterruptedException {
+        if (answers <= 0) {
+            throw new IllegalArgumentException("warm-up answers must be > 0, got " + answers);
+        }
+        long start = System.nanoTime();
+        try (MockServer server = start(config.withAddress("127.0.0.1", 0).withTls(null).withRecordLimit(0))) {
+            Duration left = limit.minusNanos(System.nanoTime() - start);
+            Warmup w = left.isNegative() ? new Warmup(0, 0, Duration.ZERO)
+                    : JitWarmup.run(server.port(), config.profiles().defaultName(), answers, left);
+            return new Warmup(w.answers(), w.failed(), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -11,10 +11,14 @@ import io.streambench.mock.tls.TlsIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -28,6 +32,11 @@ import picocli.CommandLine.Option;
             "The request's model picks the profile; x-mock-* headers override single knobs (see README)."},
         sortOptions = false)
 public final class MockServerCommand implements Callable<Integer> {
+
+    /** Answers of the default warm-up: enough for the per-request code to be compiled (docs/measuring.md). */
+    static final int DEFAULT_WARMUP = 5000;
+    /** The longest a warm-up may take, however few answers a busy machine got through. */
+    static final int WARMUP_SECONDS = 10;
 
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
@@ -66,6 +75,11 @@ public final class MockServerCommand implements Callable<Integer> {
             + "for 'streambench run --gateway URL --mock-url URL'; 0 records nothing (default: ${DEFAULT-VALUE}).")
     int record = 0;
 
+    @Option(names = "--warmup", paramLabel = "N", description = "Before listening, stream N short answers from a private "
+            + "copy of the server on loopback (at most " + WARMUP_SECONDS + " s), so that the first requests it serves run "
+            + "compiled code, not the JIT's first tiers; its counters hold nothing of it; 0 skips (default: ${DEFAULT-VALUE}).")
+    int warmup = DEFAULT_WARMUP;
+
     @Option(names = "--list-profiles", description = "Print the profiles and exit.")
     boolean listProfiles;
 
@@ -90,7 +104,17 @@ public final class MockServerCommand implements Callable<Integer> {
         }
         MockServerConfig config = UsageException.whenInvalid(() -> new MockServerConfig(host, port, loaded, ioThreads,
                 maxBodyBytes, Transport.named(transport), idleTimeoutMs, tls, record));
+        if (warmup < 0) {
+            throw new UsageException("--warmup must be >= 0 (0 skips it), got " + warmup);
+        }
         PrintWriter out = spec.commandLine().getOut();
+        if (warmup > 0) {
+            probeBind(config);
+            MockServer.Warmup w = MockServer.warmUp(config, warmup, Duration.ofSeconds(WARMUP_SECONDS));
+            out.printf(Locale.ROOT, "warmed up: %d answers%s in %.1f s from a private copy on loopback (--warmup 0 skips)%n",
+                    w.answers(), w.failed() > 0 ? " (" + w.failed() + " failed)" : "", w.took().toNanos() / 1e9);
+            out.flush();
+        }
         MockServer server = MockServer.start(config);
         Path pem = tlsSelfSigned ? writeCertificate(tls) : null;
         if (pem != null) {
@@ -109,6 +133,23 @@ public final class MockServerCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Fails now, not after the warm-up, when the address cannot be bound: binds it with a plain socket and lets it
+     * go (the server binds it again right after; another process taking it in between still gets the server's own
+     * error).
+     */
+    private static void probeBind(MockServerConfig config) {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+        } catch (IOException e) {
+            throw new UsageException("cannot bind " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
     }
 
     private TlsIdentity tlsIdentity() {

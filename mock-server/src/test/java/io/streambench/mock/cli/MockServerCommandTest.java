@@ -57,6 +57,25 @@ class MockServerCommandTest {
     }
 
     @Test
+    void shouldRejectANegativeWarmup() {
+        Run run = run("--warmup", "-1");
+
+        run.assertUsageError("--warmup", "-1");
+    }
+
+    @Test
+    void shouldRefuseAPortInUseBeforeWarmingUp() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            Run run = run("--port", Integer.toString(taken.getLocalPort()), "--warmup", "1000000");
+
+            run.assertUsageError("cannot bind", "127.0.0.1:" + taken.getLocalPort());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(),
+                    "the address is checked before a warm-up of up to 10 s");
+        }
+    }
+
+    @Test
     void shouldRejectATlsCertificateWithoutItsKey() throws IOException {
         Path cert = Files.writeString(dir.resolve("cert.pem"), "");
 
