@@ -1,7 +1,7 @@
 package io.streambench.driver;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.streambench.mock.http.ReadStamps;
+import io.streambench.mock.internal.http.ReadStamps;
 
 /**
  * The first handler of a client connection, next to the socket: stamps each read with {@code System.nanoTime()}

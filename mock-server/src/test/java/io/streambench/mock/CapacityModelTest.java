@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streambench.mock.model.ServerModel;
+import io.streambench.mock.internal.model.ServerModel;
 import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;

@@ -3,7 +3,7 @@ package io.streambench.mock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.internal.stats.ServerStats;
 import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.InputStream;

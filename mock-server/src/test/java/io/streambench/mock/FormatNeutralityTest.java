@@ -3,7 +3,7 @@ package io.streambench.mock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streambench.mock.stream.StreamSession;
+import io.streambench.mock.internal.stream.StreamSession;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

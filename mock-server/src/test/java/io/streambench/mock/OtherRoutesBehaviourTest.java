@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streambench.mock.profile.ProfileLoader;
-import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.internal.stats.ServerStats;
 import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.InputStream;

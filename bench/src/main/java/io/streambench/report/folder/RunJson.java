@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.internal.stats.ServerStats;
 import io.streambench.report.folder.RunJsonConfig.Config;
 import io.streambench.report.folder.RunJsonResults.Results;
 import java.io.IOException;

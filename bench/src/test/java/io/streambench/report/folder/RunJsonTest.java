@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.streambench.mock.stats.ServerStats;
+import io.streambench.mock.internal.stats.ServerStats;
 import io.streambench.report.folder.RunJsonConfig.Config;
 import io.streambench.report.folder.RunJsonResults.Results;
 import java.io.IOException;

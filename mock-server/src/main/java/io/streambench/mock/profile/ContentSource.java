@@ -1,5 +1,9 @@
 package io.streambench.mock.profile;
 
+import io.streambench.mock.internal.profile.Token;
+import io.streambench.mock.internal.profile.TokenStream;
+import io.streambench.mock.internal.profile.Tokenizer;
+import io.streambench.mock.internal.profile.Vocabulary;
 import java.util.List;
 import java.util.SplittableRandom;
 

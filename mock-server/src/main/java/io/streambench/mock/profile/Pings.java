@@ -24,7 +24,7 @@ public record Pings(boolean first, int everyEvents) {
     }
 
     /** Parses the text form. */
-    static Pings parse(String text) {
+    public static Pings parse(String text) {
         String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         switch (s) {
             case "first":

@@ -2,7 +2,6 @@ package io.streambench.mock.profile;
 
 import io.streambench.mock.fault.Fault;
 import io.streambench.mock.fault.RateLimit;
-import io.streambench.mock.model.ModelSettings;
 import java.util.List;
 
 /**

@@ -2,7 +2,8 @@ package io.streambench.mock.record;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
-import io.streambench.mock.stream.EventSink;
+import io.streambench.mock.internal.stream.EventSink;
+import io.streambench.mock.record.SseEventScanner;
 
 /**
  * An {@link EventSink} that records, for a tagged request, each SSE event written through it and when it went to

@@ -1,5 +1,8 @@
 package io.streambench.mock.record;
 
+import io.streambench.mock.record.RecordView;
+import io.streambench.mock.record.Recorder;
+import io.streambench.mock.record.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
