@@ -51,6 +51,6 @@ public record EmbeddedMock(String profile, Path profiles, boolean tls) {
     RunJson.MockServer json(MockServer server) {
         return new RunJson.MockServer(profile, profiles == null ? null : profiles.toString(),
                 server.transport().label(), server.tls(), server.tls() ? server.tlsHandshakes() : null,
-                server.stats().snapshot(false));
+                server.stats());
     }
 }

@@ -1,7 +1,7 @@
 package io.streambench.driver;
 
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.streambench.mock.internal.http.ReadStamps;
 
 /**
  * The first handler of a client connection, next to the socket: stamps each read with {@code System.nanoTime()}
@@ -11,13 +11,25 @@ import io.streambench.mock.internal.http.ReadStamps;
  * at one stream a second, on a cold CPU cache, cost a tenth of a millisecond or more per request. One per
  * channel; event loop only.
  */
-final class SocketStamps extends ReadStamps {
+final class SocketStamps extends ChannelDuplexHandler {
 
+    private long lastRead = System.nanoTime();
     private long lastFlush;
+
+    /** When the read now being handled came off the socket. */
+    long lastRead() {
+        return lastRead;
+    }
 
     /** When the latest flush began writing to the socket. */
     long lastFlush() {
         return lastFlush;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        lastRead = System.nanoTime();
+        ctx.fireChannelRead(msg);
     }
 
     @Override

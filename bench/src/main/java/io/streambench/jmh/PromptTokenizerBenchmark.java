@@ -3,9 +3,7 @@ package io.streambench.jmh;
 import io.streambench.driver.workload.Corpus;
 import io.streambench.driver.workload.ExactText;
 import io.streambench.driver.workload.Tokenizers;
-import io.streambench.mock.internal.model.Prompt;
-import io.streambench.mock.internal.model.PromptTokenizer;
-import io.streambench.mock.internal.model.TokenizedPrompt;
+import io.streambench.mock.PromptCounter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -38,22 +36,22 @@ public class PromptTokenizerBenchmark extends BenchmarkDefaults {
     @Param({"o200k_base"})
     public String encoding;
 
-    private PromptTokenizer tokenizer;
-    private Prompt[] distinct;
+    private PromptCounter tokenizer;
+    private PromptCounter.UserPrompt[] distinct;
     private String repeated;
-    private TokenizedPrompt counted;
+    private PromptCounter.Tokenized counted;
     private int next;
 
     @Setup
     public void setUp() {
-        tokenizer = PromptTokenizer.load(encoding);
+        tokenizer = PromptCounter.load(encoding);
         ExactText texts = new ExactText(Corpus.bundled(Tokenizers.named(encoding)), 7);
-        distinct = new Prompt[PROMPTS];
+        distinct = new PromptCounter.UserPrompt[PROMPTS];
         for (int i = 0; i < PROMPTS; i++) {
-            distinct[i] = Prompt.ofUser(texts.text(i, TOKENS));
+            distinct[i] = PromptCounter.user(texts.text(i, TOKENS));
         }
         repeated = texts.text(PROMPTS, TOKENS);
-        counted = tokenizer.tokenize(Prompt.ofUser(repeated));
+        counted = tokenizer.tokenize(PromptCounter.user(repeated));
         if (counted.tokens() != TOKENS) {
             throw new IllegalStateException("the prompt has " + counted.tokens() + " tokens, not " + TOKENS);
         }
@@ -61,9 +59,9 @@ public class PromptTokenizerBenchmark extends BenchmarkDefaults {
 
     @Benchmark
     public int uncached() {
-        Prompt p = distinct[next];
+        PromptCounter.UserPrompt p = distinct[next];
         next = (next + 1) % PROMPTS;
-        return tokenizer.tokenize(p).tokens();
+        return tokenizer.count(p);
     }
 
     @Benchmark
@@ -71,7 +69,7 @@ public class PromptTokenizerBenchmark extends BenchmarkDefaults {
         // A new String with its own characters, as each request's body is parsed into: its hash is computed
         // afresh and the cache compares it with the stored text (new String(String) would share the hash and
         // the array). The copy is part of the figure, about what parsing the message costs anyway.
-        return tokenizer.tokenize(Prompt.ofUser(new String(repeated.toCharArray()))).tokens();
+        return tokenizer.countUser(new String(repeated.toCharArray()));
     }
 
     @Benchmark

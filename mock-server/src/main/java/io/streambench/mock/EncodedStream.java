@@ -3,13 +3,13 @@ package io.streambench.mock;
 import io.netty.buffer.ByteBuf;
 import io.streambench.mock.internal.fault.ArmedFaults;
 import io.streambench.mock.internal.model.Prompt;
-import io.streambench.mock.profile.Profile;
-import io.streambench.mock.profile.RequestOverrides;
 import io.streambench.mock.internal.profile.Tokenizer;
 import io.streambench.mock.internal.stream.Script;
 import io.streambench.mock.internal.wire.ChatRequest;
 import io.streambench.mock.internal.wire.StreamPlan;
 import io.streambench.mock.internal.wire.WireFormat;
+import io.streambench.mock.profile.Profile;
+import io.streambench.mock.profile.RequestOverrides;
 import java.util.List;
 import java.util.Map;
 

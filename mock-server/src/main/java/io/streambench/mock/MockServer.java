@@ -7,12 +7,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.streambench.mock.internal.http.MockServerInitializer;
-import io.streambench.mock.profile.ModelSettings;
-import io.streambench.mock.internal.model.ServerModels;
-import io.streambench.mock.record.Recorder;
-import io.streambench.mock.internal.stats.ServerStats;
 import io.netty.handler.ssl.SslContext;
+import io.streambench.mock.internal.http.MockServerInitializer;
+import io.streambench.mock.internal.model.ServerModels;
+import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.profile.ModelSettings;
+import io.streambench.mock.record.Recorder;
+import io.streambench.mock.stats.StatsSnapshot;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -175,13 +176,18 @@ public final class MockServer implements AutoCloseable {
         return tlsHandshakes.sum();
     }
 
-    /** The server's counters and pacing histogram. */
-    public ServerStats stats() {
+    /** What {@code GET /stats} shows now (the lateness window is not reset). */
+    public StatsSnapshot stats() {
+        return stats.snapshot(false);
+    }
+
+    /** The server's counters and pacing histogram themselves, for this package's tests. */
+    ServerStats serverStats() {
         return stats;
     }
 
-    /** The server models of the profiles that have one (queue, prefill, prefix cache, batch). */
-    public ServerModels models() {
+    /** The server models of the profiles that have one (queue, prefill, prefix cache, batch); for tests. */
+    ServerModels models() {
         return models;
     }
 

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.profile.ProfileLoader;
+import io.streambench.mock.stats.StatsSnapshot;
 import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.IOException;
@@ -101,8 +102,8 @@ class DialectRoutesTest {
     void shouldPaceTextOnDeadlinesStampEveryEventAndCountItOnStats(Dialect d) throws Exception {
         // One warm-up, so class loading and the JIT are not what is measured.
         request(d, "instant", "x-mock-output-tokens", "20");
-        Await.until(() -> server.stats().snapshot(false).activeStreams() == 0, "warm-up counted");
-        ServerStats.Snapshot before = server.stats().snapshot(false);
+        Await.until(() -> server.stats().activeStreams() == 0, "warm-up counted");
+        StatsSnapshot before = server.stats();
 
         RawHttpClient.Response r = request(d, "instant", "x-mock-ttft-ms", "100", "x-mock-itl-ms", "10",
                 "x-mock-output-tokens", "20", "x-mock-tokens-per-chunk", "1", "x-mock-timestamps", "true");
@@ -124,8 +125,8 @@ class DialectRoutesTest {
         }
         Collections.sort(gaps);
         assertTrue(Math.abs(gaps.get(gaps.size() / 2) - 10) < 1, "median gap between send stamps " + gaps);
-        Await.until(() -> server.stats().snapshot(false).streamsCompleted() > before.streamsCompleted(), "counted");
-        ServerStats.Snapshot after = server.stats().snapshot(false);
+        Await.until(() -> server.stats().streamsCompleted() > before.streamsCompleted(), "counted");
+        StatsSnapshot after = server.stats();
         assertEquals(r.events().size(), after.eventsSent() - before.eventsSent(), "every event counted");
         assertEquals(r.body().getBytes(StandardCharsets.UTF_8).length, after.bytesSent() - before.bytesSent(),
                 "every byte counted");
@@ -147,7 +148,7 @@ class DialectRoutesTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void shouldStopProducingForAReaderThatDoesNotReadAndCancelWhenItLeaves(Dialect d) throws Exception {
-        ServerStats stats = server.stats();
+        ServerStats stats = server.serverStats();
         long cancelled = stats.snapshot(false).streamsCancelled();
         long bytesBefore = stats.snapshot(false).bytesSent();
         try (Socket s = new Socket()) {

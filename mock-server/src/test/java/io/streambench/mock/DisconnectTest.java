@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.stats.StatsSnapshot;
 import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.InputStream;
@@ -28,9 +29,9 @@ class DisconnectTest {
                 c.send(LONG_STREAM);
                 c.readSome(2000);
             }
-            ServerStats stats = server.stats();
+            ServerStats stats = server.serverStats();
             Await.until(() -> stats.snapshot(false).streamsCancelled() == 1, "stream cancelled");
-            ServerStats.Snapshot atCancel = stats.snapshot(false);
+            StatsSnapshot atCancel = stats.snapshot(false);
             assertEquals(0, atCancel.activeStreams());
             Thread.sleep(100);
             assertEquals(atCancel.eventsSent(), stats.snapshot(false).eventsSent(), "no writes after the cancel");
@@ -48,7 +49,7 @@ class DisconnectTest {
                     "{\"model\":\"instant\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                     "x-mock-output-tokens", "1000000").getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
-            ServerStats stats = server.stats();
+            ServerStats stats = server.serverStats();
             // An instant stream of a million tokens would be ~300 MB; a reader that never reads must stop it early.
             Await.untilSteady(() -> stats.snapshot(false).bytesSent(), 200,
                     "production stops while the reader does not read", Await.DEFAULT_TIMEOUT_MILLIS);

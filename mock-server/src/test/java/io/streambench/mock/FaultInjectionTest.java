@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streambench.mock.profile.ProfileLoader;
-import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.stats.StatsSnapshot;
 import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +67,7 @@ class FaultInjectionTest {
     }
 
     private static long faults(String kind) {
-        return server.stats().snapshot(false).faults().getOrDefault(kind, 0L);
+        return server.stats().faults().getOrDefault(kind, 0L);
     }
 
     @Test
@@ -208,7 +208,7 @@ class FaultInjectionTest {
             });
             assertTrue(got.toString(StandardCharsets.UTF_8).contains("\"role\""));
         }
-        Await.until(() -> server.stats().snapshot(false).activeStreams() == 0, "cancelled on leave");
+        Await.until(() -> server.stats().activeStreams() == 0, "cancelled on leave");
     }
 
     @Test
@@ -310,10 +310,10 @@ class FaultInjectionTest {
     void shouldCountEveryFiredFaultByKindOnStats() throws Exception {
         long dup = faults("duplicate");
         long noDone = faults("no_done");
-        long faulted = server.stats().snapshot(false).streamsFaulted();
+        long faulted = server.stats().streamsFaulted();
         request(BODY, "x-mock-fault", "duplicate@after_chunks=1;no_done");
         request(BODY, "x-mock-fault", "error_event@after_chunks=1");
-        ServerStats.Snapshot s = server.stats().snapshot(false);
+        StatsSnapshot s = server.stats();
         assertEquals(dup + 1, s.faults().get("duplicate"));
         assertEquals(noDone + 1, s.faults().get("no_done"));
         assertEquals(faulted + 1, s.streamsFaulted(), "the error event ended its stream");

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.profile.ProfileLoader;
+import io.streambench.mock.stats.StatsSnapshot;
 import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.io.InputStream;
@@ -106,7 +107,7 @@ class OtherRoutesBehaviourTest {
             s.connect(new InetSocketAddress("127.0.0.1", own.port()), 5000);
             s.getOutputStream().write(RawHttpClient.post("/v1/responses", RESPONSES, "x-mock-output-tokens", "1000000")
                     .getBytes(StandardCharsets.UTF_8));
-            ServerStats stats = own.stats();
+            ServerStats stats = own.serverStats();
             Await.untilSteady(() -> stats.snapshot(false).bytesSent(), 200,
                     "production stops while the reader does not read", Await.DEFAULT_TIMEOUT_MILLIS);
             long stalledAt = stats.snapshot(false).bytesSent();
@@ -143,8 +144,8 @@ class OtherRoutesBehaviourTest {
                 assertEquals("overloaded", JSON.readTree(refused.body()).at("/error/code").asText());
                 assertEquals("1", refused.headers().get("retry-after"));
             }
-            Await.until(() -> own.stats().snapshot(false).activeStreams() == 0, "streams counted");
-            ServerStats.Snapshot s = own.stats().snapshot(false);
+            Await.until(() -> own.stats().activeStreams() == 0, "streams counted");
+            StatsSnapshot s = own.stats();
             // responses: created, in_progress, item added, part added, 5 deltas, 3 done events, completed = 13;
             // completions: 5 chunks and [DONE] = 6; faulted responses: 5 events, the error, response.failed = 7
             assertEquals(13 + 6 + 7, s.eventsSent());

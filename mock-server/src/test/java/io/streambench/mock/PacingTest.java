@@ -3,7 +3,7 @@ package io.streambench.mock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.stats.StatsSnapshot;
 import io.streambench.mock.testing.Await;
 import io.streambench.mock.testing.LeakTracking;
 import java.util.ArrayList;
@@ -50,13 +50,13 @@ class PacingTest {
             for (Future<?> f : warmUp) {
                 f.get(20, TimeUnit.SECONDS);
             }
-            server.stats().snapshot(true);
+            server.serverStats().snapshot(true);
             // The client can read [DONE] a moment before the server thread counts the stream as completed.
             // ">=", not "==": a stream counted twice must fail the count below, not read as a timeout.
-            Await.until(() -> server.stats().snapshot(false).streamsCompleted() >= STREAMS * 20L,
+            Await.until(() -> server.stats().streamsCompleted() >= STREAMS * 20L,
                     "warm-up streams counted");
-            long completedBefore = server.stats().snapshot(false).streamsCompleted();
-            long eventsBefore = server.stats().snapshot(false).eventsSent();
+            long completedBefore = server.stats().streamsCompleted();
+            long eventsBefore = server.stats().eventsSent();
             List<Future<RawHttpClient.Response>> futures = new ArrayList<>();
             for (int i = 0; i < STREAMS; i++) {
                 futures.add(pool.submit(() -> {
@@ -95,9 +95,9 @@ class PacingTest {
 
             // The server's own counts, once it has counted every measured stream (the clients may be
             // ahead of it, as in the warm-up): exactly these streams and events, none still open.
-            Await.until(() -> server.stats().snapshot(false).streamsCompleted() - completedBefore >= STREAMS,
+            Await.until(() -> server.stats().streamsCompleted() - completedBefore >= STREAMS,
                     "measured streams counted");
-            ServerStats.Snapshot s = server.stats().snapshot(false);
+            StatsSnapshot s = server.stats();
             assertEquals(STREAMS, s.streamsCompleted() - completedBefore);
             assertEquals(0, s.activeStreams());
             assertEquals((long) STREAMS * (TOKENS + 3), s.eventsSent() - eventsBefore);

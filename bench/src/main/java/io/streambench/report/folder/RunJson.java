@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.stats.StatsSnapshot;
 import io.streambench.report.folder.RunJsonConfig.Config;
 import io.streambench.report.folder.RunJsonResults.Results;
 import java.io.IOException;
@@ -130,7 +130,7 @@ public final class RunJson {
 
     /** @param tlsHandshakes with TLS only: handshakes the mock completed */
     public record MockServer(String profile, String profilesFile, String transport, boolean tls,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Long tlsHandshakes, ServerStats.Snapshot stats) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long tlsHandshakes, StatsSnapshot stats) {
     }
 
     /** @param roots {@code jdk}, the {@code --ca-file} path, or {@code embedded mock} */

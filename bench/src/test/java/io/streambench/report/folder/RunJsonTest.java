@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.stats.StatsSnapshot;
 import io.streambench.report.folder.RunJsonConfig.Config;
 import io.streambench.report.folder.RunJsonResults.Results;
 import java.io.IOException;
@@ -40,8 +40,8 @@ class RunJsonTest {
                 new RunJsonResults.Phases(0.5, 3.0, 1.0, null, 266.667, counts, counts, counts),
                 Map.of("http_status", 2L), Map.of("http_status", new RunJsonResults.TopMessages(
                         List.of(new RunJsonResults.MessageCount("HTTP 500 \"no\"", 2)), 0)));
-        ServerStats.Snapshot stats = new ServerStats.Snapshot(1, 0, 8, 8, 0, 0, 800, 24000, 0, 0, 8, Map.of(200, 8L),
-                Map.of(), new ServerStats.Lateness(800, 1.5, 1.0, 2.0, 3.0, 4.0, 5.0));
+        StatsSnapshot stats = new StatsSnapshot(1, 0, 8, 8, 0, 0, 800, 24000, 0, 0, 8, Map.of(200, 8L),
+                Map.of(), new StatsSnapshot.Lateness(800, 1.5, 1.0, 2.0, 3.0, 4.0, 5.0));
         return new RunJson.Run("run", "failed", new RunJson.EarlyStop(2, "http_status", 500, "HTTP 500 \"no\""),
                 "2026-11-24T10:00:00Z", "2026-11-24T10:00:05Z", 5.0, config,
                 new RunJson.Environment("17", "vendor", "vm", List.of("-Xmx1g"), "Linux", "amd64", 2, 1024, "epoll",

@@ -1,5 +1,6 @@
 package io.streambench.mock.record;
 
+import io.streambench.mock.internal.record.RequestRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -61,7 +62,7 @@ public final class Recorder {
     /** Starts the record of a request with {@code tag} that arrived at {@code arrivalNanos}. */
     public synchronized RequestRecord begin(Tag tag, long arrivalNanos) {
         int attempt = attempts.merge(tag.id(), 1, Integer::sum);
-        RequestRecord record = new RequestRecord(nextSeq++, tag, attempt, arrivalNanos, this);
+        RequestRecord record = new RequestRecord(nextSeq++, tag, attempt, arrivalNanos, events);
         records.addLast(record);
         while (records.size() > maxRecords || (events.get() > maxEvents && records.size() > 1)) {
             RequestRecord oldest = records.removeFirst();
@@ -71,10 +72,6 @@ public final class Recorder {
             droppedEvents += n;
         }
         return record;
-    }
-
-    void counted(int n) {
-        events.addAndGet(n);
     }
 
     /** Copies of the records numbered above {@code seq}, oldest first, at most {@code limit}. */

@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The faults that take effect on one request, decided once when it arrives: each fault's probability is
- * drawn from the request's seed and its {@code every} counted per fault spec across the server. Not an API:
- * public because admission ({@code http}) arms them and the stream ({@code stream}, {@code wire}) obeys them.
+ * drawn from the request's seed and its {@code every} counted per fault spec across the server.
  *
  * @param httpError the error to answer instead of the stream, or null
  * @param slowHeadersMillis delay before the response head, 0 for none

@@ -11,8 +11,7 @@ import java.util.SplittableRandom;
 /**
  * The faults armed for one stream, at work while it is sent: which mid-stream fault is due and what it does,
  * how writes are fragmented, and the flush policy a burst imposes. What each action does to the stream is
- * decided here; how (timers, buffers, the socket) is the stream's {@link Target}. Not an API: public for
- * {@code stream} and {@code http}.
+ * decided here; how (timers, buffers, the socket) is the stream's {@link Target}.
  *
  * <pre>
  * StreamFaults faults = new StreamFaults(armed, seed, stats);

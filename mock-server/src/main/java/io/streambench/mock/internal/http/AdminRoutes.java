@@ -9,9 +9,9 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.streambench.mock.internal.model.ModelStats;
 import io.streambench.mock.internal.model.ServerModels;
+import io.streambench.mock.internal.stats.ServerStats;
 import io.streambench.mock.record.ClockReading;
 import io.streambench.mock.record.RecordsJson;
-import io.streambench.mock.internal.stats.ServerStats;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package io.streambench.mock.internal.http;
 
-import io.streambench.mock.internal.fault.ArmedFaults;
 import io.streambench.mock.fault.Fault;
+import io.streambench.mock.internal.fault.ArmedFaults;
 import io.streambench.mock.internal.model.ServerModel;
 import io.streambench.mock.internal.model.ServerModels;
+import io.streambench.mock.internal.wire.ChatRequest;
+import io.streambench.mock.internal.wire.StreamPlan;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.profile.RequestOverrides;
-import io.streambench.mock.internal.wire.ChatRequest;
-import io.streambench.mock.internal.wire.StreamPlan;
 import java.util.List;
 import java.util.function.Function;
 

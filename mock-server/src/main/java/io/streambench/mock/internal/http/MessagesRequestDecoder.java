@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.streambench.mock.internal.model.Prompt;
 import io.streambench.mock.internal.profile.Tokenizer;
-import io.streambench.mock.internal.wire.ChatRequest;
 import io.streambench.mock.internal.wire.ChatRequest.ToolChoice;
+import io.streambench.mock.internal.wire.ChatRequest;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,21 +3,21 @@ package io.streambench.mock.internal.http;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.streambench.mock.internal.fault.ArmedFaults;
 import io.streambench.mock.internal.model.ServerModels;
+import io.streambench.mock.internal.stats.ServerStats;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.record.Recorder;
-import io.streambench.mock.internal.stats.ServerStats;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The pipeline of one connection: read stamps, TLS (https only), idle timeout, HTTP/1.1 codec, body aggregation
- * (bounded), the mock's handler. Not an API: public for {@link io.streambench.mock.MockServer}, which binds it.
+ * (bounded), the mock's handler.
  */
 public final class MockServerInitializer extends ChannelInitializer<SocketChannel> {
 

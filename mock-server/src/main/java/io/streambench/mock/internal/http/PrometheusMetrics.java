@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.streambench.mock.internal.model.ModelStats;
 import io.streambench.mock.internal.model.ServerModels;
 import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.stats.StatsSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ final class PrometheusMetrics {
 
     /** Renders every metric of {@code stats} and of the server {@code models} (labelled by model). */
     static byte[] render(ServerStats stats, ServerModels models, String transport) {
-        ServerStats.Snapshot s = stats.snapshot(false);
+        StatsSnapshot s = stats.snapshot(false);
         ServerStats.LatenessBuckets lateness = stats.latenessBuckets(LATENESS_BOUNDS);
         MetricSnapshots.Builder all = MetricSnapshots.builder()
                 .metricSnapshot(gauge("streambench_mock_active_streams", "Streams open now.", s.activeStreams()))

@@ -2,9 +2,9 @@ package io.streambench.mock.internal.http;
 
 import io.streambench.mock.internal.fault.ArmedFaults;
 import io.streambench.mock.internal.model.ServerModels;
+import io.streambench.mock.internal.stats.ServerStats;
 import io.streambench.mock.profile.Profiles;
 import io.streambench.mock.record.Recorder;
-import io.streambench.mock.internal.stats.ServerStats;
 
 /**
  * What every connection of one server shares.

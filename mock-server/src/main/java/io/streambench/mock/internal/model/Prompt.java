@@ -5,8 +5,7 @@ import java.util.List;
 /**
  * The text a request asks the model to read, in every API's terms: its messages in order, each with the role
  * it was sent under (a system prompt, the turns of a conversation, a completions prompt). Decoders of each API
- * make one; the model counts its tokens and hashes its blocks. Not an API: public for {@code wire} and
- * {@code http}.
+ * make one; the model counts its tokens and hashes its blocks.
  *
  * @param messages the messages in the order the model reads them
  */

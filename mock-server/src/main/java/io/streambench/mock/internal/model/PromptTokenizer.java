@@ -20,7 +20,6 @@ import java.util.Map;
  * repeated message costs a hash and a comparison (about 50 times less than tokenizing it), not a tokenization.
  *
  * <p>Special tokens such as {@code <|endoftext|>} count as the plain text they are, as the driver counts them.
- * Not an API: public for {@code PromptTokenizerBenchmark}, which measures what counting costs the server.
  */
 public final class PromptTokenizer {
 

@@ -9,8 +9,7 @@ import java.util.function.Consumer;
 /**
  * One request in a {@link ServerModel}: counted, perhaps queued, then admitted to a slot of the batch until it
  * is {@linkplain #release released}. What admission decided (prompt and cached tokens, prefill time, when) is
- * read once {@link ServerModel#submit}'s callback runs. Not an API: public for {@code http}, which starts the
- * answer in that callback.
+ * read once {@link ServerModel#submit}'s callback runs.
  *
  * <pre>
  * Sequence s = model.submit(prompt, ctx.executor(), arrivalNanos, admitted -&gt; {

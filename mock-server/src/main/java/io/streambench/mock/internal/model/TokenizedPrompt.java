@@ -10,7 +10,7 @@ package io.streambench.mock.internal.model;
  * full blocks are hashed; the partial block at the end is never cached.
  *
  * <p>The hash has 64 bits: among a million cached blocks the odds that two different prefixes collide are
- * about one in thirty million. Not an API: public for {@code PromptTokenizerBenchmark}.
+ * about one in thirty million.
  */
 public final class TokenizedPrompt {
 

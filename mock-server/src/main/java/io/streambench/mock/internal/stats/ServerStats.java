@@ -1,5 +1,6 @@
 package io.streambench.mock.internal.stats;
 
+import io.streambench.mock.stats.StatsSnapshot;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.HdrHistogram.SingleWriterRecorder;
  * <pre>
  * stats.streamStarted();
  * stats.recordLatenessNanos(System.nanoTime() - deadlineNanos);
- * Snapshot s = stats.snapshot(false);
+ * StatsSnapshot s = stats.snapshot(false);
  * </pre>
  *
  * The per-event figures (events and bytes written, pacing lateness) go to a {@link Writer} of the calling
@@ -135,10 +136,10 @@ public final class ServerStats {
      *
      * @param resetLateness start a new lateness window after reading (counters always keep counting)
      */
-    public synchronized Snapshot snapshot(boolean resetLateness) {
+    public synchronized StatsSnapshot snapshot(boolean resetLateness) {
         drainLateness();
         Histogram h = cumulativeLateness;
-        Lateness lateness = new Lateness(h.getTotalCount(), us(h.getMean()), us(h.getValueAtPercentile(50)),
+        StatsSnapshot.Lateness lateness = new StatsSnapshot.Lateness(h.getTotalCount(), us(h.getMean()), us(h.getValueAtPercentile(50)),
                 us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)), us(h.getValueAtPercentile(99.9)),
                 us(h.getMaxValue()));
         if (resetLateness) {
@@ -148,7 +149,7 @@ public final class ServerStats {
         responsesByStatus.forEach((k, v) -> statuses.put(k, v.sum()));
         Map<String, Long> faultCounts = new TreeMap<>();
         faults.forEach((k, v) -> faultCounts.put(k, v.sum()));
-        return new Snapshot(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), activeStreams.sum(),
+        return new StatsSnapshot(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), activeStreams.sum(),
                 streamsStarted.sum(), streamsCompleted.sum(), streamsCancelled.sum(), streamsFaulted.sum(),
                 sum(Writer.EVENTS), sum(Writer.BYTES), streamsUnwritable.sum(),
                 TimeUnit.NANOSECONDS.toMillis(unwritableNanos.sum()),
@@ -235,27 +236,5 @@ public final class ServerStats {
 
     private static double us(double nanos) {
         return Math.round(nanos / 10.0) / 100.0;
-    }
-
-    /** Everything {@code /stats} shows. */
-    public record Snapshot(
-            long uptimeMs,
-            long activeStreams,
-            long streamsStarted,
-            long streamsCompleted,
-            long streamsCancelled,
-            long streamsFaulted,
-            long eventsSent,
-            long bytesSent,
-            long streamsUnwritable,
-            long unwritableMs,
-            long requests,
-            Map<Integer, Long> responsesByStatus,
-            Map<String, Long> faults,
-            Lateness paceLatenessUs) {
-    }
-
-    /** Pacing lateness (actual write time minus deadline) in microseconds, since start or the last reset. */
-    public record Lateness(long count, double mean, double p50, double p90, double p99, double p999, double max) {
     }
 }

@@ -3,15 +3,14 @@ package io.streambench.mock.internal.stream;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.streambench.mock.internal.fault.StreamFaults;
-import io.streambench.mock.profile.FlushPolicy;
 import io.streambench.mock.internal.stats.ServerStats;
+import io.streambench.mock.profile.FlushPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one SSE answer, paced on absolute deadlines, on the connection's event loop. It knows when to write,
  * not what: the {@link Script} writes the events of each step, the {@link EventSink} frames and writes them.
- * Not an API: public for {@code http}, which starts one per streamed answer.
  *
  * <p>Each step's deadline is the previous deadline plus the next gap, all counted from the stream's start,
  * so a late write never shifts the ones after it. How late each write was is recorded. Steps that are due

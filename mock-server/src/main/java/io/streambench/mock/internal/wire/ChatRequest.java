@@ -5,8 +5,7 @@ import io.streambench.mock.internal.model.Prompt;
 import java.util.List;
 
 /**
- * What the mock needs from a validated request body of any API; everything else is ignored. Not an API:
- * public for {@code http}, whose decoders make it.
+ * What the mock needs from a validated request body of any API; everything else is ignored.
  *
  * @param model the requested model (selects the profile)
  * @param stream SSE when true, one JSON answer when false

@@ -2,8 +2,8 @@ package io.streambench.mock.internal.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.streambench.mock.internal.profile.JsonText;
-import io.streambench.mock.profile.Pings;
 import io.streambench.mock.internal.profile.TokenStream;
+import io.streambench.mock.profile.Pings;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -2,12 +2,12 @@ package io.streambench.mock.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streambench.mock.internal.model.Prompt;
+import io.streambench.mock.internal.profile.TokenStream;
 import io.streambench.mock.profile.ContentSource;
 import io.streambench.mock.profile.Distribution;
 import io.streambench.mock.profile.FlushPolicy;
 import io.streambench.mock.profile.Profile;
 import io.streambench.mock.profile.RequestOverrides;
-import io.streambench.mock.internal.profile.TokenStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Everything decided about one answer before its first byte: profile knobs after overrides, the seed,
  * each choice's length, finish reason and tool calls ({@link ChoicePlanner}). Streaming and non-streaming
- * answers are made from the same plan, so the same seed gives the same content either way. Not an API: public for {@code http},
- * whose admission makes it.
+ * answers are made from the same plan, so the same seed gives the same content either way.
  *
  * <p>Each concern draws from its own random source split from the seed (plan, timing, chunking, padding,
  * one per choice for content), so changing chunk sizes never changes the text, and timing never changes

@@ -9,8 +9,7 @@ import java.util.function.BiConsumer;
 /**
  * How one API spells its answers: the streamed events, the answer to {@code stream: false} and the error
  * body. The server picks one per route; everything that paces, flushes, applies faults, waits for slow
- * readers and counts is the same for every format (see the package documentation). Not an API: public for
- * {@code http}, which picks one per route.
+ * readers and counts is the same for every format (see the package documentation).
  *
  * <pre>
  * WireFormat format = WireFormat.chatCompletions();

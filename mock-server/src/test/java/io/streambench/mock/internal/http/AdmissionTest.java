@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streambench.mock.internal.fault.ArmedFaults;
-import io.streambench.mock.profile.ProfileLoader;
 import io.streambench.mock.internal.wire.ChatRequest;
+import io.streambench.mock.profile.ProfileLoader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.streambench.mock.internal.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.streambench.mock.stats.StatsSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -38,12 +39,12 @@ class ServerStatsTest {
         }
         // A snapshot while they write must not lose anything recorded after it.
         go.countDown();
-        ServerStats.Lateness before = stats.snapshot(true).paceLatenessUs();
+        StatsSnapshot.Lateness before = stats.snapshot(true).paceLatenessUs();
         long seenBefore = before.count();
         for (Thread w : workers) {
             w.join(30_000);
         }
-        ServerStats.Snapshot s = stats.snapshot(false);
+        StatsSnapshot s = stats.snapshot(false);
         assertEquals(2L * threads * perThread, s.eventsSent());
         assertEquals(100L * threads * perThread, s.bytesSent());
         assertEquals((long) threads * perThread, seenBefore + s.paceLatenessUs().count());
@@ -51,9 +52,9 @@ class ServerStatsTest {
         // reset (as it did once the server model's tests ran first in the same JVM).
         assertEquals(4.0, Math.max(before.max(), s.paceLatenessUs().max()), 0.01);
 
-        ServerStats.Snapshot afterReset = stats.snapshot(true);
+        StatsSnapshot afterReset = stats.snapshot(true);
         assertEquals(s.paceLatenessUs().count(), afterReset.paceLatenessUs().count());
-        ServerStats.Snapshot empty = stats.snapshot(false);
+        StatsSnapshot empty = stats.snapshot(false);
         assertEquals(0, empty.paceLatenessUs().count());
         assertEquals(2L * threads * perThread, empty.eventsSent(), "counters keep counting across resets");
         assertEquals((long) threads * perThread,
@@ -66,7 +67,7 @@ class ServerStatsTest {
         assertSame(stats.writer(), stats.writer());
         stats.sent(3, 30);
         stats.recordLatenessNanos(-5);
-        ServerStats.Snapshot s = stats.snapshot(false);
+        StatsSnapshot s = stats.snapshot(false);
         assertEquals(3, s.eventsSent());
         assertEquals(30, s.bytesSent());
         assertEquals(0.0, s.paceLatenessUs().max(), "negative lateness counts as 0");

@@ -1,4 +1,4 @@
-package io.streambench.mock.record;
+package io.streambench.mock.internal.record;
 
 import io.streambench.mock.record.RecordView;
 import io.streambench.mock.record.Recorder;
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The mock's record of one tagged request while it is answered: written on the connection's event loop, copied
@@ -23,7 +24,8 @@ public final class RequestRecord {
     private final Tag tag;
     private final int attempt;
     private final long arrivalNanos;
-    private final Recorder owner;
+    /** The recorder's count of events held, bounded across its records. */
+    private final AtomicLong heldEvents;
     private String fault;
     private int status;
     private String end;
@@ -37,12 +39,13 @@ public final class RequestRecord {
     private int flushed;
     private int dropped;
 
-    RequestRecord(long seq, Tag tag, int attempt, long arrivalNanos, Recorder owner) {
+    /** Made by {@link Recorder#begin}, which counts the events it holds in {@code heldEvents}. */
+    public RequestRecord(long seq, Tag tag, int attempt, long arrivalNanos, AtomicLong heldEvents) {
         this.seq = seq;
         this.tag = tag;
         this.attempt = attempt;
         this.arrivalNanos = arrivalNanos;
-        this.owner = owner;
+        this.heldEvents = heldEvents;
         this.data = tag.keep() ? new ArrayList<>() : null;
     }
 
@@ -92,7 +95,7 @@ public final class RequestRecord {
             keptBytes += room ? kept.length : 0;
         }
         count++;
-        owner.counted(1);
+        heldEvents.incrementAndGet();
     }
 
     /** What was written so far went to the socket at {@code nanos}. */
@@ -111,18 +114,21 @@ public final class RequestRecord {
         }
     }
 
-    synchronized int count() {
+    /** Events recorded so far. */
+    public synchronized int count() {
         return count;
     }
 
-    synchronized RecordView view() {
+    /** A copy of the record as it stands. */
+    public synchronized RecordView view() {
         List<String> kept = data == null ? List.of() : data;
         return new RecordView(seq, tag.id(), attempt, arrivalNanos, fault, status, end, endNanos,
                 Arrays.copyOf(times, count), Arrays.copyOf(sizes, count), Arrays.copyOf(hashes, count), kept,
                 dropped);
     }
 
-    long seq() {
+    /** Its number in the recorder, from 0 in arrival order. */
+    public long seq() {
         return seq;
     }
 }

@@ -1,4 +1,4 @@
-package io.streambench.mock.record;
+package io.streambench.mock.internal.record;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
