@@ -1,10 +1,17 @@
 /**
  * The streambench mock server: {@link io.streambench.mock.MockServer}, configured by
- * {@link io.streambench.mock.MockServerConfig}, profiles ({@code profile}), faults ({@code fault}), the server
- * model ({@code model}: prefill, prefix cache, capacity) and a TLS identity ({@code tls});
- * {@link io.streambench.mock.EncodedStream} is the entry point for benchmarks.
+ * {@link io.streambench.mock.MockServerConfig}, profiles ({@code profile}), faults ({@code fault}) and a TLS
+ * identity ({@code tls}); {@code record} is what gateway mode reads, {@code stats} the shape of {@code /stats},
+ * {@code cli} the {@code mock} command.
  *
- * <p>A chat request takes this path, one job per file:
+ * <p>Public API: this package and those six; {@code mock-server/api/mock-server.api} lists every public type and
+ * member, and {@code ApiDumpTest} fails when the compiled API differs from it. Everything under
+ * {@code io.streambench.mock.internal} is the implementation and may change in any release; it is public only
+ * because its packages use each other. Benchmarks of the mock's own costs have two entry points:
+ * {@link io.streambench.mock.EncodedStream} (a stream's events encoded as the server writes them) and
+ * {@link io.streambench.mock.PromptCounter} (the server model's prompt counting).
+ *
+ * <p>A chat request takes this path, one job per file (under {@code internal/}):
  *
  * <pre>
  * stamp    http/ReadStamps             when the read that completed the request came off the socket: the
@@ -23,8 +30,8 @@
  * write    http/StreamWriter           onto the connection, below the codec (whole answers: http/Exchange)
  * </pre>
  *
- * The connection around it is {@code http/ConnectionHandler} (pipelining, idle timeout, slow readers, a
- * client that leaves) and {@code http/Routes} ({@code http/AdminRoutes} serve {@code /v1/models},
+ * The connection around it is {@code internal/http/ConnectionHandler} (pipelining, idle timeout, slow readers, a
+ * client that leaves) and {@code internal/http/Routes} ({@code AdminRoutes} serve {@code /v1/models},
  * {@code /health}, {@code /stats}, {@code /metrics}).
  */
 package io.streambench.mock;

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * What one stream says, step by step: the only thing a {@link StreamSession} knows of an answer's content.
- * Made by a wire format ({@code io.streambench.mock.wire}); the session never sees which API it speaks.
+ * Made by a wire format ({@code io.streambench.mock.internal.wire}); the session never sees which API it speaks.
  * Confined to the stream's event loop.
  */
 public interface Script {
