@@ -26,12 +26,13 @@ class FormatNeutralityTest {
         Path classes = Path.of(StreamSession.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> offenders = new ArrayList<>();
         int read = 0;
-        for (String pkg : List.of("stream", "fault", "stats", "model")) {
+        for (String pkg : List.of("internal/stream", "internal/fault", "fault", "internal/stats", "stats", "internal/model")) {
             try (Stream<Path> files = Files.list(classes.resolve("io/streambench/mock/" + pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                     String constants = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                     read++;
-                    if (constants.contains("io/streambench/mock/wire/") || constants.contains("io/streambench/mock/http/")) {
+                    if (constants.contains("io/streambench/mock/internal/wire/")
+                            || constants.contains("io/streambench/mock/internal/http/")) {
                         offenders.add(pkg + "/" + f.getFileName());
                     }
                 }
