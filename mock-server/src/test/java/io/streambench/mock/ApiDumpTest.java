@@ -33,7 +33,8 @@ class ApiDumpTest {
             Files.writeString(API_FILE, String.join("\n", compiled) + "\n", StandardCharsets.UTF_8);
             return;
         }
-        assertTrue(Files.exists(API_FILE), API_FILE.toAbsolutePath() + " exists (-Dstreambench.updateApi=true writes it)");
+        assertTrue(Files.exists(API_FILE),
+                API_FILE.toAbsolutePath() + " exists (-Dstreambench.updateApi=true writes it)");
         List<String> recorded = Files.readAllLines(API_FILE, StandardCharsets.UTF_8);
         if (!recorded.equals(compiled)) {
             fail("the compiled API differs from " + API_FILE + " (- in the file, + compiled); if the change is meant, "

@@ -26,7 +26,8 @@ class FormatNeutralityTest {
         Path classes = Path.of(StreamSession.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> offenders = new ArrayList<>();
         int read = 0;
-        for (String pkg : List.of("internal/stream", "internal/fault", "fault", "internal/stats", "stats", "internal/model")) {
+        for (String pkg : List.of("internal/stream", "internal/fault", "fault", "internal/stats", "stats",
+                "internal/model")) {
             try (Stream<Path> files = Files.list(classes.resolve("io/streambench/mock/" + pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                     String constants = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);

@@ -23,7 +23,7 @@
  *
  * A stream is paced on absolute deadlines ({@code stream/StreamSession}): each step's deadline is the previous
  * deadline plus the next delay, which the session asks its script for right after it wrote the previous step.
- * The model changes nothing in that loop. It wraps the script ({@link io.streambench.mock.internal.model.ModelledScript})
+ * The model changes nothing in that loop. It wraps the script ({@link ModelledScript})
  * so that the delay it returns is the profile's, plus the prefill before the first step, plus, on every gap,
  * {@code itl_ms_per_sequence} for each other sequence holding a slot at that moment and the decoding stall the
  * prefills of requests admitted since the previous gap caused. The gap is decided when the previous step is

@@ -139,9 +139,9 @@ public final class ServerStats {
     public synchronized StatsSnapshot snapshot(boolean resetLateness) {
         drainLateness();
         Histogram h = cumulativeLateness;
-        StatsSnapshot.Lateness lateness = new StatsSnapshot.Lateness(h.getTotalCount(), us(h.getMean()), us(h.getValueAtPercentile(50)),
-                us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)), us(h.getValueAtPercentile(99.9)),
-                us(h.getMaxValue()));
+        StatsSnapshot.Lateness lateness = new StatsSnapshot.Lateness(h.getTotalCount(), us(h.getMean()),
+                us(h.getValueAtPercentile(50)), us(h.getValueAtPercentile(90)), us(h.getValueAtPercentile(99)),
+                us(h.getValueAtPercentile(99.9)), us(h.getMaxValue()));
         if (resetLateness) {
             cumulativeLateness.reset();
         }

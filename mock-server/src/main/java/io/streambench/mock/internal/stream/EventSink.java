@@ -5,8 +5,8 @@ import io.netty.util.concurrent.EventExecutor;
 
 /**
  * Where a {@link StreamSession} writes: the connection, which frames each buffer for the wire (HTTP/1.1
- * chunks, or nothing for a close-delimited body) and writes it. Implemented by {@code io.streambench.mock.internal.http}.
- * Every method is called on {@link #executor()}.
+ * chunks, or nothing for a close-delimited body) and writes it. Implemented by
+ * {@code io.streambench.mock.internal.http}. Every method is called on {@link #executor()}.
  */
 public interface EventSink {
 
