@@ -32,6 +32,11 @@ final class LoadOptions {
     @Option(names = "--warmup", paramLabel = "DURATION", converter = Durations.class, description = "Time at the start of each stage excluded from the results (default: 0).")
     Duration warmup = Duration.ZERO;
 
+    @Option(names = "--ramp-up", paramLabel = "DURATION", converter = Durations.class, description = "Closed loop: "
+            + "the streams start spread over this time, which is warm-up too; 0 starts them all at once (default: 1 ms "
+            + "per stream after the first, at most 1s).")
+    Duration rampUp;
+
     @Option(names = "--client-warmup", paramLabel = "N", description = "Before the first stage, stream N short "
             + "answers (at most 10 s) from a local mock answering at once, through the same client path (parser, "
             + "strategies, event loops, TLS for https), so that no figure measures a cold JVM; nothing is sent to "

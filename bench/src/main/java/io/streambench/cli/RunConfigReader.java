@@ -198,12 +198,14 @@ record RunConfigReader(ParseResult given, TargetOptions target, MockOptions mock
      * --duration), its length being its own count bound.
      */
     private Bounds bounds(Requests requests) {
+        RunOptionChecks.refuseRampUpWithoutClosedLoop(given, workload.replay(),
+                !load.rate.isEmpty() || objectives.findMaxRate);
         if (workload.replay()) {
             RunOptionChecks.refuseRequestsWithTrace(load.requests);
-            return new Bounds(load.duration, requests.size().getAsLong(), load.warmup);
+            return new Bounds(load.duration, requests.size().getAsLong(), load.warmup, Duration.ZERO);
         }
         Duration duration = load.duration != null ? load.duration : load.requests > 0 ? null : Duration.ofSeconds(10);
-        return new Bounds(duration, load.requests, load.warmup);
+        return new Bounds(duration, load.requests, load.warmup, load.rampUp);
     }
 
     /** --ca-file / --insecure as client TLS settings. */

@@ -46,6 +46,15 @@ final class RunOptionChecks {
      * @param openLoop the run has {@code --rate} stages
      * @param url      {@code --url}, or null
      */
+    /** {@code --ramp-up} spreads the start of closed-loop streams: refused where no stage is a closed loop. */
+    static void refuseRampUpWithoutClosedLoop(ParseResult given, boolean trace, boolean openLoopOnly) {
+        if (given.hasMatchedOption("--ramp-up") && (trace || openLoopOnly)) {
+            throw new UsageException("--ramp-up applies to closed-loop stages (--concurrency, --sweep, "
+                    + "--find-max-concurrency) only" + (trace ? "; a trace's requests are sent at its own times"
+                    : "; an open loop's requests are sent at their arrival times"));
+        }
+    }
+
     static void refuseIgnored(ParseResult given, boolean embedded, boolean openLoop, URI url) {
         if (given.hasMatchedOption("--prompt") && given.hasMatchedOption("--prompts")) {
             throw new UsageException("--prompt and --prompts exclude each other: put the prompt in the "

@@ -132,21 +132,25 @@ public final class LoadRunner {
                 // A schedule starts with its first requests ready: planning them is setup, not lag.
                 Planner.Ahead ahead = schedules.ahead(workload);
                 long start = System.nanoTime();
-                Duration duration = config.bounds().duration();
-                StageWindow window = new StageWindow(start, config.bounds().warmup().toNanos(),
+                Bounds bounds = config.bounds();
+                Duration duration = bounds.duration();
+                // A closed loop's ramp-up is warm-up too: the window opens once every stream is under way.
+                Duration ramp = workload instanceof Workload.Closed c ? bounds.rampUpFor(c.concurrency()) : Duration.ZERO;
+                Bounds stageBounds = new Bounds(duration, bounds.requests(), bounds.warmup().plus(ramp), ramp);
+                StageWindow window = new StageWindow(start, stageBounds.warmup().toNanos(),
                         duration == null ? -1 : duration.toNanos());
                 StageMetrics metrics = new StageMetrics(i, workload, window,
                         new SloTally(config.objectives(), window));
-                Stage stage = new Stage(metrics, start, config.bounds(), nextRequestId, config.seed() * 31 + i,
+                Stage stage = new Stage(metrics, start, stageBounds, nextRequestId, config.seed() * 31 + i,
                         sessions != null, ahead);
                 current = metrics;
                 observer.stageStarted(metrics);
                 SplittableRandom arrivals = new SplittableRandom(config.seed() + 1000L * i);
                 if (workload instanceof Workload.Closed closed) {
                     if (sessions != null) {
-                        sessions.runClosed(stage, closed.concurrency());
+                        sessions.runClosed(stage, closed.concurrency(), ramp);
                     } else {
-                        runClosed(stage, closed);
+                        runClosed(stage, closed, ramp);
                     }
                 } else if (workload instanceof Workload.Open open) {
                     schedules.runOpen(stage, open, arrivals);
@@ -177,11 +181,9 @@ public final class LoadRunner {
         cancelAll();
     }
 
-    private void runClosed(Stage stage, Workload.Closed workload) {
-        // Every stream starts (or, when stopped, counts itself finished at once).
-        for (int i = 0; i < workload.concurrency(); i++) {
-            issueClosed(stage, i);
-        }
+    private void runClosed(Stage stage, Workload.Closed workload, Duration ramp) {
+        // Every stream starts, spread over the ramp-up (or, when stopped, counts itself finished at once).
+        Ramp.startSpread(workload.concurrency(), ramp, () -> stopped, i -> issueClosed(stage, i));
         awaitQuiet(stage, true);
     }
 

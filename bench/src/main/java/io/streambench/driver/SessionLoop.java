@@ -2,6 +2,7 @@ package io.streambench.driver;
 
 import io.streambench.driver.workload.Conversation;
 import io.streambench.driver.workload.PlannedRequest;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,10 +36,8 @@ final class SessionLoop {
         return planner.ahead(requests::first, nextSession::getAndIncrement, capacity);
     }
 
-    void runClosed(Stage stage, int slots) {
-        for (int slot = 0; slot < slots; slot++) {
-            startSession(stage, slot);
-        }
+    void runClosed(Stage stage, int slots, Duration ramp) {
+        Ramp.startSpread(slots, ramp, runner::isStopped, slot -> startSession(stage, slot));
         runner.awaitQuiet(stage, true);
     }
 

@@ -109,6 +109,9 @@ class RunOptionsTest {
                 Arguments.of("--trace {trace} --rate 4", List.of("--rate", "--trace")),
                 Arguments.of("--trace {trace} --requests 4", List.of("--requests", "--trace-limit")),
                 Arguments.of("--trace {trace} --arrival constant", List.of("--arrival", "trace")),
+                Arguments.of("--trace {trace} --ramp-up 1s", List.of("--ramp-up", "closed-loop", "trace")),
+                Arguments.of("--rate 5 --ramp-up 1s --requests 1", List.of("--ramp-up", "closed-loop", "open loop")),
+                Arguments.of("--ramp-up -1s --requests 1", List.of("--ramp-up", "-1s")),
                 Arguments.of("--input-tokens 10 --output-tokens 5 --max-tokens 5 --requests 1", List.of("--max-tokens and "
                         + "--output-tokens exclude")),
                 Arguments.of("--ignore-eos --requests 1", List.of("--ignore-eos needs an answer length")),

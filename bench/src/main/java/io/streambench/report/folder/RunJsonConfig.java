@@ -56,7 +56,7 @@ public final class RunJsonConfig {
                     t.requests().answerLengthHeader(), t.api().label());
             var b = c.bounds();
             Bounds bounds = new Bounds(b.duration() == null ? null : b.duration().toMillis() / 1000.0, b.requests(),
-                    b.warmup().toMillis() / 1000.0);
+                    b.warmup().toMillis() / 1000.0, b.rampUp() == null ? null : b.rampUp().toMillis() / 1000.0);
             var to = c.timeouts();
             Timeouts timeouts = new Timeouts(to.connect().toMillis(), to.ttft().toMillis(), to.idle().toMillis(),
                     to.total().toMillis());
@@ -109,8 +109,13 @@ public final class RunJsonConfig {
         }
     }
 
-    /** @param durationS null when bounded by requests only */
-    public record Bounds(Double durationS, long requests, double warmupS) {
+    /**
+     * @param durationS null when bounded by requests only
+     * @param rampUpS   {@code --ramp-up} in seconds; null (not written) for its default (1 ms per closed-loop stream
+     *                  after the first, at most 1 s), and in files written before it existed (streams started at once)
+     */
+    public record Bounds(Double durationS, long requests, double warmupS,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double rampUpS) {
     }
 
     public record Timeouts(long connectMs, long ttftMs, long idleMs, long totalMs) {

@@ -31,7 +31,7 @@ class RunJsonTest {
         Config config = new Config(new RunJsonConfig.Target("http://127.0.0.1:1/v1/chat/completions", headers, "none",
                 1, "prompt (3 tokens)", true, "o200k_base", false, "chat"), List.of(new RunJsonConfig.StageConfig("closed", 4, null, null, null),
                 new RunJsonConfig.StageConfig("open", null, 5.0, "poisson", 1024)),
-                new RunJsonConfig.Bounds(null, 8, 0.5), new RunJsonConfig.Timeouts(1, 2, 3, 4),
+                new RunJsonConfig.Bounds(null, 8, 0.5, 0.25), new RunJsonConfig.Timeouts(1, 2, 3, 4),
                 new RunJsonConfig.Retry(2, 500, 8000), new RunJsonConfig.Client("netty", "bytes-scan", "hybrid", null, 0), 7, 2,
                 3);
         RunJsonResults.PhaseCounts counts = new RunJsonResults.PhaseCounts(1, 2, 3, 4, 5);
