@@ -33,8 +33,8 @@ final class LoadOptions {
     Duration warmup = Duration.ZERO;
 
     @Option(names = "--ramp-up", paramLabel = "DURATION", converter = Durations.class, description = "Closed loop: "
-            + "the streams start spread over this time, which is warm-up too; 0 starts them all at once (default: 1 ms "
-            + "per stream after the first, at most 1s).")
+            + "the streams start spread over this time (a --warmup at least as long keeps it out of the results); 0 starts "
+            + "them all at once (default: 1 ms per stream after the first, at most 1s).")
     Duration rampUp;
 
     @Option(names = "--client-warmup", paramLabel = "N", description = "Before the first stage, stream N short "

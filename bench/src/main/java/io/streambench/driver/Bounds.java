@@ -5,13 +5,12 @@ import java.time.Duration;
 /**
  * When each stage stops sending: after {@code duration} or {@code requests} measured requests, whichever
  * comes first (at least one of them is set). Requests in flight at that moment are allowed to finish.
- * A closed-loop stage first starts its streams over the ramp-up, then runs the {@code warmup}; both are excluded
- * from the results.
+ * The {@code warmup} runs first in every stage and is excluded from the results; a closed-loop stage starts its
+ * streams spread over the ramp-up, which is part of the stage (of its warmup when that is at least as long).
  *
  * @param duration measured time per stage, or null for no time bound
  * @param requests measured requests per stage, or 0 for no count bound
- * @param warmup   time at the start of each stage (after a closed loop's ramp-up) whose requests are not measured
- *                 (may be zero)
+ * @param warmup   time at the start of each stage whose requests are not measured (may be zero)
  * @param rampUp   a closed loop's streams start spread over this time ({@link Ramp}); null for the default,
  *                 {@link #autoRampUp}
  */

@@ -132,16 +132,16 @@ public final class LoadRunner {
                 // A schedule starts with its first requests ready: planning them is setup, not lag.
                 Planner.Ahead ahead = schedules.ahead(workload);
                 long start = System.nanoTime();
-                Bounds bounds = config.bounds();
-                Duration duration = bounds.duration();
-                // A closed loop's ramp-up is warm-up too: the window opens once every stream is under way.
-                Duration ramp = workload instanceof Workload.Closed c ? bounds.rampUpFor(c.concurrency()) : Duration.ZERO;
-                Bounds stageBounds = new Bounds(duration, bounds.requests(), bounds.warmup().plus(ramp), ramp);
-                StageWindow window = new StageWindow(start, stageBounds.warmup().toNanos(),
+                Duration duration = config.bounds().duration();
+                // A closed loop's streams start spread over the ramp-up, which is part of the stage like any
+                // other time: a --warmup at least as long keeps it out of the results.
+                Duration ramp = workload instanceof Workload.Closed c ? config.bounds().rampUpFor(c.concurrency())
+                        : Duration.ZERO;
+                StageWindow window = new StageWindow(start, config.bounds().warmup().toNanos(),
                         duration == null ? -1 : duration.toNanos());
                 StageMetrics metrics = new StageMetrics(i, workload, window,
                         new SloTally(config.objectives(), window));
-                Stage stage = new Stage(metrics, start, stageBounds, nextRequestId, config.seed() * 31 + i,
+                Stage stage = new Stage(metrics, start, config.bounds(), nextRequestId, config.seed() * 31 + i,
                         sessions != null, ahead);
                 current = metrics;
                 observer.stageStarted(metrics);
