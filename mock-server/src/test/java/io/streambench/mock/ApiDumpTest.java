@@ -22,6 +22,7 @@ class ApiDumpTest {
 
     /** From the mock-server module's directory, where the tests run. */
     private static final Path API_FILE = Path.of("api", "mock-server.api");
+    private static final String INTERNAL = "io.streambench.mock.internal.";
     private static final boolean UPDATE = Boolean.getBoolean("streambench.updateApi");
 
     @Test
@@ -41,6 +42,28 @@ class ApiDumpTest {
                     + "rewrite the file with -Dstreambench.updateApi=true and review its diff:\n"
                     + String.join("\n", diff(recorded, compiled)));
         }
+    }
+
+    /**
+     * No public or protected member of an API type names an internal type: a user could otherwise reach the
+     * implementation through the API, and every internal change would become an API change. Checked on the
+     * compiled API, which the test above keeps equal to the api file.
+     */
+    @Test
+    void shouldNameNoInternalType() throws IOException, URISyntaxException {
+        Path classes = Path.of(MockServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> leaks = new ArrayList<>();
+        String type = "";
+        for (String line : ApiSignatures.of(classes)) {
+            if (line.endsWith(" {")) {
+                type = line;
+            }
+            if (line.contains(INTERNAL)) {
+                leaks.add(line.equals(type) ? line : type + "\n    " + line.strip());
+            }
+        }
+        assertTrue(leaks.isEmpty(), leaks.size() + " line(s) of the API name " + INTERNAL + ":\n"
+                + String.join("\n", leaks));
     }
 
     /** The lines that differ, with the type each is in, from a longest common subsequence of the two. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streambench.mock.internal.record.RecorderAccess;
 import io.streambench.mock.record.ClockReading;
 import io.streambench.mock.record.RecordView;
 import io.streambench.mock.record.Recorder;
@@ -173,7 +174,7 @@ class RecordingTest {
     void shouldKeepTheLatestRecordsAndCountWhatItDropped() {
         Recorder recorder = new Recorder(2, 1000);
         for (int i = 0; i < 3; i++) {
-            recorder.begin(new Tag("r." + i, false, Map.of()), i);
+            RecorderAccess.recording(recorder).begin(new Tag("r." + i, false, Map.of()), i);
         }
         assertEquals(List.of("r.1", "r.2"), recorder.since(0, 10).stream().map(RecordView::tag).toList());
         assertEquals(1, recorder.droppedRecords());

@@ -19,6 +19,8 @@ import io.streambench.mock.internal.fault.ArmedFaults;
 import io.streambench.mock.internal.fault.StreamFaults;
 import io.streambench.mock.internal.model.Sequence;
 import io.streambench.mock.internal.model.ServerModel;
+import io.streambench.mock.internal.record.RecorderAccess;
+import io.streambench.mock.internal.record.Recording;
 import io.streambench.mock.internal.record.RecordingSink;
 import io.streambench.mock.internal.record.RequestRecord;
 import io.streambench.mock.internal.stats.ServerStats;
@@ -60,7 +62,8 @@ final class ChatRoute {
     private final Provider provider;
     private final Decoder decoder;
     private final WireFormat format;
-    private final Recorder recorder;
+    /** Where tagged requests are recorded, or null. */
+    private final Recording recording;
 
     /**
      * @param provider where the key is sent and how the refusals before the body are worded
@@ -69,7 +72,7 @@ final class ChatRoute {
     ChatRoute(ServerStats stats, Admission admission, Provider provider, Decoder decoder, WireFormat format,
             Recorder recorder) {
         this.stats = stats;
-        this.recorder = recorder;
+        this.recording = recorder == null ? null : RecorderAccess.recording(recorder);
         this.admission = admission;
         this.provider = provider;
         this.decoder = decoder;
@@ -130,11 +133,11 @@ final class ChatRoute {
 
     /** The record of a tagged request when the server records, else null; it arrived when its clock starts. */
     private RequestRecord record(Exchange x, FullHttpRequest request) {
-        if (recorder == null) {
+        if (recording == null) {
             return null;
         }
         Tag tag = Tag.find(request.content());
-        return tag == null ? null : recorder.begin(tag, x.arrivalNanos());
+        return tag == null ? null : recording.begin(tag, x.arrivalNanos());
     }
 
     private void refuse(Exchange x, RequestRecord record, ErrorReply error) {

@@ -1,7 +1,6 @@
 package io.streambench.mock.internal.record;
 
 import io.streambench.mock.record.RecordView;
-import io.streambench.mock.record.Recorder;
 import io.streambench.mock.record.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The mock's record of one tagged request while it is answered: written on the connection's event loop, copied
- * by {@link Recorder#since} on any thread (hence synchronized; uncontended but for that copy).
+ * by {@link Recording#since} on any thread (hence synchronized; uncontended but for that copy).
  */
 public final class RequestRecord {
 
@@ -39,7 +38,7 @@ public final class RequestRecord {
     private int flushed;
     private int dropped;
 
-    /** Made by {@link Recorder#begin}, which counts the events it holds in {@code heldEvents}. */
+    /** Made by {@link Recording#begin}, which counts the events it holds in {@code heldEvents}. */
     public RequestRecord(long seq, Tag tag, int attempt, long arrivalNanos, AtomicLong heldEvents) {
         this.seq = seq;
         this.tag = tag;

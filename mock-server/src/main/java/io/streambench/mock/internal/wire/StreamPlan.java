@@ -2,6 +2,7 @@ package io.streambench.mock.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streambench.mock.internal.model.Prompt;
+import io.streambench.mock.internal.profile.ContentStreams;
 import io.streambench.mock.internal.profile.TokenStream;
 import io.streambench.mock.profile.ContentSource;
 import io.streambench.mock.profile.Distribution;
@@ -193,7 +194,7 @@ public final class StreamPlan {
 
     /** The answer text of {@code choice}, from its first token, for a rendering's random sources. */
     TokenStream openContent(Randoms random, int choice) {
-        return profile.content().open(random.content().get(choice), lastUserMessage);
+        return ContentStreams.open(profile.content(), random.content().get(choice), lastUserMessage);
     }
 
     /**
@@ -201,7 +202,7 @@ public final class StreamPlan {
      * content, as a model's thinking is not its answer.
      */
     static TokenStream openReasoning(Randoms random, int choice) {
-        return GENERATED.open(random.reasoning().get(choice), "");
+        return ContentStreams.open(GENERATED, random.reasoning().get(choice), "");
     }
 
     private static final ContentSource GENERATED = new ContentSource.Generated();
