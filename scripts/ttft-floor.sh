@@ -6,7 +6,8 @@
 #   scripts/ttft-floor.sh [RUNS] [DURATION]      (defaults: 4 runs at each concurrency, 30s each)
 #
 # Starts `streambench mock` on a free loopback port and loads it for 5 s (its own warm-up, not reported), then
-# RUNS times: a run at --concurrency 1, then one at --concurrency 256, each for DURATION with send stamps.
+# RUNS times: a run at --concurrency 1, then one at --concurrency 256, each for DURATION with send stamps after
+# a 2 s --warmup (a run's first requests open its connections: at 256 streams their median error was about 3 ms).
 # After each run it prints the load average at its start, the median of ttft minus 200 ms over its measured
 # requests (exact, from requests.csv: summary.csv's percentiles are histogram buckets, 131 µs wide at 200 ms),
 # the median ttfb, stamp_overhead p50 (the mock's write to the driver's read of each event) and the mock's
@@ -44,7 +45,7 @@ run() {
   curl -sf "http://127.0.0.1:$PORT/stats?reset=true" >/dev/null
   load=$(cut -d' ' -f1 /proc/loadavg)
   java -jar "$JAR" run --url "http://127.0.0.1:$PORT/v1" --model paced --concurrency "$concurrency" \
-    --duration "$duration" --header 'x-mock-timestamps: true' --out "$OUT/runs" --name "c$concurrency" \
+    --warmup 2s --duration "$duration" --header 'x-mock-timestamps: true' --out "$OUT/runs" --name "c$concurrency" \
     --quiet ${RUN_ARGS:-} >"$OUT/run.log" 2>&1 || { cat "$OUT/run.log" >&2; exit 1; }
   curl -sf "http://127.0.0.1:$PORT/stats" >"$OUT/stats.json"
   dir=$(ls -d "$OUT"/runs/*-"c$concurrency" | tail -1)

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * costs few wake-ups. For them the loop also wakes early and spins to the deadline: a timer wake-up is late, and on
  * a virtual machine very late after a long sleep (a first token comes after the longest one: about 0.4 ms late at a
  * 200 ms time to first token on the 2-core VM this was measured on, against about 0.17 ms after a 20 ms gap). How
- * early is learnt from the timer's own lateness on exact wake-ups ({@link #spinNanos}), so a busy loop, whose timer
- * fires on time, spins little. Streams whose deadlines fall in one slot share one wake-up at its end, which is what
+ * early is learnt from the timer's own lateness on exact wake-ups, per length of sleep ({@link SpinEstimate}), so a
+ * busy loop, whose timer fires on time, spins little. Streams whose deadlines fall in one slot share one wake-up at its end, which is what
  * keeps wake-ups, and so CPU, down at high load (see {@link #SHIFT}); a lone stream, the usual case at low load,
  * costs one wake-up either way, so it is woken on time rather than up to a slot late. A stream that joins a slot
  * after its wake-up was set for a lone stream does not move it: it runs then if it is due, else on a wake-up of its
@@ -54,9 +54,6 @@ final class Pacer implements Runnable {
      * on, against about 14 µs per event written when the loop never sleeps).
      */
     private static final int SHIFT = 18;
-    /** Bounds of {@link #spinNanos}: at most 1 ms of loop time per answer's first event. */
-    static final long MIN_SPIN_NANOS = 20_000;
-    static final long MAX_SPIN_NANOS = 1_000_000;
     private static final int SLOTS = 1 << 14;
     private static final int MASK = SLOTS - 1;
 
@@ -86,17 +83,13 @@ final class Pacer implements Runnable {
     /** While {@link #wakeArmed}: when the loop wakes us; {@link #wake} is that timer, or null for an execute(). */
     private long wakeAt;
     private boolean wakeArmed;
-    /** While {@link #wakeArmed}: the timer fires {@link #spinNanos} before {@link #wakeAt}; the run spins to it. */
+    /** While {@link #wakeArmed}: the timer fires before {@link #wakeAt}, as {@link #spin} says; the run spins to it. */
     private boolean spinToWake;
-    /**
-     * How early the timer is set for an exact deadline: one and a half times the timer's recent lateness on such
-     * wake-ups (a moving average over about eight) plus 20 µs, within the bounds. The spin then takes about half
-     * the lateness, and a wake-up later than that does not spin.
-     */
-    private long spinNanos = 100_000;
-    private long timerLatenessNanos = 60_000;
-    /** While {@link #spinToWake}: when the timer was set to fire. */
+    /** How early the timer is set for an exact deadline, learnt from its lateness per length of sleep. */
+    private final SpinEstimate spin = new SpinEstimate();
+    /** While {@link #spinToWake}: when the timer was set to fire, and how far ahead it was set. */
     private long timerAt;
+    private long timerSleepNanos;
     private ScheduledFuture<?> wake;
 
     private Pacer(EventExecutor loop) {
@@ -153,7 +146,7 @@ final class Pacer implements Runnable {
         long now = System.nanoTime();
         if (armedToSpin) {
             if (timerAt - wakeAt < 0) { // a timer, not an execute(): how late it fired
-                learnTimerLateness(now - timerAt);
+                spin.learn(timerSleepNanos, now - timerAt);
             }
             while (wakeAt - now > 0) {
                 Thread.onSpinWait();
@@ -267,9 +260,10 @@ final class Pacer implements Runnable {
         wakeArmed = true;
         wakeAt = at;
         spinToWake = exact;
-        long delay = at - now - (exact ? spinNanos : 0);
+        long delay = at - now - (exact ? spin.spinNanos(at - now) : 0);
         if (delay > 0) {
             timerAt = now + delay;
+            timerSleepNanos = delay;
             wake = loop.schedule(this, delay, TimeUnit.NANOSECONDS);
         } else {
             timerAt = at;
@@ -302,17 +296,6 @@ final class Pacer implements Runnable {
     private boolean exactWake(long slot, long at, long now) {
         int i = (int) (slot & MASK);
         return at - now > 0 && exactMembers[i] > 0 && at == earliestExact[i];
-    }
-
-    private void learnTimerLateness(long late) {
-        long clamped = Math.max(0, Math.min(late, 2 * MAX_SPIN_NANOS));
-        timerLatenessNanos += (clamped - timerLatenessNanos) / 8;
-        spinNanos = Math.max(MIN_SPIN_NANOS, Math.min(MAX_SPIN_NANOS, timerLatenessNanos * 3 / 2 + MIN_SPIN_NANOS));
-    }
-
-    /** For tests: how early the timer is set for an exact deadline now. */
-    long spinNanos() {
-        return spinNanos;
     }
 
     /** For tests: when the loop is set to wake the pacer, or -1 when it is not. */
