@@ -34,7 +34,7 @@ OUT=$(mktemp -d)
 start_server() {
   java -Xmx512m -Xlog:gc:file="$OUT/gc-$1.log" ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" ${TRANSPORT:+--transport "$TRANSPORT"} ${MOCK_ARGS:-} > "$OUT/server-$1.log" 2>&1 &
   SERVER=$!
-  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && return; sleep 0.2; done
+  for _ in $(seq 150); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && return; sleep 0.2; done  # mock --warmup first
   echo "mock-bench: server did not start" >&2; exit 1
 }
 stop_server() { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; }

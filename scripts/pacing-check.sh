@@ -23,7 +23,7 @@ ulimit -n 65536 2>/dev/null || true
 java -Xmx"${HEAP:-512m}" ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" ${TRANSPORT:+--transport "$TRANSPORT"} ${MOCK_ARGS:-} > /tmp/pacing-check-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 150); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done  # mock --warmup first
 
 wrk -t1 -c"$CONNECTIONS" -d"$((DURATION + WARMUP + 3))"s --timeout 30s -s scripts/pacing-check.lua \
     "http://127.0.0.1:$PORT/v1/chat/completions" > /tmp/pacing-check-wrk.log 2>&1 &

@@ -36,7 +36,8 @@ trap cleanup EXIT
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 java -jar "$JAR" mock --port "$PORT" >"$OUT/mock.log" 2>&1 &
 MOCK=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
+# up to 30 s: the mock warms its own code before it listens (mock --warmup, at most 10 s)
+for _ in $(seq 300); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
 curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || { echo "ttft-floor: the mock did not start" >&2; exit 1; }
 
 # shellcheck disable=SC2086  # RUN_ARGS is a list of options
