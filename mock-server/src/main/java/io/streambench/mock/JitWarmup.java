@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +51,16 @@ final class JitWarmup {
         this.deadlineNanos = deadlineNanos;
     }
 
+    /** Answers streamed to their end, and requests that failed. */
+    record Counts(int answers, int failed) {
+    }
+
     /**
      * Streams up to {@code total} answers from the server on loopback port {@code port}, stopping at
-     * {@code limit} however many are done.
+     * {@code deadlineNanos} ({@code System.nanoTime()}) however many are done.
      */
-    static MockServer.Warmup run(int port, String model, int total, Duration limit) throws InterruptedException {
-        long start = System.nanoTime();
-        JitWarmup w = new JitWarmup(port, model, total, start + limit.toNanos());
+    static Counts run(int port, String model, int total, long deadlineNanos) throws InterruptedException {
+        JitWarmup w = new JitWarmup(port, model, total, deadlineNanos);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < CONNECTIONS; i++) {
             Thread t = new Thread(w::connectionLoop, "mock-warmup-" + i);
@@ -81,7 +83,7 @@ final class JitWarmup {
         if (interrupted != null) {
             throw interrupted;
         }
-        return new MockServer.Warmup(w.done.get(), w.failed.get(), Duration.ofNanos(System.nanoTime() - start));
+        return new Counts(w.done.get(), w.failed.get());
     }
 
     /** One connection's requests, one after another; a failure opens a new connection. */

@@ -149,10 +149,9 @@ public final class MockServer implements AutoCloseable {
         }
         long start = System.nanoTime();
         try (MockServer server = start(config.withAddress("127.0.0.1", 0).withTls(null).withRecordLimit(0))) {
-            Duration left = limit.minusNanos(System.nanoTime() - start);
-            Warmup w = left.isNegative() ? new Warmup(0, 0, Duration.ZERO)
-                    : JitWarmup.run(server.port(), config.profiles().defaultName(), answers, left);
-            return new Warmup(w.answers(), w.failed(), Duration.ofNanos(System.nanoTime() - start));
+            JitWarmup.Counts c = JitWarmup.run(server.port(), config.profiles().defaultName(), answers,
+                    start + limit.toNanos());
+            return new Warmup(c.answers(), c.failed(), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
